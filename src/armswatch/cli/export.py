@@ -1,0 +1,57 @@
+"""`armswatch export FORMAT -o PATH`: the evidence base as JSONL, CSV, Parquet, GEXF, GraphML or FtM."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from armswatch.cli.store_options import db_option, filter_options, filter_values, open_db
+
+
+@click.command("export")
+@click.argument(
+    "fmt", metavar="FORMAT", type=click.Choice(["jsonl", "csv", "parquet", "gexf", "graphml", "ftm"])
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="PATH",
+    help="File to write ('-' for standard output with jsonl, csv and ftm).",
+)
+@click.option(
+    "--what",
+    "kind",
+    type=click.Choice(["cases", "claims", "documents"]),
+    default="cases",
+    show_default=True,
+    help="What to export with jsonl, csv and parquet (graphs and ftm: cases).",
+)
+@filter_options
+@db_option
+def export_command(fmt: str, output: str, kind: str, db: str | None, **kw: Any) -> None:
+    """Export cases, claims or documents; gexf/graphml: actors as nodes, cases as edges (Gephi);
+    ftm: FollowTheMoney entities (Aleph, OpenSanctions tooling)."""
+    from armswatch.export import BINARY_FORMATS, ExportError, export
+    from armswatch.store import CaseFilter, ClaimFilter
+
+    values = filter_values(kw)
+    if output == "-" and fmt in BINARY_FORMATS:
+        raise click.UsageError(f"{fmt} must be written to a file; give -o PATH")
+    with open_db(db) as store:
+        try:
+            n = export(
+                store,
+                fmt,
+                sys.stdout if output == "-" else Path(output),
+                kind,
+                claim_filter=ClaimFilter(**values),
+                case_filter=CaseFilter(**values),
+            )
+        except (ExportError, OSError) as e:
+            raise click.ClickException(f"{output}: {e}") from None
+    what = "entities" if fmt == "ftm" else "cases" if fmt in ("gexf", "graphml") else kind
+    click.echo(f"armswatch: wrote {n} {what} to {output}", err=True)

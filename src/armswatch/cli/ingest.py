@@ -1,0 +1,139 @@
+"""`armswatch ingest PATH...`: analyse articles and store documents and claims, with a progress bar.
+
+Idempotent (known texts are skipped), one transaction per batch (Ctrl-C or a crash keeps every
+committed batch; running the same command again finishes the job), safe to run twice at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+
+def estimate_documents(paths: Iterable[str]) -> int:
+    """Documents to expect (for the progress bar): one per file, one per non-empty .jsonl line."""
+    from armswatch.sources import iter_input_files
+
+    total = 0
+    for item in iter_input_files(paths):
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            try:
+                with item.open("rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--db",
+    default=None,
+    metavar="PATH|URL",
+    help="Store: a SQLite file or a postgresql:// URL (setting ARMSWATCH_DB).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Documents per transaction (setting ARMSWATCH_INGEST_BATCH_SIZE).",
+)
+@click.option("--model", default=None, help="spaCy pipeline to use (setting ARMSWATCH_MODEL).")
+@click.option("--quiet", is_flag=True, help="No progress bar; still reports rejected inputs.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on standard output.")
+def ingest_command(
+    paths: tuple[str, ...],
+    db: str | None,
+    batch_size: int | None,
+    model: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Analyse articles (.txt .html .json .jsonl files or folders) and add them to the store."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from armswatch.errors import ArmswatchError, StoreError
+    from armswatch.extract import EXTRACTOR_VERSION, Extractor
+    from armswatch.ingest import ingest
+    from armswatch.settings import load_settings
+    from armswatch.sources import iter_documents
+    from armswatch.store import open_store
+
+    settings = load_settings(model=model, db=db, ingest_batch_size=batch_size)
+    console = Console(stderr=True)
+    try:
+        store = open_store(settings=settings)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+    def on_reject(source: str, reason: str) -> None:
+        console.print(f"armswatch: rejected: {source}: {reason}", markup=False, highlight=False)
+
+    progress = Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    )
+    try:
+        extractor = Extractor(settings)
+        with progress:
+            task = progress.add_task("ingest", total=estimate_documents(paths) or None, counts="")
+
+            def on_batch(r: object) -> None:
+                from armswatch.ingest import IngestResult
+
+                assert isinstance(r, IngestResult)
+                progress.update(
+                    task,
+                    completed=r.read,
+                    counts=(
+                        f"stored {r.stored} · skipped {r.skipped} · rejected {r.rejected} · claims {r.claims}"
+                    ),
+                )
+
+            result = ingest(
+                iter_documents(paths, settings),
+                store,
+                extractor,
+                extractor_version=EXTRACTOR_VERSION,
+                batch_size=settings.ingest_batch_size,
+                on_batch=on_batch,
+                on_reject=on_reject,
+            )
+    except KeyboardInterrupt:
+        console.print(
+            "armswatch: interrupted; every committed batch is kept, run the same command again to finish",
+            markup=False,
+        )
+        sys.exit(130)
+    except ArmswatchError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps({**result.to_dict(), "store": store.url}) + "\n")
+    console.print(
+        f"armswatch: {result.read} read, {result.stored} stored, {result.reextracted} re-extracted, "
+        f"{result.skipped} skipped, {result.rejected} rejected; {result.claims} claims stored"
+        + (f", {result.claims_rejected} claims rejected" if result.claims_rejected else "")
+        + f" in {store.url}",
+        markup=False,
+        highlight=False,
+    )
+    for reason, count in sorted(result.reasons.items()):
+        console.print(f"  {count:>6}  {reason}", markup=False, highlight=False)
+    if result.rejected:
+        sys.exit(1)

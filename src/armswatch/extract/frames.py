@@ -1,0 +1,462 @@
+"""Transfer frames from the dependency parse: a trigger with its giver, receiver and items.
+
+Verbal triggers ("ship", "receive", "seek") and nominal ones ("delivery", "transfer", "deal") come from
+data/triggers.tsv with a direction: `give` (the subject supplies), `take` (the subject receives), or
+`arrive` (the items are the subject and the destination is the receiver). Roles are read from the
+tree: subjects, passive agents, datives, "to/for/into" (receiver), "from" (supplier), "with",
+"along with", "as well as", "including" and conjuncts (items), possessives and demonyms on nominal
+triggers ("Iran's transfer", "Iranian drone deliveries").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from armswatch.extract.mentions import ActorMention, Mentions
+
+__all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
+
+_RECEIVER_PREPS = {"to", "for", "into"}
+_ITEM_PREPS = {"with", "including"}
+_MAKING_VERBS = {"announce", "sign", "approve", "make", "complete", "conclude", "agree", "offer", "unveil",
+                 "finalise", "finalize", "seal", "place", "reach", "pledge", "send", "deliver", "receive",
+                 "win", "award", "clear", "authorize", "authorise", "negotiate", "ink"}
+_DEAL_NOUNS = {"contract", "deal", "agreement", "package", "order", "pledge", "consignment", "shipment",
+               "delivery", "batch", "tranche"}
+_PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "itself", "themselves"}
+
+
+@dataclass(frozen=True)
+class TriggerTable:
+    verbs: dict[str, tuple[str, str]]  # lemma -> (direction, base status)
+    nouns: dict[str, tuple[str, str]]
+
+
+@dataclass
+class ItemSlot:
+    head: Token  # the weapon noun ("ammunition" in "11,000 containers of ammunition")
+    top: Token  # the phrase's own head ("containers")
+    category: str
+    measures: list[Token] = field(default_factory=list)  # the measure chain from top down to head
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    direction: str
+    base_status: str
+    giver: ActorMention | None = None
+    receiver: ActorMention | None = None
+    giver_token: Token | None = None  # a pronoun or anaphor to resolve when giver is None
+    receiver_token: Token | None = None
+    items: list[ItemSlot] = field(default_factory=list)
+    made_by: bool = False  # an "X-made" frame, weaker than a verbal one
+    more_givers: list[ActorMention] = field(default_factory=list)  # "from Denmark and the Netherlands"
+    more_receivers: list[ActorMention] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> Span:
+        return self.trigger.sent
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+        elif c.dep_ == "prep" and c.lower_ in ("along", "as"):
+            # "X along with Y", "X as well as Y" attached to the first item
+            for pobj in _prep_objects(c):
+                out.extend(_conjuncts(pobj))
+        elif c.dep_ == "cc":
+            continue
+    return out
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """Objects of a preposition, through compound prepositions ("along with", "as well as")."""
+    objs = _children(prep, "pobj", "pcomp")
+    for c in prep.children:
+        if c.dep_ == "prep":
+            objs.extend(_prep_objects(c))
+    return objs
+
+
+def item_slot(head: Token, mentions: Mentions, measure_words: dict[str, str]) -> ItemSlot | None:
+    """Follow "containers of", "dozens of", "50 of its" down to the weapon noun and categorise it."""
+    from armswatch.extract.lexicon import singular
+
+    top, tok, chain = head, head, []
+    for _ in range(4):
+        is_measure = singular(tok.text) in measure_words or tok.pos_ == "NUM" or tok.like_num
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if is_measure and of and _children(of[0], "pobj"):
+            chain.append(tok)
+            tok = _children(of[0], "pobj")[0]
+            continue
+        break
+    if tok.i in mentions.actor_at and mentions.actor_at[tok.i].actor.kind != "company":
+        return None
+    category = mentions.category_of(tok)
+    if category is None and chain and tok.lower_ in ("them", "these", "those"):
+        # "about half a million of them": the nearest weapon named before, in the same sentence
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            if i in mentions.item_at:
+                category = mentions.category_of(tok.doc[mentions.item_at[i].end - 1])
+                if category:
+                    break
+    if category is None and chain:
+        category = mentions.category_of(chain[-1])
+    if category is None:
+        return None
+    return ItemSlot(tok, top, category, chain)
+
+
+class _FrameReader:
+    def __init__(self, sent: Span, mentions: Mentions, triggers: TriggerTable,
+                 measures: dict[str, str]) -> None:
+        self.sent = sent
+        self.mentions = mentions
+        self.triggers = triggers
+        self.measures = measures
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def actor(self, tok: Token | None) -> ActorMention | None:
+        if tok is None:
+            return None
+        return self.mentions.actor_of_phrase(tok)
+
+    def is_actor_phrase(self, tok: Token) -> bool:
+        """True when a noun phrase names a party (not a weapon that merely has an actor modifier)."""
+        if tok.i in self.mentions.actor_at:
+            return True
+        if self.mentions.category_of(tok):
+            return False
+        return self.actor(tok) is not None
+
+    def items_from(self, heads: list[Token]) -> list[ItemSlot]:
+        out: list[ItemSlot] = []
+        heads = [*heads, *[o for h in heads if h.lemma_ in _DEAL_NOUNS for o in self._deal_objects(h)]]
+        for h in heads:
+            for t in _conjuncts(h):
+                slot = item_slot(t, self.mentions, self.measures)
+                if slot:
+                    out.append(slot)
+                # "a package of weapons including X", "parts, including engines"
+                for prep in _children(t, "prep"):
+                    if prep.lower_ in ("including", "such") or (prep.lower_ == "like"):
+                        for pobj in _prep_objects(prep):
+                            for u in _conjuncts(pobj):
+                                s = item_slot(u, self.mentions, self.measures)
+                                if s:
+                                    out.append(s)
+        return out
+
+    def _deal_objects(self, noun: Token) -> list[Token]:
+        """What a contract/deal/package is for: "a contract for 288 launchers", "a package of weapons"."""
+        out = []
+        hosts = [noun, *[c for c in noun.children if c.dep_ == "acl"]]
+        for host in hosts:
+            for p in _children(host, "prep"):
+                if p.lower_ in ("for", "of", "including", "on"):
+                    out += [o for o in _prep_objects(p) if not self.is_actor_phrase(o)]
+        return out
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """nsubj of the verb, or of the verbs it hangs from ("continues to supply", "a pledge to provide")."""
+        tok = verb
+        for _ in range(5):
+            subj = _children(tok, "nsubj")
+            if subj:
+                return subj[0]
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp") \
+                    and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        return None
+
+    # -- verbal triggers -------------------------------------------------------------------------
+    def verb_frame(self, v: Token, direction: str, status: str) -> Frame:
+        f = Frame(v, direction, status)
+        passive = bool(_children(v, "nsubjpass", "auxpass")) or (v.dep_ == "acl" and v.tag_ == "VBN")
+        subj = _children(v, "nsubj")
+        subj_tok = subj[0] if subj else (None if passive else self.subject_of(v))
+        subjpass = _children(v, "nsubjpass")
+        agent = [p for c in _children(v, "agent") for p in _children(c, "pobj")]
+        objs = _children(v, "dobj", "oprd")
+        datives = _children(v, "dative")
+        preps = _children(v, "prep")
+        # relative clauses and participles: the modified noun fills the slot of the relative pronoun
+        head_noun = v.head if v.dep_ in ("relcl", "acl") else None
+        if head_noun is not None:
+            rel = [c for c in v.children if c.tag_ in ("WDT", "WP") or c.lower_ == "that"]
+            if rel and rel[0].dep_ in ("nsubj", "nsubjpass") and not passive:
+                subj_tok = head_noun
+            elif passive and not subjpass:
+                subjpass = [head_noun]
+            elif not objs:
+                objs = [head_noun]
+            # "10 K2 tanks and 24 K9 howitzers bought by Poland": the participle modifies both
+            first = head_noun
+            while first.dep_ == "conj":
+                first = first.head
+            if first is not head_noun:
+                if passive and subjpass == [head_noun]:
+                    subjpass = [first]
+                elif objs == [head_noun]:
+                    objs = [first]
+        item_heads: list[Token] = []
+        if direction == "arrive":
+            item_heads += subj + subjpass
+            for p in preps:
+                if p.lower_ in ("in", "to", "at", "with"):
+                    for o in _prep_objects(p):
+                        if self.is_actor_phrase(o):
+                            f.receiver = self.actor(o)
+                if p.lower_ == "from":
+                    for o in _prep_objects(p):
+                        f.giver = f.giver or self.actor(o)
+            f.items = self.items_from(item_heads)
+            if f.giver is None:
+                for h in item_heads:
+                    for t in h.subtree:
+                        a = self.mentions.actor_at.get(t.i)
+                        if a is not None and a.how == "adjective" and (f.receiver is None
+                                                                        or a.code != f.receiver.code):
+                            f.giver = a
+                            break
+            return f
+        giver_tok: Token | None
+        receiver_tok: Token | None = None
+        if direction == "give":
+            giver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
+            for o in objs + datives:
+                if self.is_actor_phrase(o) and (datives or len(objs) > 1 or self._has_item_prep(v, o)
+                                                or o.dep_ == "dative"):
+                    receiver_tok = receiver_tok or o
+                else:
+                    item_heads.append(o)
+            if not item_heads and objs and receiver_tok is None and self.is_actor_phrase(objs[0]):
+                receiver_tok = objs[0]  # "Iran continues to supply Russia with drones"
+            for sp in subjpass:
+                if self.is_actor_phrase(sp) and not self.mentions.category_of(sp):
+                    receiver_tok = sp  # "Ukraine was given ..."
+                else:
+                    item_heads.append(sp)
+        else:  # take
+            giver_tok = None
+            receiver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
+            item_heads += objs + subjpass
+        # "handed Belarus Iskander-M systems": a state name parsed as the object's modifier
+        if direction == "give" and receiver_tok is None:
+            for o in objs:
+                first = o.left_edge
+                a = self.mentions.actor_at.get(first.i)
+                if a is not None and a.how == "name" and first.dep_ in ("compound", "nmod") \
+                        and self.mentions.category_of(o):
+                    receiver_tok = first
+        # prepositions on the trigger and anywhere in its clause (parses often attach them low)
+        for host in self._clause_hosts(v, objs, receiver_tok):
+            for p in _children(host, "prep"):
+                word = p.lower_
+                objs_p = _prep_objects(p)
+                if word in _RECEIVER_PREPS and direction == "give":
+                    for o in objs_p:
+                        if self.is_actor_phrase(o) and receiver_tok is None:
+                            receiver_tok = o
+                elif word == "from":
+                    for o in objs_p:
+                        if self.is_actor_phrase(o) and giver_tok is None:
+                            giver_tok = o
+                elif word in _ITEM_PREPS or word in ("along", "as"):
+                    if host is v or (word in ("along", "as") and host in objs):
+                        item_heads += [o for o in objs_p if not self.is_actor_phrase(o)]
+                elif word == "by" and direction == "take" and host is not v:
+                    for o in objs_p:
+                        if self.is_actor_phrase(o) and receiver_tok is None:
+                            receiver_tok = o
+        # "ask the United States for ATACMS": the asked party supplies
+        if v.lemma_ == "ask":
+            for o in objs:
+                if self.is_actor_phrase(o):
+                    giver_tok = o
+                    item_heads = [x for x in item_heads if x is not o]
+            for p in preps:
+                if p.lower_ == "for":
+                    item_heads += _prep_objects(p)
+        self._set_roles(f, giver_tok, receiver_tok)
+        f.items = self.items_from(item_heads)
+        return f
+
+    def _clause_hosts(self, v: Token, objs: list[Token], receiver_tok: Token | None) -> list[Token]:
+        """The trigger and the nouns of its clause that prepositions may hang from."""
+        hosts = [v]
+        stack = [o for o in objs if o is not receiver_tok]
+        while stack:
+            t = stack.pop()
+            if t.pos_ in ("VERB", "AUX") or t.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+                continue
+            hosts.append(t)
+            for c in t.children:
+                if c.dep_ in ("prep", "pobj", "conj", "appos", "dobj"):
+                    stack.append(c)
+        for p in _children(v, "prep"):
+            if p.lower_ not in ("to", "for", "into", "from", "by"):
+                hosts.extend(o for o in _prep_objects(p) if o.pos_ in ("NOUN", "PROPN", "NUM"))
+        return hosts
+
+    def _set_roles(self, f: Frame, giver_tok: Token | None, receiver_tok: Token | None) -> None:
+        f.giver, f.giver_token = self._role(giver_tok)
+        f.receiver, f.receiver_token = self._role(receiver_tok)
+        f.more_givers = self._conjoined(giver_tok, f.giver)
+        f.more_receivers = self._conjoined(receiver_tok, f.receiver)
+
+    def _conjoined(self, tok: Token | None, first: ActorMention | None) -> list[ActorMention]:
+        if tok is None or first is None:
+            return []
+        out = []
+        for c in _conjuncts(tok)[1:]:
+            a = self.actor(c)
+            if a is not None and a.code != first.code and not self.mentions.category_of(c):
+                out.append(a)
+        return out
+
+    def _has_item_prep(self, v: Token, o: Token) -> bool:
+        return any(p.lower_ == "with" for p in _children(v, "prep")) or any(
+            p.lower_ == "with" for p in _children(o, "prep"))
+
+    def _role(self, tok: Token | None) -> tuple[ActorMention | None, Token | None]:
+        if tok is None:
+            return None, None
+        a = self.actor(tok)
+        if a is not None and not self.mentions.category_of(tok):
+            return a, tok
+        if tok.lower_ in _PRONOUNS or tok.pos_ in ("PRON", "NOUN", "PROPN"):
+            return None, tok
+        return None, None
+
+    # -- nominal triggers ------------------------------------------------------------------------
+    def noun_frame(self, n: Token, direction: str, status: str) -> Frame:
+        f = Frame(n, direction, status)
+        giver_tok: Token | None = None
+        receiver_tok: Token | None = None
+        item_heads: list[Token] = []
+        if n.lemma_ in _DEAL_NOUNS:
+            item_heads += [o for o in self._deal_objects(n) if o not in item_heads]
+        for c in n.children:
+            if c.dep_ == "poss":
+                if direction == "give":
+                    giver_tok = c
+                else:
+                    receiver_tok = c
+            elif c.dep_ in ("amod", "compound", "nmod"):
+                if c.i in self.mentions.actor_at:
+                    a = self.mentions.actor_at[c.i]
+                    if direction == "give" and giver_tok is None:
+                        giver_tok = c
+                    elif direction == "take" and receiver_tok is None:
+                        receiver_tok = c
+                    del a
+                elif self.mentions.category_of(c):
+                    item_heads.append(c)
+            elif c.dep_ == "prep":
+                word, objs = c.lower_, _prep_objects(c)
+                if word == "of" or word in _ITEM_PREPS or word in ("along", "as"):
+                    item_heads += [o for o in objs if not self.is_actor_phrase(o) and o not in item_heads]
+                elif word in _RECEIVER_PREPS:
+                    for o in objs:
+                        if self.is_actor_phrase(o):
+                            receiver_tok = receiver_tok or o
+                        elif word == "for" and o not in item_heads:
+                            item_heads.append(o)  # "contracts for 180 K2 tanks"
+                elif word == "from" or word == "by":
+                    for o in objs:
+                        if self.is_actor_phrase(o):
+                            giver_tok = giver_tok or o
+        # "the Pentagon announced a package ...", "Indonesia has signed a contract"
+        if n.dep_ == "dobj" and n.head.lemma_ in _MAKING_VERBS:
+            verb = n.head
+            subj = self.subject_of(verb)
+            if subj is not None and self.is_actor_phrase(subj):
+                if direction == "give" and giver_tok is None and n.lemma_ not in ("contract", "deal", "order"):
+                    giver_tok = subj
+                elif receiver_tok is None and (direction == "take" or n.lemma_ in ("contract", "deal", "order")):
+                    receiver_tok = subj
+        self._set_roles(f, giver_tok, receiver_tok)
+        f.items = self.items_from(item_heads)
+        return f
+
+    # -- "X-made" items --------------------------------------------------------------------------
+    def made_frames(self) -> Iterator[Frame]:
+        """"Iranian-made drones ... with Sudan's army", "drones made in China": delivered X -> holder."""
+        for tok in self.sent:
+            if tok.lower_ not in ("made", "supplied", "built", "provided", "manufactured", "produced"):
+                continue
+            maker: ActorMention | None = None
+            noun: Token | None = None
+            if tok.i >= 2 and self.sent.doc[tok.i - 1].text == "-" and tok.i - 2 in self.mentions.actor_at:
+                maker = self.mentions.actor_at[tok.i - 2]
+                noun = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+                if noun is None:
+                    noun = next((t for t in self.sent.doc[tok.i + 1: tok.i + 6] if t.pos_ == "NOUN"), None)
+            elif tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+                for p in _children(tok, "prep", "agent"):
+                    for o in _prep_objects(p):
+                        if p.lower_ in ("in", "by") and self.is_actor_phrase(o):
+                            maker = self.actor(o)
+                noun = tok.head
+            if maker is None or noun is None:
+                continue
+            slot = item_slot(noun, self.mentions, self.measures)
+            if slot is None:
+                continue
+            f = Frame(tok, "give", "delivered", giver=maker, made_by=True)
+            f.items = [slot]
+            f.receiver = self._holder(noun, maker)
+            yield f
+
+    def _holder(self, noun: Token, maker: ActorMention) -> ActorMention | None:
+        """Who has the X-made items: a with/in/to/for phrase on the item or its verb, or the verb's subject."""
+        hosts = [noun, noun.head]
+        for host in hosts:
+            for p in _children(host, "prep"):
+                if p.lower_ in ("with", "in", "to", "for", "inside", "at"):
+                    for o in _prep_objects(p):
+                        a = self.actor(o)
+                        if a is not None and a.code != maker.code:
+                            return a
+        verb = noun.head
+        if verb.pos_ == "VERB" and verb.lemma_ in ("use", "fire", "launch", "operate", "have", "possess", "deploy"):
+            subj = self.subject_of(verb)
+            a = self.actor(subj)
+            if a is not None and a.code != maker.code:
+                return a
+        return None
+
+    # -- all frames of the sentence --------------------------------------------------------------
+    def frames(self, keep_empty: bool = False) -> list[Frame]:
+        out: list[Frame] = []
+        for tok in self.sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in self.triggers.verbs:
+                direction, status = self.triggers.verbs[lemma]
+                out.append(self.verb_frame(tok, direction, status))
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.triggers.nouns:
+                direction, status = self.triggers.nouns[lemma]
+                out.append(self.noun_frame(tok, direction, status))
+        out.extend(self.made_frames())
+        return out if keep_empty else [f for f in out if f.items]
+
+
+def find_frames(sent: Span, mentions: Mentions, triggers: TriggerTable,
+                measures: dict[str, str], keep_empty: bool = False) -> list[Frame]:
+    """The frames of one sentence; `keep_empty` keeps frames with no weapon item (for denials)."""
+    return _FrameReader(sent, mentions, triggers, measures).frames(keep_empty)

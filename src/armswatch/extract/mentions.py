@@ -1,0 +1,198 @@
+"""Actor and item mentions in a parsed Doc, matched against the lexicon.
+
+Actors: states by name, demonym, capital or metonym; non-state groups; organisations; companies
+(mapped to their home state). Items: weapon terms and named systems; `category_of(head)` gives the
+category of a noun phrase from its head and the modifiers in front of it ("Patriot air defence
+missiles" -> air_defence, "ballistic missile launchers" -> missiles, "drone parts" -> components).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.extract.lexicon import Actor, ItemTerm, Lexicon, singular, term_key
+
+__all__ = ["ActorMention", "ItemMatch", "Mentions", "MentionFinder"]
+
+_NOUNISH = {"NOUN", "PROPN", "NUM", "X"}
+# Context metonyms: meaningful only once the actor they stand for has been named in the document.
+_CONTEXTUAL = {("the", "North"): "PRK", ("the", "South"): "KOR", ("the", "bloc"): "eu",
+               ("the", "alliance"): "nato"}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    actor: Actor
+    how: str  # name | adjective | metonym | company | context
+
+    @property
+    def code(self) -> str:
+        return self.actor.code
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    start: int
+    end: int
+    term: ItemTerm
+
+
+class Mentions:
+    """All mentions in one Doc, indexed by token."""
+
+    def __init__(self, doc: Doc, actors: list[ActorMention], items: list[ItemMatch]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.items = items
+        self.actor_at: dict[int, ActorMention] = {}
+        for a in actors:
+            for i in range(a.start, a.end):
+                self.actor_at[i] = a
+        self.item_at: dict[int, ItemMatch] = {}
+        for m in items:
+            for i in range(m.start, m.end):
+                self.item_at[i] = m
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return [a for a in self.actors if a.start >= start and a.end <= end]
+
+    def actor_of_phrase(self, head: Token) -> ActorMention | None:
+        """The actor a noun phrase stands for ("Yemen's Houthi rebels" -> houthis, "its plant in the
+        Russian city" -> RUS): the mention nearest the head, non-state groups before states."""
+        if head.i in self.actor_at:
+            return self.actor_at[head.i]
+        found = [self.actor_at[t.i] for t in head.subtree if t.i in self.actor_at]
+        if not found:
+            return None
+        groups = [a for a in found if a.actor.kind == "group"]
+        pool = groups or found
+        return min(pool, key=lambda a: abs(a.end - 1 - head.i))
+
+    def category_of(self, head: Token) -> str | None:
+        """The item category of the noun phrase headed by `head`, or None if it is no weapon."""
+        m = self.item_at.get(head.i)
+        if m is not None and m.term.role == "strong" and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
+            return m.term.category
+        # weak head (or none): the nearest categorised modifier in front of it decides
+        left = head.left_edge.i
+        for i in range(head.i - 1, left - 1, -1):
+            mod = self.item_at.get(i)
+            if mod is not None and mod is not m and mod.term.category and self._modifies(i, head):
+                return mod.term.category
+        if m is not None and m.term.category:
+            return m.term.category
+        return None
+
+    @staticmethod
+    def _modifies(i: int, head: Token) -> bool:
+        tok = head.doc[i]
+        # stay inside the head's own pre-modifiers: not across a possessive or a preposition
+        while tok.i != head.i:
+            if tok.dep_ in ("poss", "prep", "pobj", "case", "relcl", "acl", "appos", "conj"):
+                return False
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return True
+
+    @cached_property
+    def actor_codes(self) -> set[str]:
+        return {a.code for a in self.actors}
+
+
+class MentionFinder:
+    """Builds the matchers once per pipeline; `find(doc)` returns the Mentions of a parsed Doc."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, blocked: list[str]) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        kinds = (("name", lexicon.actor_names), ("metonym", lexicon.actor_metonyms),
+                 ("adjective", lexicon.actor_adjectives))
+        self._actor_of: dict[str, tuple[str, Actor]] = {}
+        for how, table in reversed(kinds):  # names win over metonyms over adjectives
+            for surface, actor in table.items():
+                kind = "company" if actor.kind == "company" else how
+                self._actor_of[surface] = (kind, actor)
+        patterns = [nlp.make_doc(s) for s in self._actor_of]
+        self.matcher.add("ACTOR", patterns)
+        self.matcher.add("BLOCK", [nlp.make_doc(s) for s in blocked])
+        # Also match the common curly-apostrophe spelling of names with an apostrophe.
+        curly = [s.replace("'", "\u2019") for s in self._actor_of if "'" in s]
+        for s in curly:
+            self._actor_of[s] = self._actor_of[s.replace("\u2019", "'")]
+        if curly:
+            self.matcher.add("ACTOR", [nlp.make_doc(s) for s in curly])
+        self.items: dict[tuple[str, ...], ItemTerm] = {}
+        for term, item in lexicon.items.items():
+            exact = term.startswith("=")
+            words = [t.text for t in nlp.make_doc(term.lstrip("="))]
+            self.items[term_key(words, exact)] = item
+        self.max_len = max(len(k) for k in self.items)
+
+    def find(self, doc: Doc) -> Mentions:
+        return Mentions(doc, self._actors(doc), self._items(doc))
+
+    def _actors(self, doc: Doc) -> list[ActorMention]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            spans.append((start, end, doc.vocab.strings[match_id]))
+        # longest first, no overlaps; BLOCK matches consume their tokens without producing a mention
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        taken: set[int] = set()
+        found: list[ActorMention] = []
+        for start, end, label in spans:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            if label == "BLOCK":
+                continue
+            how, actor = self._actor_of[doc[start:end].text]
+            found.append(ActorMention(start, end, actor, how))
+        named = {a.code for a in found}
+        for i in range(len(doc) - 1):
+            code = _CONTEXTUAL.get((doc[i].lower_, doc[i + 1].text))
+            if code and code in named and i not in taken and i + 1 not in taken:
+                nxt = doc[i + 2] if i + 2 < len(doc) else None
+                if nxt is None or nxt.pos_ != "PROPN":
+                    found.append(ActorMention(i, i + 2, Actor(code, "state" if code.isupper() else "org"),
+                                              "context"))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _items(self, doc: Doc) -> list[ItemMatch]:
+        out: list[ItemMatch] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            hit = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                toks = doc[i : i + length]
+                item = self.items.get(tuple(singular(t.text) for t in toks)) or self.items.get(
+                    tuple(t.lower_ for t in toks))
+                if item is None or not self._fits(toks, item):
+                    continue
+                hit = ItemMatch(i, i + length, item)
+                break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _fits(toks: Span, item: ItemTerm) -> bool:
+        if item.cased and not (toks[0].text[:1].isupper() or toks[0].text[:1].isdigit()):
+            return False
+        last = toks[-1]
+        if item.role == "modifier":
+            return True
+        # a weapon noun, not a verb ("North Korea ships ...") or an adjective ("electronic jamming")
+        return last.pos_ in _NOUNISH or (last.tag_ in ("NNS", "NN", "NNP", "NNPS"))

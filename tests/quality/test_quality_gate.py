@@ -1,0 +1,66 @@
+"""The quality gate: F1 floors on gold files, which a change cannot lower silently.
+
+The floors live in floors.json beside this file. The project's own fixtures are pinned by their
+SHA-256: editing a fixture fails the gate until the floors are re-pinned on purpose with
+`python -m tests.quality.pin` (which records the new hash and the scores measured then). When
+../shared is present, its seed and development corpus are gated too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from armswatch.evaluation import load_gold, score_claims
+from tests.conftest import ROOT, SHARED
+
+HERE = Path(__file__).parent
+FLOORS = json.loads((HERE / "floors.json").read_text())
+FIXTURES = ROOT / "tests" / "fixtures" / "gold"
+
+
+def fixtures_hash() -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(FIXTURES.glob("*.json")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _score(extractor, folder: Path):
+    articles = load_gold([folder])
+    return score_claims(articles, {a.document.id: extractor.extract(a.document) for a in articles})
+
+
+@pytest.mark.model
+def test_fixtures_are_pinned():
+    assert fixtures_hash() == FLOORS["fixtures"]["sha256"], (
+        "tests/fixtures/gold changed: re-measure and re-pin the floors deliberately "
+        "with `python -m tests.quality.pin`")
+
+
+@pytest.mark.model
+def test_fixture_floors(extractor):
+    s = _score(extractor, FIXTURES)
+    floor = FLOORS["fixtures"]
+    assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
+    assert s.status.f1 >= floor["status_f1"], s.wrong_status
+    assert s.negative_documents_with_claims == 0
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.parametrize("name", ["shared/seeds", "shared/dev-corpus/articles"])
+def test_shared_floors(extractor, name):
+    folder = SHARED / name.removeprefix("shared/")
+    if not folder.exists():
+        pytest.skip(f"{folder} is not present (../shared is only beside the project's own checkouts)")
+    s = _score(extractor, folder)
+    floor = FLOORS[name]
+    assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
+    assert s.status.f1 >= floor["status_f1"], s.wrong_status
+    assert s.negative_documents_with_claims == 0

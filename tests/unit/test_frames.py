@@ -1,0 +1,178 @@
+"""Transfer frames on hand-built parses: each grammatical mechanism on its own."""
+
+from __future__ import annotations
+
+from armswatch.extract.frames import find_frames
+from armswatch.extract.modality import read_modality
+from tests.unit.grammar_helpers import blank, parse
+
+
+def frames_of(rows: str):
+    _, res = blank()
+    doc = parse(rows)
+    mentions = res.finder.find(doc)
+    sent = next(iter(doc.sents))
+    return find_frames(sent, mentions, res.triggers, res.lexicon.measures), res
+
+
+def roles(frame):
+    return (frame.giver.code if frame.giver else None, frame.receiver.code if frame.receiver else None,
+            sorted(s.category for s in frame.items))
+
+
+ACTIVE_TO = """
+Iran Iran PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+shipped ship VERB VBN ROOT -1
+drones drone NOUN NNS dobj 2
+to to ADP IN prep 2
+Russia Russia PROPN NNP pobj 4
+. . PUNCT . punct 2
+"""
+
+
+def test_active_give_with_to_recipient():
+    frames, _ = frames_of(ACTIVE_TO)
+    assert [roles(f) for f in frames] == [("IRN", "RUS", ["uav"])]
+
+
+SUPPLY_WITH = """
+Iran Iran PROPN NNP nsubj 1
+continues continue VERB VBZ ROOT -1
+to to PART TO aux 3
+supply supply VERB VB xcomp 1
+Russia Russia PROPN NNP dobj 3
+with with ADP IN prep 3
+drones drone NOUN NNS pobj 5
+and and CCONJ CC cc 6
+artillery artillery NOUN NN compound 9
+shells shell NOUN NNS conj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_supply_recipient_with_items_and_ongoing_status():
+    frames, res = frames_of(SUPPLY_WITH)
+    assert [roles(f) for f in frames] == [("IRN", "RUS", ["ammunition", "uav"])]
+    mod = read_modality(frames[0].trigger, frames[0].direction, frames[0].base_status, res.governors)
+    assert mod.status == "ongoing"
+
+
+PASSIVE_BY = """
+Parts part NOUN NNS nsubjpass 2
+were be AUX VBD auxpass 2
+supplied supply VERB VBN ROOT -1
+by by ADP IN agent 2
+Chinese chinese ADJ JJ amod 5
+companies company NOUN NNS pobj 3
+to to ADP IN prep 2
+Russia Russia PROPN NNP pobj 6
+"""
+
+
+def test_passive_agent_is_supplier():
+    frames, _ = frames_of(PASSIVE_BY)
+    assert [roles(f) for f in frames] == [("CHN", "RUS", ["components"])]
+
+
+RECEIVE_FROM = """
+Russia Russia PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+received receive VERB VBN ROOT -1
+hundreds hundred NOUN NNS dobj 2
+of of ADP IN prep 3
+drones drone NOUN NNS pobj 4
+from from ADP IN prep 2
+Iran Iran PROPN NNP pobj 6
+"""
+
+
+def test_receive_from_swaps_roles_and_follows_measure():
+    frames, _ = frames_of(RECEIVE_FROM)
+    assert [roles(f) for f in frames] == [("IRN", "RUS", ["uav"])]
+    assert frames[0].items[0].measures[0].text == "hundreds"
+
+
+NOMINAL = """
+Iran Iran PROPN NNP poss 2
+'s 's PART POS case 0
+transfer transfer NOUN NN nsubj 8
+of of ADP IN prep 2
+drones drone NOUN NNS pobj 3
+to to ADP IN prep 2
+Russia Russia PROPN NNP pobj 5
+has have AUX VBZ aux 8
+strained strain VERB VBN ROOT -1
+ties tie NOUN NNS dobj 8
+"""
+
+
+def test_nominal_trigger_with_possessive_supplier():
+    frames, _ = frames_of(NOMINAL)
+    assert [roles(f) for f in frames] == [("IRN", "RUS", ["uav"])]
+
+
+PLANS_TO_RECEIVE = """
+Pyongyang Pyongyang PROPN NNP nsubj 1
+plans plan VERB VBZ ROOT -1
+to to PART TO aux 3
+receive receive VERB VB xcomp 1
+fighter fighter NOUN NN compound 5
+jets jet NOUN NNS dobj 3
+from from ADP IN prep 3
+Moscow Moscow PROPN NNP pobj 6
+"""
+
+
+def test_plans_to_receive_is_sought():
+    frames, res = frames_of(PLANS_TO_RECEIVE)
+    assert [roles(f) for f in frames] == [("RUS", "PRK", ["aircraft"])]
+    mod = read_modality(frames[0].trigger, frames[0].direction, frames[0].base_status, res.governors)
+    assert mod.status == "sought" and not mod.negated
+
+
+NOT_YET = """
+Russia Russia PROPN NNP nsubj 4
+has have AUX VBZ aux 4
+not not PART RB neg 4
+yet yet ADV RB advmod 4
+delivered deliver VERB VBN ROOT -1
+the the DET DT det 6
+systems system NOUN NNS dobj 4
+"""
+
+
+def test_not_yet_is_negation_without_denial():
+    frames, res = frames_of(NOT_YET.replace("systems system", "missiles missile"))
+    mod = read_modality(frames[0].trigger, frames[0].direction, frames[0].base_status, res.governors)
+    assert mod.negated and mod.not_yet
+
+
+MAY_SEND = """
+Iran Iran PROPN NNP nsubj 2
+may may AUX MD aux 2
+send send VERB VB ROOT -1
+missiles missile NOUN NNS dobj 2
+to to ADP IN prep 2
+Russia Russia PROPN NNP pobj 4
+"""
+
+
+def test_may_send_is_a_hedged_pledge():
+    frames, res = frames_of(MAY_SEND)
+    mod = read_modality(frames[0].trigger, frames[0].direction, frames[0].base_status, res.governors)
+    assert (mod.status, mod.hedged) == ("pledged", True)
+
+
+COMMODITY = """
+Brazil Brazil PROPN NNP nsubj 1
+shipped ship VERB VBD ROOT -1
+grain grain NOUN NN dobj 1
+to to ADP IN prep 1
+China China PROPN NNP pobj 3
+"""
+
+
+def test_commodity_shipment_is_no_frame():
+    frames, _ = frames_of(COMMODITY)
+    assert frames == []
