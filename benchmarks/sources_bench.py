@@ -44,6 +44,18 @@ def bench_html(n: int) -> None:
           f"({1000 * dt / n:.1f} ms/page)")
 
 
+def bench_worst_page() -> None:
+    """A page just under the element cap (distinct paragraphs): the slowest page that is accepted."""
+    body = "".join(f"<div class='x'><p>Poland will send {i} shells to Ukraine, officials said.</p>"
+                   f"<span>a</span></div>" for i in range(16_500))
+    html = f"<html><body><article>{body}</article></body></html>"
+    t = time.perf_counter()
+    doc = document_from_html(html, doc_id="worst", origin="worst")
+    dt = time.perf_counter() - t
+    print(f"html worst case: {len(html) / 1e6:.1f} MB page with ~49,500 elements in {dt:.1f} s "
+          f"({len(doc.text) / 1e6:.1f} MB of text)")
+
+
 def bench_warc(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "news.warc.gz"
@@ -113,6 +125,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=1000)
     args = ap.parse_args()
     bench_html(min(args.pages, 300))
+    bench_worst_page()
     bench_warc(args.pages)
     bench_language()
     bench_fetch_bounds()

@@ -25,6 +25,7 @@ from typing import Any
 from armswatch.model import Claim
 
 __all__ = [
+    "ACTIONS",
     "STAGES",
     "Case",
     "Decision",

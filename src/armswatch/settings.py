@@ -40,7 +40,8 @@ class Settings:
     # --- sources: HTML, fetching, feeds, language (issue 4) ---
     max_html_chars: int = _setting(
         5_000_000, "HTML pages longer than this (after dropping scripts and styles) are rejected with a reason.")
-    max_html_elements: int = _setting(100_000, "HTML pages with more elements than this are rejected.")
+    max_html_elements: int = _setting(
+        50_000, "HTML pages with more elements than this are rejected (bounds extraction time).")
     user_agent: str = _setting(
         "armswatch/0.1 (news monitor of arms-transfer reports; honours robots.txt)",
         "User-Agent sent with every HTTP request (add a contact address for large crawls).")

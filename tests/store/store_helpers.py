@@ -68,10 +68,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
             cols = [c for c in table.columns if c.name not in skip]
             rows = conn.execute(select(*cols)).all()
             out[table.name] = sorted(
-                (
-                    tuple(json.dumps(v, sort_keys=True) if isinstance(v, list | dict) else v for v in r)
-                    for r in rows
-                ),
+                (tuple(json.dumps(v, sort_keys=True) if isinstance(v, list | dict) else v for v in r) for r in rows),
                 key=repr,
             )
     return out

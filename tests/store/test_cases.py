@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
 from store_helpers import make_claim
 
 from armswatch.cases import (
+    ACTIONS,
+    STAGES,
     Decision,
     StoredClaim,
     build_cases,
@@ -192,3 +196,62 @@ def test_case_to_dict_is_json_ready() -> None:
     d = case.to_dict(members=True)
     assert json.loads(json.dumps(d))["quantities"][0]["reported"] == "2024-01-01"
     assert d["members"][0]["included"] is True
+
+
+_claims = st.lists(
+    st.builds(
+        lambda n, s, r, cat, status, src, hedged, denied, day, group: stored(
+            n,
+            published=f"2024-01-{day:02d}" if day else None,
+            dup_group=f"g{group}",
+            supplier=s,
+            recipient=r,
+            category=cat,
+            status=status,
+            source=src,
+            hedged=hedged,
+            denied=denied,
+        ),
+        st.integers(0, 10_000),
+        st.sampled_from(["PRK", "IRN"]),
+        st.sampled_from(["RUS", "houthis"]),
+        st.sampled_from(["ammunition", "uav"]),
+        st.sampled_from(STAGES),
+        st.sampled_from([None, "A", "B"]),
+        st.booleans(),
+        st.booleans(),
+        st.integers(0, 28),
+        st.integers(0, 3),
+    ),
+    max_size=25,
+    unique_by=lambda c: c.id,
+)
+
+
+@given(
+    claims=_claims,
+    picks=st.lists(st.tuples(st.integers(0, 24), st.sampled_from(ACTIONS)), max_size=6),
+    seed=st.randoms(use_true_random=False),
+)
+def test_merge_invariants(claims: list[StoredClaim], picks: list[tuple[int, str]], seed: Any) -> None:
+    decisions = [
+        decision(i + 1, claims[n % len(claims)], action, "lbl" if action == "split" else None)
+        for i, (n, action) in enumerate(picks)
+        if claims
+    ]
+    in_force = effective_decisions(decisions)
+    cases, members = build_cases(claims, in_force)
+    # every claim has exactly one membership; rejected ones are the only ones left out
+    assert sorted(m.claim_id for m in members) == sorted(c.id for c in claims)
+    rejected = {c.id for c in claims if in_force.get(c.claim_key, None) and in_force[c.claim_key].action == "reject"}
+    assert {m.claim_id for m in members if not m.included} == rejected
+    assert sum(k.n_claims for k in cases) == len(claims) - len(rejected)
+    for k in cases:
+        assert k.status in STAGES and 0 <= k.corroboration <= k.n_claims - k.n_denied
+        assert k.n_documents <= k.n_claims and len(k.origins) == k.corroboration
+        if k.first_reported and k.last_reported:
+            assert k.first_reported <= k.last_reported
+    # the input order does not matter
+    shuffled = list(claims)
+    seed.shuffle(shuffled)
+    assert build_cases(shuffled, in_force)[0] == cases

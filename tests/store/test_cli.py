@@ -44,9 +44,7 @@ def test_cases_filters_and_formats(filled_db: str) -> None:
     assert code == 0
     every = jsonl(out)
     assert len(every) == 7 and every[0]["corroboration"] >= every[-1]["corroboration"]
-    _, out, _ = run(
-        "cases", "--db", filled_db, "--format", "jsonl", "--actor", "UKR", "--status", "delivered"
-    )
+    _, out, _ = run("cases", "--db", filled_db, "--format", "jsonl", "--actor", "UKR", "--status", "delivered")
     assert [(k["supplier"], k["category"]) for k in jsonl(out)] == [("DEU", "armoured_vehicles")]
     _, out, _ = run(
         "cases",
@@ -70,9 +68,7 @@ def test_cases_filters_and_formats(filled_db: str) -> None:
 
 
 def test_case_detail_explains(filled_db: str) -> None:
-    _, out, _ = run(
-        "cases", "--db", filled_db, "--format", "jsonl", "--supplier", "PRK", "--category", "ammunition"
-    )
+    _, out, _ = run("cases", "--db", filled_db, "--format", "jsonl", "--supplier", "PRK", "--category", "ammunition")
     case_id = jsonl(out)[0]["case_id"]
     code, out, _ = run("cases", "--db", filled_db, "--case", case_id[:6], "--format", "jsonl")
     (detail,) = jsonl(out)
@@ -96,9 +92,7 @@ def test_claims_filters(filled_db: str) -> None:
     assert len(ids()) == 12
     assert ids("--denied") == [("bb-118", "missiles"), ("nl-207", "technology")]
     assert ids("--source", "tasnim") == [("ts-012", "uav")]
-    assert ids("--text", "trains keep") == [] and ids("--text", "had not slowed") == [
-        ("gd-310", "ammunition")
-    ]
+    assert ids("--text", "trains keep") == [] and ids("--text", "had not slowed") == [("gd-310", "ammunition")]
     assert ids("--document", "pl-k2-deal", "--category", "artillery") == [("pl-k2-deal", "artillery")]
     assert len(ids("--limit", "3")) == 3
     code, _, err = run("claims", "--db", filled_db, "--since", "2024-13")
@@ -124,9 +118,7 @@ def test_decisions_from_the_command_line(filled_db: str) -> None:
     assert code == 0 and "decision 1: reject" in err
     _, out, _ = run("claims", "--db", filled_db, "--format", "jsonl", "--document", "gd-310")
     assert jsonl(out)[0]["included"] is False
-    _, out, _ = run(
-        "claims", "--db", filled_db, "--format", "jsonl", "--without-rejected", "--document", "gd-310"
-    )
+    _, out, _ = run("claims", "--db", filled_db, "--format", "jsonl", "--without-rejected", "--document", "gd-310")
     assert out == ""
     code, _, _ = run(
         "decide",
@@ -140,9 +132,7 @@ def test_decisions_from_the_command_line(filled_db: str) -> None:
         filled_db,
     )
     assert code == 0
-    _, out, _ = run(
-        "cases", "--db", filled_db, "--format", "jsonl", "--supplier", "PRK", "--category", "ammunition"
-    )
+    _, out, _ = run("cases", "--db", filled_db, "--format", "jsonl", "--supplier", "PRK", "--category", "ammunition")
     assert sorted((k["label"] or "", k["n_claims"]) for k in jsonl(out)) == [("", 3), ("spring 2024", 1)]
     code, out, _ = run("decide", "list", "--db", filled_db)
     assert [d["action"] for d in jsonl(out)] == ["reject", "split"]

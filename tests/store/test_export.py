@@ -52,9 +52,7 @@ def test_csv_round_trip(filled: Store, kind: str, tmp_path: Path) -> None:
     with path.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == n > 0
-    expected = (
-        [c.to_dict() for c in filled.claims()] if kind == "claims" else [k.to_dict() for k in filled.cases()]
-    )
+    expected = [c.to_dict() for c in filled.claims()] if kind == "claims" else [k.to_dict() for k in filled.cases()]
     for got, want in zip(rows, expected, strict=True):
         for key, value in want.items():
             if isinstance(value, list | dict):
@@ -137,9 +135,7 @@ def test_ftm_entities_are_valid_and_linked(filled: Store, tmp_path: Path) -> Non
     prk = proxies["armswatch-actor-prk"]
     assert prk.schema.name == "PublicBody" and prk.get("country") == ["kp"]
     shells = next(
-        p
-        for p in links
-        if p.get("subject") == ["armswatch-actor-prk"] and "supplies ammunition" in p.get("role")[0]
+        p for p in links if p.get("subject") == ["armswatch-actor-prk"] and "supplies ammunition" in p.get("role")[0]
     )
     assert len(shells.get("proof")) == 4 and "Lydia Marsh" in (shells.first("description") or "")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,8 +13,9 @@ from store_helpers import dump, make_claim
 
 from armswatch.errors import StoreError
 from armswatch.model import Document
+from armswatch.settings import Settings
 from armswatch.store import CaseFilter, ClaimFilter, Store, open_store
-from armswatch.store.engine import current_revision, head_revision
+from armswatch.store.engine import current_revision, head_revision, resolve_url
 from armswatch.store.schema import metadata
 
 
@@ -58,9 +60,7 @@ def test_documents_are_keyed_by_text(store: Store) -> None:
 
 def test_new_extractor_version_adds_rows_and_keeps_old_ones(store: Store) -> None:
     store.add_documents_and_claims([(doc(1), [make_claim(status="pledged")])], "v1")
-    out = store.add_documents_and_claims(
-        [(doc(1), [make_claim(status="delivered"), make_claim(category="uav")])], "v2"
-    )
+    out = store.add_documents_and_claims([(doc(1), [make_claim(status="delivered"), make_claim(category="uav")])], "v2")
     assert out.reextracted == ["test#1"] and out.claims_stored == 2
     stats = store.stats()
     assert stats["documents"] == 1 and stats["claims"] == 3 and stats["current_claims"] == 2
@@ -111,9 +111,7 @@ def test_malformed_claim_fields_are_rejected(store: Store) -> None:
     assert out.claims_stored == 0 and out.stored == ["test#1"]
 
 
-def test_a_failed_batch_stores_nothing_and_loses_nothing(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failed_batch_stores_nothing_and_loses_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     store.add_documents_and_claims([(doc(1), [make_claim()])], "v1")
     before = dump(store)
 
@@ -155,9 +153,7 @@ def test_filters(store: Store) -> None:
     )
 
     def claims(**kw: Any) -> list[tuple[str, str, str]]:
-        return sorted(
-            (c.claim.supplier, c.claim.category, c.claim.status) for c in store.claims(ClaimFilter(**kw))
-        )
+        return sorted((c.claim.supplier, c.claim.category, c.claim.status) for c in store.claims(ClaimFilter(**kw)))
 
     assert len(claims()) == 4
     assert claims(actor="rus") == [
@@ -218,9 +214,7 @@ def test_decisions_apply_and_survive_reingest_and_new_versions(store: Store) -> 
     store.add_documents_and_claims(batch, "v1")
     by_doc = {c.claim.document_id: c for c in store.claims()}
     store.record_decision(by_doc["d2"].id, "reject", reason="misread quote", decided_by="ana")
-    store.record_decision(
-        by_doc["d3"].id[:8], "split", reason="a different deal", decided_by="ana", label="2019 deal"
-    )
+    store.record_decision(by_doc["d3"].id[:8], "split", reason="a different deal", decided_by="ana", label="2019 deal")
     assert [(k.label, k.n_claims, k.corroboration) for k in store.cases()] == [
         (None, 1, 1),
         ("2019 deal", 1, 1),
@@ -280,7 +274,7 @@ def test_near_duplicates_share_a_group_and_count_once(store: Store) -> None:
     assert case.n_documents == 3 and case.corroboration == 2
 
 
-def test_bad_database_urls_are_reported(tmp_path: object) -> None:
+def test_bad_database_urls_are_reported() -> None:
     with pytest.raises(StoreError, match="unsupported database 'mysql'"):
         open_store("mysql://127.0.0.1/x")
     with pytest.raises(StoreError, match="does not exist"):
@@ -291,3 +285,14 @@ def test_bad_database_urls_are_reported(tmp_path: object) -> None:
 def test_unreachable_postgres_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_where_the_store_lives(tmp_path: Path) -> None:
+    settings = Settings(data_dir=str(tmp_path / "data"))
+    assert resolve_url("", settings) == f"sqlite:///{tmp_path / 'data' / 'armswatch.sqlite3'}"
+    assert (tmp_path / "data").is_dir()
+    assert resolve_url(str(tmp_path / "x.db"), settings) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert resolve_url("postgres://u@127.0.0.1/db", settings) == "postgresql+psycopg://u@127.0.0.1/db"
+    assert resolve_url("sqlite:///relative.db", settings) == "sqlite:///relative.db"
+    with open_store(settings=Settings(data_dir=str(tmp_path / "data"))) as store:
+        assert store.url.endswith("data/armswatch.sqlite3")

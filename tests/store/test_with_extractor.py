@@ -3,6 +3,7 @@ half-way. These assert store behaviour only, never what the extractor finds."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -97,9 +98,7 @@ def _cli(db: str, *extra: str) -> list[str]:
 
 @needs_shared
 def test_killed_ingest_command_rerun_equals_uninterrupted(db_url: str, new_db_url, real_extractor) -> None:
-    proc = subprocess.Popen(
-        _cli(db_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ}
-    )
+    proc = subprocess.Popen(_cli(db_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ})
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline:  # wait until two batches are committed, then kill
@@ -125,3 +124,20 @@ def test_killed_ingest_command_rerun_equals_uninterrupted(db_url: str, new_db_ur
     _ingest(whole, real_extractor, [DEV_CORPUS], batch_size=4)  # uninterrupted, in this process
     with open_store(db_url) as a, open_store(whole) as b:
         assert dump(a) == dump(b)
+
+
+def test_ingest_command(tmp_path: Path, real_extractor) -> None:
+    from click.testing import CliRunner
+
+    from armswatch.cli import main
+
+    db = str(tmp_path / "cli.sqlite3")
+    args = ["ingest", "--db", db, "--json", str(FIXTURES / "articles.jsonl"), str(FIXTURES / "more")]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 1  # two records of articles.jsonl cannot be read
+    assert "rejected: " in first.stderr and "articles.jsonl#10: malformed JSON" in first.stderr
+    summary = json.loads(first.stdout)
+    assert (summary["stored"], summary["rejected"], summary["skipped"]) == (10, 2, 1)
+    again = CliRunner().invoke(main, [*args[:-2], str(FIXTURES / "more")])
+    assert again.exit_code == 0 and json.loads(again.stdout)["stored"] == 0
+    assert "2 skipped" in again.stderr

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.attribution import AttributionReader
 from armswatch.extract.boilerplate import mask_for_parsing
-from armswatch.extract.frames import Frame, find_frames
+from armswatch.extract.frames import Frame, ItemSlot, find_frames
+from armswatch.extract.lexicon import singular
 from armswatch.extract.mentions import ActorMention, Mentions
 from armswatch.extract.modality import read_modality
 from armswatch.extract.pipeline import Resources
@@ -28,6 +29,7 @@ __all__ = ["claims_from_document", "claims_from_doc"]
 _CONTEXT_WINDOW = 6  # sentences a frame's parties stay available to later frames
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such"}
 _GENERIC = "equipment"
+_UNNAMED_ORIGIN = {"western", "foreign", "european", "nato", "allied", "overseas", "imported"}
 
 
 @dataclass
@@ -36,6 +38,7 @@ class _Resolved:
     receiver: str
     category: str
     sent_no: int
+    item: frozenset[str] = frozenset()  # the weapon terms named, to find "the Su-35s" again
 
 
 @dataclass
@@ -69,6 +72,7 @@ class _DocumentReader:
         self.attr = AttributionReader(doc, self.mentions, res.speech, res.lexicon.outlets)
         self.state = _State()
         self.speech_lemmas = set(res.speech)
+        self._generic: set[tuple[tuple[int, int], str]] = set()  # claims whose item is "weapons", "arms"
 
     # -- party resolution ------------------------------------------------------------------------
     def _speaker_side(self, tok: Token) -> ActorMention | None:
@@ -84,16 +88,38 @@ class _DocumentReader:
             return None
         low = tok.lower_
         if low in ("it", "its", "they", "their", "we", "our", "itself"):
+            # the nearest party named before it in the sentence ("help Washington replenish stocks
+            # drawn down by its supply"), else the speaker's side, else the last subject
+            for a in reversed(self.mentions.actors):
+                if a.end <= tok.i and a.start >= tok.sent.start and a.how != "adjective":
+                    return a
             return self._speaker_side(tok) or self.state.last_subject
-        if low in ("company", "group", "bloc", "country", "government", "kingdom", "republic"):
+        if low in ("group", "militia", "movement", "rebels") or low in ("company", "firm", "manufacturer"):
+            kinds = ("group",) if low not in ("company", "firm", "manufacturer") else ("company",)
+            for a in reversed(self.mentions.actors):
+                if a.end <= tok.i and a.actor.kind in kinds:
+                    return a
+            return None
+        if low in _PARTY_ANAPHORS:
             return self.state.last_subject
         return None
 
     def _from_context(self, f: Frame, giver: str | None, receiver: str | None, category: str,
-                      sent_no: int) -> tuple[str | None, str | None]:
+                      sent_no: int, sent: Span) -> tuple[str | None, str | None]:
         recent = [r for r in reversed(self.state.recent) if sent_no - r.sent_no <= _CONTEXT_WINDOW]
         if not recent:
             return giver, receiver
+        # "Western fighter jets", "foreign weapons": the supplier is left open on purpose
+        if giver is None and f.items and all(
+                any(t.lower_ in _UNNAMED_ORIGIN for t in s.top.subtree if t.i < s.head.i) for s in f.items):
+            return giver, receiver
+        # the same weapon named again ("the Su-35s would arrive") continues its own story;
+        # a speaker's own side ("Danish officials said the aircraft had been handed over") comes first
+        terms = set().union(*(self._terms(s) for s in f.items))
+        side = self._speaker_side(f.trigger)
+        same = [r for r in recent if r.item & terms]
+        own = [r for r in recent if side is not None and side.code in (r.giver, r.receiver)]
+        recent = same + [r for r in own if r not in same] + [r for r in recent if r not in same and r not in own]
         if giver is None and receiver is not None:
             for r in recent:
                 if r.receiver == receiver:
@@ -112,10 +138,11 @@ class _DocumentReader:
                     return giver, r.receiver
         if giver is None and receiver is None:
             anaphoric = any(c.lower_ in _ANAPHORIC for s in f.items for c in s.top.children if c.dep_ == "det") \
-                or f.trigger.pos_ == "NOUN"
+                or any(c.lower_ in _ANAPHORIC for c in f.trigger.children if c.dep_ == "det")
             for r in recent:
                 if anaphoric:
                     return r.giver, r.receiver
+                break
         return giver, receiver
 
     # -- denials ---------------------------------------------------------------------------------
@@ -171,6 +198,8 @@ class _DocumentReader:
         covered: set[int] = set()
         sentence_denied = any(self.res.speech.get(t.lemma_.lower()) == "deny" and t.pos_ == "VERB"
                               and not any(c.dep_ == "ccomp" for c in t.children) for t in sent)
+        frames_items = [s for fr in frames for s in fr.items]
+        _share_roles(frames)
         for f in sorted(frames, key=lambda fr: fr.made_by):
             mod = read_modality(f.trigger, f.direction, f.base_status, self.res.governors)
             if mod.conditional:
@@ -193,17 +222,28 @@ class _DocumentReader:
                         receiver = next(iter(self._deny_subjects(deny_verb)), None)
                     self._record_denial(f, giver, receiver, sent)
                 continue
+            if f.pronoun_items and frames_items:
+                f.items = list(frames_items)  # "vessels carrying them from Iran to Yemen's Houthis"
             if not f.items:
                 if deny_verb is not None:
                     parties = {p for p in (giver, receiver) if p} | self._deny_subjects(deny_verb)
                     if len(parties) >= 2:
                         self.state.denials.append(_Denial(frozenset(parties), None))
                 continue
-            if f.made_by and any(s.head.i in covered for s in f.items):
+            if f.made_by and (any(s.head.i in covered for s in f.items)
+                              or any(o is not f and o.giver is not None and f.giver is not None
+                                     and o.giver.code == f.giver.code for o in frames if not o.made_by)):
+                continue  # the sentence states the chain itself ("sold by Russia to the Syrian army")
+            f.items = [s for s in f.items if not _domestic(s, f.trigger)]
+            if not f.items:
                 continue
             category0 = f.items[0].category
-            if (giver is None or receiver is None) and not f.made_by:
-                giver, receiver = self._from_context(f, giver, receiver, category0, sent_no)
+            if (giver is None or receiver is None) and not f.made_by and not f.explicit:
+                g_open = giver is None and not _named_non_party(f.giver_token, self.mentions)
+                r_open = receiver is None and not _named_non_party(f.receiver_token, self.mentions)
+                if g_open or giver is not None:
+                    if r_open or receiver is not None:
+                        giver, receiver = self._from_context(f, giver, receiver, category0, sent_no, sent)
             if giver is None or receiver is None or giver == receiver:
                 continue
             attribution = self.attr.attribute(f.trigger)
@@ -219,19 +259,31 @@ class _DocumentReader:
                     continue  # "these deliveries" restates a claim already made
                 covered.add(slot.head.i)
                 qty, qty_text, unit = read_quantity(slot)
+                item_text = self._item_text(slot.top, slot.head)
+                if self.mentions.is_generic(slot.head):
+                    self._generic.add((self._span(sent.start_char, sent.end_char), item_text))
                 start, end = sent.start_char, sent.end_char
                 out.append(Claim(
                     document_id=self.document.id, supplier=giver, recipient=receiver,
-                    category=slot.category, status=mod.status, item=self._item_text(slot.top, slot.head),
+                    category=slot.category, status=mod.status, item=item_text,
                     evidence=self.text[slice(*self._span(start, end))], evidence_span=self._span(start, end),
                     quantity=qty, quantity_text=qty_text, unit=unit,
                     hedged=mod.hedged or attribution.hedged, denied=denied_here,
                     period_start=period[0], period_end=period[1],
                     source=attribution.source, via=attribution.via, extractor_version=self.version,
                 ))
-            for (g, r), cat in ((p, s.category) for p in pairs for s in f.items):
-                self.state.recent.append(_Resolved(g, r, cat, sent_no))
+            for (g, r), slot in ((p, s) for p in pairs for s in f.items):
+                self.state.recent.append(_Resolved(g, r, slot.category, sent_no, self._terms(slot)))
         return out
+
+    def _terms(self, slot: ItemSlot) -> frozenset[str]:
+        """The lexicon terms named in an item phrase ("Su-35", "fighter")."""
+        out = set()
+        for t in slot.top.subtree:
+            m = self.mentions.item_at.get(t.i)
+            if m is not None and m.term.role != "modifier":
+                out.add(singular(self.doc[m.start:m.end].text))
+        return frozenset(out)
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         chunk = self.doc.text[start:end]  # masked text: blanked furniture counts as leading space
@@ -249,10 +301,16 @@ class _DocumentReader:
         return self.doc[lo: head.i + 1].text
 
     def _finish(self, claims: list[Claim]) -> list[Claim]:
-        # generic "weapons" gives way to the specific categories of the same transfer
-        specific = {(c.supplier, c.recipient, c.evidence_span) for c in claims if c.category != _GENERIC}
-        claims = [c for c in claims if c.category != _GENERIC
-                  or (c.supplier, c.recipient, c.evidence_span) not in specific]
+        # generic "weapons" gives way to the specific categories of the same transfer: the same
+        # sentence, or the next ones ("a first consignment of weapons ... The shipment included rockets")
+        specific = [c for c in claims if c.category != _GENERIC or (c.evidence_span, c.item) not in self._generic]
+
+        def superseded(g: Claim) -> bool:
+            return any(c.supplier == g.supplier and c.recipient == g.recipient and (
+                c.evidence_span == g.evidence_span or (
+                    c.status == g.status and 0 <= c.evidence_span[0] - g.evidence_span[1] <= 400)) for c in specific)
+
+        claims = [c for c in claims if (c.evidence_span, c.item) not in self._generic or not superseded(c)]
         out: dict[tuple[str, str, str, str], Claim] = {}
         for c in claims:
             if any(self._denies(d, c) for d in self.state.denials):
@@ -267,6 +325,54 @@ class _DocumentReader:
         if len(d.parties) >= 2:
             return {c.supplier, c.recipient} <= d.parties
         return bool(d.parties & {c.supplier, c.recipient})
+
+
+_DOMESTIC = {"domestic", "domestically", "own", "indigenous", "indigenously", "homegrown", "home-grown",
+             "locally", "local"}
+_PARTY_ANAPHORS = {"country", "government", "company", "group", "bloc", "army", "military", "kingdom", "state",
+                   "regime", "administration", "navy", "forces", "side"}
+
+
+def _domestic(slot: ItemSlot, trigger: Token) -> bool:
+    """"a domestic supply of the weapons", "domestically built vehicles": no transfer between parties."""
+    words = [t for t in slot.top.subtree if t.i < slot.head.i] + list(trigger.children)
+    return any(t.lower_ in _DOMESTIC and t.dep_ in ("amod", "advmod", "npadvmod") for t in words)
+
+
+def _named_non_party(tok: Token | None, mentions: Mentions) -> bool:
+    """A role filled by a phrase that names no party ("countries buying weapons", "the prototypes"):
+    context must not fill it. Pronouns and "the government"-like anaphors stay open."""
+    if tok is None or tok.pos_ == "PRON" or tok.lower_ in ("it", "they", "we", "its", "their"):
+        return False
+    if tok.lemma_.lower() in _PARTY_ANAPHORS:
+        return False
+    return mentions.actor_of_phrase(tok) is None
+
+
+def _share_roles(frames: list[Frame]) -> None:
+    """A relative clause on a frame's item names the other party: "deliver the squadrons India
+    ordered" (receiver India), "yet to receive the jets it ordered" (the order has the same supplier)."""
+    for outer in frames:
+        tokens = {t.i for s in outer.items for t in s.top.subtree}
+        for inner in frames:
+            if inner is outer or inner.trigger.dep_ not in ("relcl", "acl") or inner.trigger.head.i not in tokens:
+                continue
+            if outer.receiver is None and outer.direction == "give" and inner.direction == "take":
+                outer.receiver = inner.receiver
+            if inner.giver is None and outer.giver is not None:
+                inner.giver = outer.giver
+            if inner.receiver is None and outer.receiver is not None:
+                inner.receiver = outer.receiver
+    for outer in frames:
+        for inner in frames:
+            if inner is outer or inner.trigger.head is not outer.trigger or inner.trigger.dep_ not in (
+                    "advcl", "conj", "xcomp"):
+                continue
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in inner.trigger.children)
+            if passive and inner.giver is None and inner.giver_token is None and outer.receiver is not None \
+                    and outer.direction == "give":
+                inner.giver = outer.receiver
+                inner.items = inner.items or list(outer.items)
 
 
 def _replace(c: Claim, **changes: object) -> Claim:

@@ -21,6 +21,8 @@ __all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
 
 _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
+_OBJECT_CONTROL = {"accuse", "help", "allow", "force", "urge", "encourage", "enable", "persuade", "suspect",
+                   "blame", "permit", "authorize", "authorise", "order", "ask", "tell", "warn", "pressure"}
 _MAKING_VERBS = {"announce", "sign", "approve", "make", "complete", "conclude", "agree", "offer", "unveil",
                  "finalise", "finalize", "seal", "place", "reach", "pledge", "send", "deliver", "receive",
                  "win", "award", "clear", "authorize", "authorise", "negotiate", "ink"}
@@ -33,6 +35,8 @@ _PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her
 class TriggerTable:
     verbs: dict[str, tuple[str, str]]  # lemma -> (direction, base status)
     nouns: dict[str, tuple[str, str]]
+    # triggers that make a claim only with both parties named in their own clause ("building ... for")
+    explicit: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -56,6 +60,8 @@ class Frame:
     made_by: bool = False  # an "X-made" frame, weaker than a verbal one
     more_givers: list[ActorMention] = field(default_factory=list)  # "from Denmark and the Netherlands"
     more_receivers: list[ActorMention] = field(default_factory=list)
+    explicit: bool = False  # parties may not come from context
+    pronoun_items: bool = False  # the items are "them"/"it": take them from the frame this one continues
 
     @property
     def sentence(self) -> Span:
@@ -95,7 +101,9 @@ def item_slot(head: Token, mentions: Mentions, measure_words: dict[str, str]) ->
 
     top, tok, chain = head, head, []
     for _ in range(4):
-        is_measure = singular(tok.text) in measure_words or tok.pos_ == "NUM" or tok.like_num
+        is_measure = singular(tok.text) in measure_words or tok.pos_ == "NUM" or tok.like_num or (
+            mentions.category_of(tok) is None and tok.lower_ in ("version", "variant", "model", "type", "kind",
+                                                                  "batch", "tranche", "part", "portion"))
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         if is_measure and of and _children(of[0], "pobj"):
             chain.append(tok)
@@ -114,6 +122,14 @@ def item_slot(head: Token, mentions: Mentions, measure_words: dict[str, str]) ->
                     break
     if category is None and chain:
         category = mentions.category_of(chain[-1])
+    if category is None and tok.pos_ in ("NOUN", "PROPN") and tok.i in mentions.item_at:
+        # "three squadrons so far": a weak noun takes the category it had when last named in full
+        for prev in range(tok.i - 1, -1, -1):
+            t = tok.doc[prev]
+            if t.lemma_ == tok.lemma_ and prev in mentions.item_at:
+                category = mentions.category_of(t)
+                if category:
+                    break
     if category is None:
         return None
     return ItemSlot(tok, top, category, chain)
@@ -142,6 +158,39 @@ class _FrameReader:
         return self.actor(tok) is not None
 
     def items_from(self, heads: list[Token]) -> list[ItemSlot]:
+        return self._extend_list(self._items_from(heads))
+
+    def _extend_list(self, slots: list[ItemSlot]) -> list[ItemSlot]:
+        """Recover list members a parse broke off: after the last item, ", X", "and X", "or X"
+        segments that end in a weapon noun are items too ("..., Bradley fighting vehicles and Javelin ...")."""
+        if not slots:
+            return slots
+        doc = self.sent.doc
+        seen = {s.head.i for s in slots}
+        i = max(s.head.i for s in slots) + 1
+        while i < self.sent.end:
+            if doc[i].text not in (",", "and", "or"):
+                break
+            while i < self.sent.end and doc[i].text in (",", "and", "or"):
+                i += 1
+            j = i
+            while j < self.sent.end and doc[j].text not in (",", "and", "or", ".", ";", ":", "\u2014") \
+                    and doc[j].pos_ not in ("VERB", "AUX", "ADP") or (j < self.sent.end and doc[j].text == "-"):
+                j += 1
+            if j == i:
+                break
+            last = doc[j - 1]
+            if last.i in seen or self.mentions.actor_at.get(last.i) is not None:
+                break
+            slot = item_slot(last, self.mentions, self.measures)
+            if slot is None or self.mentions.item_at.get(last.i) is None:
+                break
+            slots.append(slot)
+            seen.add(last.i)
+            i = j
+        return slots
+
+    def _items_from(self, heads: list[Token]) -> list[ItemSlot]:
         out: list[ItemSlot] = []
         heads = [*heads, *[o for h in heads if h.lemma_ in _DEAL_NOUNS for o in self._deal_objects(h)]]
         for h in heads:
@@ -170,9 +219,12 @@ class _FrameReader:
         return out
 
     def subject_of(self, verb: Token) -> Token | None:
-        """nsubj of the verb, or of the verbs it hangs from ("continues to supply", "a pledge to provide")."""
+        """nsubj of the verb, or of the verbs it hangs from ("continues to supply", "a pledge to provide");
+        object control gives the object ("accused Iran of using ... to move missiles")."""
         tok = verb
         for _ in range(5):
+            if tok is not verb and tok.lemma_ in _OBJECT_CONTROL and _children(tok, "dobj"):
+                return _children(tok, "dobj")[0]
             subj = _children(tok, "nsubj")
             if subj:
                 return subj[0]
@@ -186,7 +238,10 @@ class _FrameReader:
     # -- verbal triggers -------------------------------------------------------------------------
     def verb_frame(self, v: Token, direction: str, status: str) -> Frame:
         f = Frame(v, direction, status)
-        passive = bool(_children(v, "nsubjpass", "auxpass")) or (v.dep_ == "acl" and v.tag_ == "VBN")
+        own_subject = bool(_children(v, "nsubj"))
+        perfect = any(c.lower_ in ("has", "have", "had") for c in _children(v, "aux"))
+        passive = bool(_children(v, "nsubjpass", "auxpass")) or (
+            v.dep_ == "acl" and v.tag_ == "VBN" and not own_subject and not perfect)
         subj = _children(v, "nsubj")
         subj_tok = subj[0] if subj else (None if passive else self.subject_of(v))
         subjpass = _children(v, "nsubjpass")
@@ -195,13 +250,16 @@ class _FrameReader:
         datives = _children(v, "dative")
         preps = _children(v, "prep")
         # relative clauses and participles: the modified noun fills the slot of the relative pronoun
-        head_noun = v.head if v.dep_ in ("relcl", "acl") else None
+        # ("allegations that the UAE has supplied ..." is a content clause, not a modifier)
+        head_noun = v.head if v.dep_ == "relcl" or (v.dep_ == "acl" and not own_subject) else None
         if head_noun is not None:
             rel = [c for c in v.children if c.tag_ in ("WDT", "WP") or c.lower_ == "that"]
             if rel and rel[0].dep_ in ("nsubj", "nsubjpass") and not passive:
                 subj_tok = head_noun
             elif passive and not subjpass:
                 subjpass = [head_noun]
+            elif rel and rel[0] in objs:
+                objs = [head_noun if o is rel[0] else o for o in objs]
             elif not objs:
                 objs = [head_noun]
             # "10 K2 tanks and 24 K9 howitzers bought by Poland": the participle modifies both
@@ -215,6 +273,8 @@ class _FrameReader:
                     objs = [first]
         item_heads: list[Token] = []
         if direction == "arrive":
+            if any(t.lemma_ in self.triggers.nouns for t in subj + subjpass):
+                return f
             item_heads += subj + subjpass
             for p in preps:
                 if p.lower_ in ("in", "to", "at", "with"):
@@ -244,6 +304,8 @@ class _FrameReader:
                     receiver_tok = receiver_tok or o
                 else:
                     item_heads.append(o)
+            if receiver_tok is not None:
+                item_heads += [a for a in _children(receiver_tok, "appos") if self.mentions.category_of(a)]
             if not item_heads and objs and receiver_tok is None and self.is_actor_phrase(objs[0]):
                 receiver_tok = objs[0]  # "Iran continues to supply Russia with drones"
             for sp in subjpass:
@@ -260,7 +322,7 @@ class _FrameReader:
             for o in objs:
                 first = o.left_edge
                 a = self.mentions.actor_at.get(first.i)
-                if a is not None and a.how == "name" and first.dep_ in ("compound", "nmod") \
+                if a is not None and a.how in ("name", "metonym") and first.dep_ in ("compound", "nmod") \
                         and self.mentions.category_of(o):
                     receiver_tok = first
         # prepositions on the trigger and anywhere in its clause (parses often attach them low)
@@ -274,7 +336,8 @@ class _FrameReader:
                             receiver_tok = o
                 elif word == "from":
                     for o in objs_p:
-                        if self.is_actor_phrase(o) and giver_tok is None:
+                        if self.is_actor_phrase(o) and (giver_tok is None or (
+                                direction == "give" and not self.is_actor_phrase(giver_tok))):
                             giver_tok = o
                 elif word in _ITEM_PREPS or word in ("along", "as"):
                     if host is v or (word in ("along", "as") and host in objs):
@@ -283,6 +346,17 @@ class _FrameReader:
                     for o in objs_p:
                         if self.is_actor_phrase(o) and receiver_tok is None:
                             receiver_tok = o
+        # "in talks with Moscow to acquire", "negotiating with Iran to purchase": the other side supplies
+        if direction == "take" and giver_tok is None:
+            cur = v
+            for _ in range(4):
+                if cur.lemma_ in ("talk", "negotiate", "negotiation", "deal", "agreement", "contract") or cur is v:
+                    for p in _children(cur, "prep"):
+                        if p.lower_ == "with":
+                            giver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+                if giver_tok is not None or cur.head.i == cur.i:
+                    break
+                cur = cur.head
         # "ask the United States for ATACMS": the asked party supplies
         if v.lemma_ == "ask":
             for o in objs:
@@ -292,8 +366,29 @@ class _FrameReader:
             for p in preps:
                 if p.lower_ == "for":
                     item_heads += _prep_objects(p)
+        # "sent 10,000 soldiers to train in eastern Russia": the purpose clause says where
+        if direction == "give" and receiver_tok is None:
+            for c in v.children:
+                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
+                    for p in _children(c, "prep"):
+                        if p.lower_ in ("in", "to", "into"):
+                            receiver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
         self._set_roles(f, giver_tok, receiver_tok)
         f.items = self.items_from(item_heads)
+        f.pronoun_items = not f.items and any(h.lower_ in ("them", "it", "these", "those") for h in item_heads)
+        f.explicit = v.lemma_.lower() in self.triggers.explicit
+        # "seeking Russian technology", "acquire US Tomahawk missiles": the maker's demonym supplies
+        if direction == "take" and f.giver is None and f.giver_token is None:
+            for slot in f.items:
+                for t in slot.top.subtree:
+                    a = self.mentions.actor_at.get(t.i)
+                    if t.i < slot.head.i and a is not None and a.how in ("adjective", "name", "metonym") \
+                            and (f.receiver is None or a.code != f.receiver.code) \
+                            and t.dep_ in ("amod", "compound", "poss", "npadvmod", "nmod"):
+                        f.giver = a
+                        break
+                if f.giver is not None:
+                    break
         return f
 
     def _clause_hosts(self, v: Token, objs: list[Token], receiver_tok: Token | None) -> list[Token]:
@@ -302,6 +397,9 @@ class _FrameReader:
         stack = [o for o in objs if o is not receiver_tok]
         while stack:
             t = stack.pop()
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_ not in self.triggers.verbs:
+                hosts.append(t)  # "missiles made under licence in Japan to the United States"
+                continue
             if t.pos_ in ("VERB", "AUX") or t.dep_ in ("relcl", "acl", "ccomp", "advcl"):
                 continue
             hosts.append(t)
@@ -324,7 +422,8 @@ class _FrameReader:
             return []
         out = []
         for c in _conjuncts(tok)[1:]:
-            a = self.actor(c)
+            # the conjunct itself must name a party: not "Iran and China's political situation"
+            a = self.mentions.actor_at.get(c.i)
             if a is not None and a.code != first.code and not self.mentions.category_of(c):
                 out.append(a)
         return out
@@ -351,6 +450,11 @@ class _FrameReader:
         item_heads: list[Token] = []
         if n.lemma_ in _DEAL_NOUNS:
             item_heads += [o for o in self._deal_objects(n) if o not in item_heads]
+        for rc in _children(n, "relcl", "acl"):
+            if rc.lemma_ in ("include", "contain", "comprise", "consist"):
+                item_heads += _children(rc, "dobj")
+                for p in _children(rc, "prep"):
+                    item_heads += _prep_objects(p)
         for c in n.children:
             if c.dep_ == "poss":
                 if direction == "give":
@@ -375,6 +479,9 @@ class _FrameReader:
                     for o in objs:
                         if self.is_actor_phrase(o):
                             receiver_tok = receiver_tok or o
+                            for p2 in _children(o, "prep"):  # "the sale to Taiwan of three systems"
+                                if p2.lower_ == "of":
+                                    item_heads += _prep_objects(p2)
                         elif word == "for" and o not in item_heads:
                             item_heads.append(o)  # "contracts for 180 K2 tanks"
                 elif word == "from" or word == "by":
@@ -428,7 +535,7 @@ class _FrameReader:
         hosts = [noun, noun.head]
         for host in hosts:
             for p in _children(host, "prep"):
-                if p.lower_ in ("with", "in", "to", "for", "inside", "at"):
+                if p.lower_ in ("with", "in", "inside", "among"):
                     for o in _prep_objects(p):
                         a = self.actor(o)
                         if a is not None and a.code != maker.code:

@@ -78,17 +78,28 @@ class Mentions:
     def category_of(self, head: Token) -> str | None:
         """The item category of the noun phrase headed by `head`, or None if it is no weapon."""
         m = self.item_at.get(head.i)
-        if m is not None and m.term.role == "strong" and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
+        if m is not None and m.term.role in ("strong", "generic") and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
             return m.term.category
         # weak head (or none): the nearest categorised modifier in front of it decides
         left = head.left_edge.i
+        weak_fallback: str | None = None
         for i in range(head.i - 1, left - 1, -1):
             mod = self.item_at.get(i)
             if mod is not None and mod is not m and mod.term.category and self._modifies(i, head):
-                return mod.term.category
+                if mod.term.role not in ("weak", "generic"):
+                    return mod.term.category
+                # "Surface-to-Air Missile Systems": a weak modifier defers to what modifies it
+                weak_fallback = weak_fallback or mod.term.category
+        if weak_fallback:
+            return weak_fallback
         if m is not None and m.term.category:
             return m.term.category
         return None
+
+    def is_generic(self, head: Token) -> bool:
+        """"weapons", "arms", "military aid": a transfer whose category is not told."""
+        m = self.item_at.get(head.i)
+        return m is not None and m.term.role == "generic"
 
     @staticmethod
     def _modifies(i: int, head: Token) -> bool:

@@ -20,12 +20,14 @@ _HEDGE_ADV = {"probably", "apparently", "reportedly", "allegedly", "possibly", "
               "perhaps", "purportedly", "supposedly"}
 _HEDGE_GOVERNORS = {"believe", "suspect", "think", "appear", "seem", "allege", "report", "say"}
 _NEGATORS = {"not", "n't", "never", "no"}
-_REFUSAL = {"decline", "refuse", "fail", "reject", "avoid", "resist", "stop", "halt", "suspend", "deny"}
+_REFUSAL = {"decline", "refuse", "fail", "reject", "avoid", "resist", "stop", "halt", "suspend", "deny",
+            "prohibit", "ban", "bar", "forbid", "prevent", "block", "oppose"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _NOUN_GOVERNORS = {"talk": "negotiate", "negotiation": "negotiate", "plan": "intend", "request": "intend",
                    "effort": "intend", "bid": "intend", "deal": "commit", "agreement": "commit",
                    "contract": "commit", "pledge": "commit", "promise": "commit", "decision": "commit",
-                   "offer": "commit", "order": "commit", "package": "commit"}
+                   "offer": "commit", "order": "commit", "package": "commit", "provision": "commit",
+                   "clause": "commit"}
 
 
 @dataclass

@@ -57,9 +57,12 @@ def load_resources(nlp: Language) -> Resources:
     finder = MentionFinder(nlp, lexicon, [b.strip() for b in blocked if b.strip()])
     verbs: dict[str, tuple[str, str]] = {}
     nouns: dict[str, tuple[str, str]] = {}
+    explicit: set[str] = set()
     for row in _tsv("triggers.tsv"):
         table = verbs if row["pos"] == "VERB" else nouns
         table[row["lemma"]] = (row["direction"], row["status"])
+        if row.get("explicit") == "y":
+            explicit.add(row["lemma"])
     governors = {r["lemma"]: r["effect"] for r in _tsv("governors.tsv")}
     speech = {r["lemma"]: r["kind"] for r in _tsv("speech.tsv")}
-    return Resources(lexicon, finder, TriggerTable(verbs, nouns), governors, speech)
+    return Resources(lexicon, finder, TriggerTable(verbs, nouns, frozenset(explicit)), governors, speech)

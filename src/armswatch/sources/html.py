@@ -34,7 +34,7 @@ class HtmlLimits:
     """Bounds on one page (characters after decoding; elements in the parsed tree)."""
 
     max_chars: int = 5_000_000
-    max_elements: int = 100_000
+    max_elements: int = 50_000
 
     @classmethod
     def from_settings(cls, settings: Settings | None) -> HtmlLimits:

@@ -20,9 +20,7 @@ def upgrade() -> None:
     op.create_table(
         "documents",
         sa.Column("id", sa.String(64), primary_key=True, comment="SHA-256 of the text"),
-        sa.Column(
-            "doc_id", sa.Text, nullable=False, comment="the id the input gave (record id or file stem)"
-        ),
+        sa.Column("doc_id", sa.Text, nullable=False, comment="the id the input gave (record id or file stem)"),
         sa.Column("url", sa.Text),
         sa.Column("title", sa.Text),
         sa.Column("outlet", sa.Text),
@@ -102,9 +100,7 @@ def upgrade() -> None:
         sa.Column("claim_key", sa.String(32), nullable=False),
         sa.Column("claim_id", sa.String(32), nullable=False, comment="the claim the analyst pointed at"),
         sa.Column("action", sa.String(16), nullable=False, comment="reject | split | restore"),
-        sa.Column(
-            "label", sa.Text, comment="split: the case the claim moves to (claims with one label share it)"
-        ),
+        sa.Column("label", sa.Text, comment="split: the case the claim moves to (claims with one label share it)"),
         sa.Column("decided_by", sa.Text, nullable=False),
         sa.Column("reason", sa.Text, nullable=False),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
@@ -113,9 +109,7 @@ def upgrade() -> None:
 
     op.create_table(
         "cases",
-        sa.Column(
-            "id", sa.String(32), primary_key=True, comment="hash of (supplier, recipient, category, label)"
-        ),
+        sa.Column("id", sa.String(32), primary_key=True, comment="hash of (supplier, recipient, category, label)"),
         sa.Column("supplier", sa.String(64), nullable=False),
         sa.Column("recipient", sa.String(64), nullable=False),
         sa.Column("category", sa.String(32), nullable=False),
@@ -146,9 +140,7 @@ def upgrade() -> None:
 
     op.create_table(
         "dedup_bands",
-        sa.Column(
-            "bucket", sa.String(40), primary_key=True, comment="band number + hash of that band's values"
-        ),
+        sa.Column("bucket", sa.String(40), primary_key=True, comment="band number + hash of that band's values"),
         sa.Column("document_id", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
     )
     op.create_table(

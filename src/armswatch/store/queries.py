@@ -1,0 +1,141 @@
+"""Filters → SELECT statements: the one place claim and case queries are built.
+
+Full-text search over claim evidence (issue 5) plugs in here: `ClaimFilter.text` is matched as a
+case-insensitive substring today; an FTS5 table (SQLite) or a tsvector index (PostgreSQL), added by
+a migration, can replace that condition without changing any caller.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, exists, or_, select
+
+from armswatch.store import schema as t
+from armswatch.store.filters import CaseFilter, ClaimFilter
+from armswatch.store.rows import CLAIM_COLUMNS, current_claims
+
+__all__ = ["cases_query", "claims_query"]
+
+
+def _actor_match(col: Any, value: str) -> Any:
+    return col.in_(sorted({value, value.upper(), value.lower()}))
+
+
+def claims_query(f: ClaimFilter) -> Select[Any]:
+    """Claims (with their document and case membership) matching `f`, in a stable order."""
+    cc, k = t.case_claims, t.cases
+    if f.extractor_version is None:
+        q = current_claims()
+    else:
+        q = select(*CLAIM_COLUMNS).join(t.documents, t.documents.c.id == t.claims.c.document_id)
+        if f.extractor_version != "all":
+            q = q.where(t.claims.c.extractor_version == f.extractor_version)
+    q = (
+        q.add_columns(cc.c.case_id, cc.c.included, cc.c.reason)
+        .outerjoin(cc, cc.c.claim_id == t.claims.c.id)
+        .outerjoin(k, k.c.id == cc.c.case_id)
+    )
+    c = t.claims.c
+    conds: list[Any] = []
+    if f.actor:
+        conds.append(or_(_actor_match(c.supplier, f.actor), _actor_match(c.recipient, f.actor)))
+    if f.supplier:
+        conds.append(_actor_match(c.supplier, f.supplier))
+    if f.recipient:
+        conds.append(_actor_match(c.recipient, f.recipient))
+    if f.category:
+        conds.append(c.category == f.category)
+    if f.status:
+        conds.append(c.status == f.status)
+    if f.since:
+        conds.append(t.documents.c.published >= f.since)
+    if f.until:
+        conds.append(t.documents.c.published <= f.until)
+    if f.source:
+        conds.append(
+            or_(
+                c.source.icontains(f.source, autoescape=True),
+                c.via.icontains(f.source, autoescape=True),
+                t.documents.c.outlet.icontains(f.source, autoescape=True),
+            )
+        )
+    if f.hedged is not None:
+        conds.append(c.hedged.is_(f.hedged))
+    if f.denied is not None:
+        conds.append(c.denied.is_(f.denied))
+    if f.min_corroboration is not None:
+        conds.append(k.c.corroboration >= f.min_corroboration)
+    if f.case_id:
+        conds.append(cc.c.case_id == f.case_id)
+    if f.document:
+        conds.append(or_(c.document_id == f.document, t.documents.c.doc_id == f.document))
+    if f.text:
+        conds.append(c.evidence.icontains(f.text, autoescape=True))
+    if not f.include_rejected:
+        conds.append(cc.c.included.is_(True))
+    # NULLS LAST spelled out: SQLite and PostgreSQL differ by default, and pages must not.
+    q = q.where(*conds).order_by(
+        t.documents.c.published.asc().nulls_last(),
+        t.documents.c.doc_id,
+        c.document_id,
+        c.extractor_version,
+        c.ordinal,
+    )
+    q = q.offset(f.offset) if f.offset else q
+    q = q.limit(f.limit) if f.limit is not None else q
+    return q
+
+
+def cases_query(f: CaseFilter) -> Select[Any]:
+    """Cases matching `f`, most corroborated first."""
+    k = t.cases.c
+    conds: list[Any] = []
+    if f.actor:
+        conds.append(or_(_actor_match(k.supplier, f.actor), _actor_match(k.recipient, f.actor)))
+    if f.supplier:
+        conds.append(_actor_match(k.supplier, f.supplier))
+    if f.recipient:
+        conds.append(_actor_match(k.recipient, f.recipient))
+    if f.category:
+        conds.append(k.category == f.category)
+    if f.status:
+        conds.append(k.status == f.status)
+    if f.since:
+        conds.append(k.last_reported >= f.since)
+    if f.until:
+        conds.append(k.first_reported <= f.until)
+    if f.hedged is not None:
+        conds.append(k.n_hedged > 0 if f.hedged else k.n_hedged == 0)
+    if f.denied is not None:
+        conds.append(k.n_denied > 0 if f.denied else k.n_denied == 0)
+    if f.min_corroboration is not None:
+        conds.append(k.corroboration >= f.min_corroboration)
+    if f.case_id:
+        conds.append(k.id.startswith(f.case_id, autoescape=True))
+    if f.source:
+        cc, c = t.case_claims, t.claims
+        conds.append(
+            exists(
+                select(cc.c.claim_id)
+                .join(c, c.c.id == cc.c.claim_id)
+                .join(t.documents, t.documents.c.id == c.c.document_id)
+                .where(
+                    cc.c.case_id == k.id,
+                    cc.c.included.is_(True),
+                    or_(
+                        c.c.source.icontains(f.source, autoescape=True),
+                        c.c.via.icontains(f.source, autoescape=True),
+                        t.documents.c.outlet.icontains(f.source, autoescape=True),
+                    ),
+                )
+            )
+        )
+    q = (
+        select(t.cases)
+        .where(*conds)
+        .order_by(k.corroboration.desc(), k.n_claims.desc(), k.supplier, k.recipient, k.category, k.id)
+    )
+    q = q.offset(f.offset) if f.offset else q
+    q = q.limit(f.limit) if f.limit is not None else q
+    return q

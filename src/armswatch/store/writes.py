@@ -1,0 +1,214 @@
+"""The write path: documents with their near-duplicate group, claims, and the cases they touch.
+
+All of it runs inside the caller's transaction (Store.add_documents_and_claims holds the writers'
+lock), so a batch is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, delete, insert, select, update
+
+from armswatch.cases import build_cases, claim_id, claim_key, effective_decisions
+from armswatch.dedup import LSHParams, Signature, best_match, signature
+from armswatch.model import CATEGORIES, STATUSES, Claim, Document
+from armswatch.store import schema as t
+from armswatch.store.rows import case_row, current_claims, decisions_for, stored_claim
+
+__all__ = ["BatchOutcome", "Triple", "add_document", "claim_problem", "recompute"]
+
+Triple = tuple[str, str, str]
+
+
+@dataclass
+class BatchOutcome:
+    """What one batch did, record by record (sources are paths, 'file.jsonl#3' or document ids)."""
+
+    stored: list[str] = field(default_factory=list)
+    reextracted: list[str] = field(default_factory=list)  # known text, new extractor version
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    claims_stored: int = 0
+    claims_rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+def claim_problem(c: Claim) -> str | None:
+    """Why the store refuses a claim, or None when it is acceptable."""
+    if c.category not in CATEGORIES:
+        return f"unknown category {c.category!r}"
+    if c.status not in STATUSES:
+        return f"unknown status {c.status!r}"
+    if not c.supplier or not c.recipient:
+        return "claim has no supplier or no recipient"
+    if c.supplier == c.recipient:
+        return f"supplier and recipient are the same ({c.supplier})"
+    if not c.evidence:
+        return "claim has no evidence text"
+    span = c.evidence_span
+    if (
+        len(span) != 2
+        or not all(isinstance(i, int) and not isinstance(i, bool) for i in span)
+        or not 0 <= span[0] <= span[1]
+    ):
+        return f"evidence span {span!r} is not two character offsets (start <= end)"
+    if c.quantity is not None and (isinstance(c.quantity, bool) or not isinstance(c.quantity, int | float)):
+        return f"quantity {c.quantity!r} is not a number"
+    return None
+
+
+def add_document(
+    conn: Connection,
+    doc: Document,
+    doc_claims: Sequence[Claim],
+    version: str,
+    now: datetime,
+    out: BatchOutcome,
+    affected: set[Triple],
+    dedup: LSHParams,
+) -> None:
+    """Store one document and its claims (see Store.add_documents_and_claims); note affected triples."""
+    source = doc.origin or doc.id
+    if not doc.text.strip():
+        out.rejected.append((source, "empty text"))
+        return
+    h = doc.content_hash
+    versions = (
+        conn.execute(select(t.extractions.c.extractor_version).where(t.extractions.c.document_id == h)).scalars().all()
+    )
+    if version in versions:
+        out.skipped.append((source, f"already stored (same text, extractor version {version})"))
+        return
+    if versions:  # known text, new extractor version: the old claims stop being current
+        affected.update(
+            tuple(r)
+            for r in conn.execute(
+                select(t.claims.c.supplier, t.claims.c.recipient, t.claims.c.category)
+                .distinct()
+                .join(
+                    t.extractions,
+                    and_(
+                        t.extractions.c.document_id == t.claims.c.document_id,
+                        t.extractions.c.extractor_version == t.claims.c.extractor_version,
+                    ),
+                )
+                .where(t.claims.c.document_id == h, t.extractions.c.current.is_(True))
+            ).all()
+        )
+        conn.execute(update(t.extractions).where(t.extractions.c.document_id == h).values(current=False))
+        out.reextracted.append(source)
+    else:
+        insert_document(conn, doc, h, now, dedup)
+        out.stored.append(source)
+    rows = []
+    for ordinal, c in enumerate(doc_claims):
+        problem = claim_problem(c)
+        if problem:
+            out.claims_rejected.append((f"{source} claim {ordinal}", problem))
+            continue
+        key = claim_key(h, c)
+        rows.append(
+            {
+                "id": claim_id(key, version, ordinal),
+                "claim_key": key,
+                "document_id": h,
+                "extractor_version": version,
+                "ordinal": ordinal,
+                "supplier": c.supplier,
+                "recipient": c.recipient,
+                "category": c.category,
+                "status": c.status,
+                "item": c.item,
+                "quantity": c.quantity,
+                "quantity_text": c.quantity_text,
+                "unit": c.unit,
+                "hedged": bool(c.hedged),
+                "denied": bool(c.denied),
+                "period_start": c.period_start,
+                "period_end": c.period_end,
+                "source": c.source,
+                "via": c.via,
+                "evidence": c.evidence,
+                "span_start": int(c.evidence_span[0]),
+                "span_end": int(c.evidence_span[1]),
+            }
+        )
+        affected.add((c.supplier, c.recipient, c.category))
+    conn.execute(
+        insert(t.extractions).values(
+            document_id=h, extractor_version=version, n_claims=len(rows), current=True, extracted_at=now
+        )
+    )
+    if rows:
+        conn.execute(insert(t.claims), rows)
+    out.claims_stored += len(rows)
+
+
+def insert_document(conn: Connection, doc: Document, h: str, now: datetime, dedup: LSHParams) -> None:
+    """Insert a new document with its near-duplicate group and its LSH buckets."""
+    sig = signature(doc.text, dedup)
+    group = near_duplicate_group(conn, sig, dedup.threshold) or h
+    conn.execute(
+        insert(t.documents).values(
+            id=h,
+            doc_id=doc.id,
+            url=doc.url,
+            title=doc.title,
+            outlet=doc.outlet,
+            author=doc.author,
+            published=doc.published,
+            language=doc.language,
+            origin=doc.origin,
+            dup_group=group,
+            text=doc.text,
+            ingested_at=now,
+        )
+    )
+    conn.execute(insert(t.dedup_bands), [{"bucket": b, "document_id": h} for b in sig.buckets])
+    conn.execute(insert(t.dedup_signatures).values(document_id=h, signature=sig.to_bytes()))
+
+
+def near_duplicate_group(conn: Connection, sig: Signature, threshold: float) -> str | None:
+    """The group of the most similar stored document at or above the threshold, if any."""
+    rows = conn.execute(
+        select(t.dedup_signatures.c.document_id, t.dedup_signatures.c.signature, t.documents.c.dup_group)
+        .join(t.documents, t.documents.c.id == t.dedup_signatures.c.document_id)
+        .where(
+            t.dedup_signatures.c.document_id.in_(
+                select(t.dedup_bands.c.document_id).where(t.dedup_bands.c.bucket.in_(sig.buckets))
+            )
+        )
+    ).all()
+    if not rows:
+        return None
+    match = best_match(sig, {r.document_id: Signature.values_from_bytes(r.signature) for r in rows}, threshold)
+    return next(r.dup_group for r in rows if r.document_id == match) if match else None
+
+
+def recompute(conn: Connection, triple: Triple) -> None:
+    """Replace the cases (and memberships) of one (supplier, recipient, category) from current claims."""
+    s, r, c = triple
+    where = (t.claims.c.supplier == s, t.claims.c.recipient == r, t.claims.c.category == c)
+    stored = [stored_claim(row) for row in conn.execute(current_claims().where(*where))]
+    decisions = decisions_for(conn, sorted({sc.claim_key for sc in stored}))
+    new_cases, members = build_cases(stored, effective_decisions(decisions))
+    conn.execute(delete(t.case_claims).where(t.case_claims.c.claim_id.in_(select(t.claims.c.id).where(*where))))
+    conn.execute(delete(t.cases).where(t.cases.c.supplier == s, t.cases.c.recipient == r, t.cases.c.category == c))
+    if new_cases:
+        conn.execute(insert(t.cases), [case_row(k) for k in new_cases])
+    if members:
+        conn.execute(
+            insert(t.case_claims),
+            [
+                {
+                    "claim_id": m.claim_id,
+                    "case_id": m.case_id,
+                    "included": m.included,
+                    "origin": m.origin,
+                    "reason": m.reason,
+                }
+                for m in members
+            ],
+        )
