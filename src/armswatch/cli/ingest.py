@@ -75,7 +75,7 @@ def ingest_command(
         raise click.ClickException(str(e)) from None
 
     def on_reject(source: str, reason: str) -> None:
-        console.print(f"armswatch: rejected: {source}: {reason}", markup=False, highlight=False)
+        console.print(f"armswatch: rejected: {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
 
     progress = Progress(
         TextColumn("ingest"),
@@ -99,9 +99,7 @@ def ingest_command(
                 progress.update(
                     task,
                     completed=r.read,
-                    counts=(
-                        f"stored {r.stored} · skipped {r.skipped} · rejected {r.rejected} · claims {r.claims}"
-                    ),
+                    counts=(f"stored {r.stored} · skipped {r.skipped} · rejected {r.rejected} · claims {r.claims}"),
                 )
 
             result = ingest(
@@ -117,6 +115,7 @@ def ingest_command(
         console.print(
             "armswatch: interrupted; every committed batch is kept, run the same command again to finish",
             markup=False,
+            soft_wrap=True,
         )
         sys.exit(130)
     except ArmswatchError as e:
@@ -132,8 +131,9 @@ def ingest_command(
         + f" in {store.url}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
     for reason, count in sorted(result.reasons.items()):
-        console.print(f"  {count:>6}  {reason}", markup=False, highlight=False)
+        console.print(f"  {count:>6}  {reason}", markup=False, highlight=False, soft_wrap=True)
     if result.rejected:
         sys.exit(1)

@@ -138,8 +138,8 @@ class AttributionReader:
             if a in lowers and b in lowers:
                 adj = next((t.text for t in words if t.i in self.mentions.actor_at), None)
                 return f"{adj} {office}" if adj else office
-        text = " ".join(t.text for t in words)
-        return text or None
+        text = " ".join(t.text for t in words if not t.is_space)
+        return text.strip() or None
 
     def _is_back_reference(self, head: Token) -> bool:
         if head.lower_ in ("he", "she", "they", "it", "we"):
@@ -157,7 +157,7 @@ class AttributionReader:
                    and e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1
                    and not any(t.lower_ in _PERSON_ROLES or t.lower_ in _TITLES for t in e)]
         if persons:
-            return self._known_person(max(persons, key=len).text)
+            return self._known_person(" ".join(max(persons, key=len).text.split()))
         cands = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP") and head.i not in \
                 self.mentions.actor_at:

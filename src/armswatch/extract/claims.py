@@ -87,6 +87,11 @@ class _DocumentReader:
         if tok is None:
             return None
         low = tok.lower_
+        if low in ("it", "they", "we", "itself") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Poland, which had pressed Berlin, said it would send": the speaker's side first
+            side = self._speaker_side(tok)
+            if side is not None:
+                return side
         if low in ("it", "its", "they", "their", "we", "our", "itself"):
             # the nearest party named before it in the sentence ("help Washington replenish stocks
             # drawn down by its supply"), else the speaker's side, else the last subject
@@ -107,8 +112,6 @@ class _DocumentReader:
     def _from_context(self, f: Frame, giver: str | None, receiver: str | None, category: str,
                       sent_no: int, sent: Span) -> tuple[str | None, str | None]:
         recent = [r for r in reversed(self.state.recent) if sent_no - r.sent_no <= _CONTEXT_WINDOW]
-        if not recent:
-            return giver, receiver
         # "Western fighter jets", "foreign weapons": the supplier is left open on purpose
         if giver is None and f.items and all(
                 any(t.lower_ in _UNNAMED_ORIGIN for t in s.top.subtree if t.i < s.head.i) for s in f.items):
@@ -132,13 +135,19 @@ class _DocumentReader:
             for r in recent:
                 if r.giver == giver:
                     return giver, r.receiver
-            # another supplier of the same thing to the same recipient ("Norway has promised six")
-            for r in recent:
+            # another supplier of the same thing to the same recipient ("Norway has promised six"),
+            # anywhere in the article ("after Britain pledged 14 of its Challenger 2 tanks")
+            for r in [*recent, *reversed(self.state.recent)]:
                 if r.category == category and r.receiver != giver:
                     return giver, r.receiver
         if giver is None and receiver is None:
+            # only a phrase that points back may take both parties from before: "the shipment", "these
+            # missiles", "Shipments of shells are continuing", "contracts for 180 K2 tanks"
+            trig = f.trigger
             anaphoric = any(c.lower_ in _ANAPHORIC for s in f.items for c in s.top.children if c.dep_ == "det") \
-                or any(c.lower_ in _ANAPHORIC for c in f.trigger.children if c.dep_ == "det")
+                or any(c.lower_ in _ANAPHORIC for c in trig.children if c.dep_ == "det") \
+                or (trig.pos_ == "NOUN" and (trig.dep_ in ("nsubj", "nsubjpass") or trig.lemma_ in (
+                    "contract", "deal", "agreement", "order", "package")))
             for r in recent:
                 if anaphoric:
                     return r.giver, r.receiver
@@ -199,6 +208,10 @@ class _DocumentReader:
         sentence_denied = any(self.res.speech.get(t.lemma_.lower()) == "deny" and t.pos_ == "VERB"
                               and not any(c.dep_ == "ccomp" for c in t.children) for t in sent)
         frames_items = [s for fr in frames for s in fr.items]
+        # a nominal trigger that is itself the item of another frame ("handed over along with a
+        # package of spare parts") adds no frame of its own
+        inside = {t.i for fr in frames if fr.trigger.pos_ != "NOUN" for s in fr.items for t in (s.top, *s.measures)}
+        frames = [fr for fr in frames if not (fr.trigger.pos_ == "NOUN" and fr.trigger.i in inside)]
         _share_roles(frames)
         for f in sorted(frames, key=lambda fr: fr.made_by):
             mod = read_modality(f.trigger, f.direction, f.base_status, self.res.governors)
@@ -224,6 +237,9 @@ class _DocumentReader:
                 continue
             if f.pronoun_items and frames_items:
                 f.items = list(frames_items)  # "vessels carrying them from Iran to Yemen's Houthis"
+            if not f.items and f.bare_number is not None and self.state.recent:
+                last = self.state.recent[-1]  # "Norway has promised six" (F-16s)
+                f.items = [ItemSlot(f.bare_number, f.bare_number, last.category)]
             if not f.items:
                 if deny_verb is not None:
                     parties = {p for p in (giver, receiver) if p} | self._deny_subjects(deny_verb)
@@ -239,11 +255,11 @@ class _DocumentReader:
                 continue
             category0 = f.items[0].category
             if (giver is None or receiver is None) and not f.made_by and not f.explicit:
-                g_open = giver is None and not _named_non_party(f.giver_token, self.mentions)
-                r_open = receiver is None and not _named_non_party(f.receiver_token, self.mentions)
-                if g_open or giver is not None:
-                    if r_open or receiver is not None:
-                        giver, receiver = self._from_context(f, giver, receiver, category0, sent_no, sent)
+                # a role filled by a phrase naming no party ("countries buying weapons") stays empty
+                g_ok = giver is not None or not _named_non_party(f.giver_token, self.mentions)
+                r_ok = receiver is not None or not _named_non_party(f.receiver_token, self.mentions)
+                if g_ok and r_ok:
+                    giver, receiver = self._from_context(f, giver, receiver, category0, sent_no, sent)
             if giver is None or receiver is None or giver == receiver:
                 continue
             attribution = self.attr.attribute(f.trigger)
@@ -327,7 +343,7 @@ class _DocumentReader:
         return bool(d.parties & {c.supplier, c.recipient})
 
 
-_DOMESTIC = {"domestic", "domestically", "own", "indigenous", "indigenously", "homegrown", "home-grown",
+_DOMESTIC = {"domestic", "domestically", "indigenous", "indigenously", "homegrown", "home-grown",
              "locally", "local"}
 _PARTY_ANAPHORS = {"country", "government", "company", "group", "bloc", "army", "military", "kingdom", "state",
                    "regime", "administration", "navy", "forces", "side"}
@@ -361,6 +377,8 @@ def _share_roles(frames: list[Frame]) -> None:
                 outer.receiver = inner.receiver
             if inner.giver is None and outer.giver is not None:
                 inner.giver = outer.giver
+            elif inner.giver is None and inner.giver_token is None and outer.giver_token is not None:
+                inner.giver_token = outer.giver_token  # "no plans to send jets, which Ukraine requested"
             if inner.receiver is None and outer.receiver is not None:
                 inner.receiver = outer.receiver
     for outer in frames:

@@ -62,6 +62,7 @@ class Frame:
     more_receivers: list[ActorMention] = field(default_factory=list)
     explicit: bool = False  # parties may not come from context
     pronoun_items: bool = False  # the items are "them"/"it": take them from the frame this one continues
+    bare_number: Token | None = None  # "Norway has promised six": the items are those of the last frame
 
     @property
     def sentence(self) -> Span:
@@ -167,7 +168,9 @@ class _FrameReader:
             return slots
         doc = self.sent.doc
         seen = {s.head.i for s in slots}
-        i = max(s.head.i for s in slots) + 1
+        last_slot = max(slots, key=lambda s: s.head.i)
+        i = max(last_slot.head.i, max((c.right_edge.i for c in last_slot.head.children
+                                         if c.dep_ in ("relcl", "acl") and c.i > last_slot.head.i), default=0)) + 1
         while i < self.sent.end:
             if doc[i].text not in (",", "and", "or"):
                 break
@@ -183,7 +186,7 @@ class _FrameReader:
             if last.i in seen or self.mentions.actor_at.get(last.i) is not None:
                 break
             slot = item_slot(last, self.mentions, self.measures)
-            if slot is None or self.mentions.item_at.get(last.i) is None:
+            if slot is None:
                 break
             slots.append(slot)
             seen.add(last.i)
@@ -222,13 +225,13 @@ class _FrameReader:
         """nsubj of the verb, or of the verbs it hangs from ("continues to supply", "a pledge to provide");
         object control gives the object ("accused Iran of using ... to move missiles")."""
         tok = verb
-        for _ in range(5):
+        for _ in range(8):
             if tok is not verb and tok.lemma_ in _OBJECT_CONTROL and _children(tok, "dobj"):
                 return _children(tok, "dobj")[0]
             subj = _children(tok, "nsubj")
             if subj:
                 return subj[0]
-            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp") \
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp") \
                     and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -271,6 +274,18 @@ class _FrameReader:
                     subjpass = [first]
                 elif objs == [head_noun]:
                     objs = [first]
+        if not objs and head_noun is None:
+            # "the Su-35 fighter, which Tehran has said it wants to buy": the relative pronoun is the
+            # object of a verb above the trigger
+            cur = v
+            for _ in range(3):
+                if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if cur.dep_ == "relcl" and any(c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
+                                               for c in cur.children):
+                    objs = [cur.head]
+                    break
         item_heads: list[Token] = []
         if direction == "arrive":
             if any(t.lemma_ in self.triggers.nouns for t in subj + subjpass):
@@ -317,6 +332,11 @@ class _FrameReader:
             giver_tok = None
             receiver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
             item_heads += objs + subjpass
+        # "supplied Russia with hundreds of drones" with "with" hung on the recipient
+        if receiver_tok is not None and direction == "give":
+            for p in _children(receiver_tok, "prep"):
+                if p.lower_ == "with":
+                    item_heads += [o for o in _prep_objects(p) if not self.is_actor_phrase(o)]
         # "handed Belarus Iskander-M systems": a state name parsed as the object's modifier
         if direction == "give" and receiver_tok is None:
             for o in objs:
@@ -375,6 +395,18 @@ class _FrameReader:
                             receiver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
         self._set_roles(f, giver_tok, receiver_tok)
         f.items = self.items_from(item_heads)
+        if direction == "give" and f.giver is not None:
+            # gapping: "Denmark has pledged 19 F-16s in total and the Netherlands 24"
+            for c in _children(v, "conj"):
+                a = self.mentions.actor_at.get(c.i)
+                if a is not None and c.pos_ == "PROPN" and a.code != f.giver.code:
+                    f.more_givers.append(a)
+            for h in item_heads:
+                for c in _conjuncts(h)[1:]:
+                    a = self.mentions.actor_at.get(c.i)
+                    if a is not None and a.code != f.giver.code and a not in f.more_givers:
+                        f.more_givers.append(a)
+        f.bare_number = next((o for o in objs if o.like_num and not list(o.children)), None)
         f.pronoun_items = not f.items and any(h.lower_ in ("them", "it", "these", "those") for h in item_heads)
         f.explicit = v.lemma_.lower() in self.triggers.explicit
         # "seeking Russian technology", "acquire US Tomahawk missiles": the maker's demonym supplies

@@ -99,6 +99,13 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
                     and status == "delivered":
                 status = "ongoing"
             continue
+        # "is to be built in Poland, with South Korea transferring technology": a plan
+        if lemma == "be" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                 for c in kids) and status == "delivered":
+            status = "pledged" if direction != "take" else "sought"
+        # "accused Iran of using Syrian territory to move missiles": an activity, not one event
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and status == "delivered":
+            status = "ongoing"
         if lemma == "yet" or (lemma == "have" and any(c.lower_ == "yet" for c in kids)):
             m.negated = m.not_yet = True
         effect = governors.get(lemma) if tok.pos_ in ("VERB", "AUX", "ADJ") else _NOUN_GOVERNORS.get(lemma)
