@@ -137,9 +137,12 @@ class _DocumentReader:
                     return giver, r.receiver
             # another supplier of the same thing to the same recipient ("Norway has promised six"),
             # anywhere in the article ("after Britain pledged 14 of its Challenger 2 tanks")
-            for r in [*recent, *reversed(self.state.recent)]:
-                if r.category == category and r.receiver != giver:
-                    return giver, r.receiver
+            if f.direction == "give":
+                for r in [*recent, *reversed(self.state.recent)]:
+                    if r.category == category and r.receiver != giver:
+                        return giver, r.receiver
+            elif self.state.last_subject is not None and self.state.last_subject.code != giver:
+                return giver, self.state.last_subject.code  # "... newer models bought from the US"
         if giver is None and receiver is None:
             # only a phrase that points back may take both parties from before: "the shipment", "these
             # missiles", "Shipments of shells are continuing", "contracts for 180 K2 tanks"
@@ -250,7 +253,7 @@ class _DocumentReader:
                               or any(o is not f and o.giver is not None and f.giver is not None
                                      and o.giver.code == f.giver.code for o in frames if not o.made_by)):
                 continue  # the sentence states the chain itself ("sold by Russia to the Syrian army")
-            f.items = [s for s in f.items if not _domestic(s, f.trigger)]
+            f.items = [self._specific(s) for s in f.items if not _domestic(s, f.trigger)]
             if not f.items:
                 continue
             category0 = f.items[0].category
@@ -291,6 +294,20 @@ class _DocumentReader:
             for (g, r), slot in ((p, s) for p in pairs for s in f.items):
                 self.state.recent.append(_Resolved(g, r, slot.category, sent_no, self._terms(slot)))
         return out
+
+    def _specific(self, slot: ItemSlot) -> ItemSlot:
+        """"the weapons" after "anti-tank missiles" are those missiles: take the category named before."""
+        if not self.mentions.is_generic(slot.head) or not any(
+                c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in slot.head.children):
+            return slot
+        start = max(0, slot.head.sent.start - 60)
+        for i in range(slot.head.i - 1, start - 1, -1):
+            m = self.mentions.item_at.get(i)
+            if m is not None and m.term.role in ("strong", "weak") and m.end - 1 == i:
+                cat = self.mentions.category_of(self.doc[i])
+                if cat and cat != _GENERIC:
+                    return ItemSlot(slot.head, slot.top, cat, slot.measures)
+        return slot
 
     def _terms(self, slot: ItemSlot) -> frozenset[str]:
         """The lexicon terms named in an item phrase ("Su-35", "fighter")."""
@@ -360,8 +377,8 @@ def _named_non_party(tok: Token | None, mentions: Mentions) -> bool:
     context must not fill it. Pronouns and "the government"-like anaphors stay open."""
     if tok is None or tok.pos_ == "PRON" or tok.lower_ in ("it", "they", "we", "its", "their"):
         return False
-    if tok.lemma_.lower() in _PARTY_ANAPHORS:
-        return False
+    if tok.lemma_.lower() in _PARTY_ANAPHORS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False  # "the country", "the government": a party named before
     return mentions.actor_of_phrase(tok) is None
 
 
@@ -383,8 +400,11 @@ def _share_roles(frames: list[Frame]) -> None:
                 inner.receiver = outer.receiver
     for outer in frames:
         for inner in frames:
-            if inner is outer or inner.trigger.head is not outer.trigger or inner.trigger.dep_ not in (
-                    "advcl", "conj", "xcomp"):
+            t = inner.trigger
+            # "sold by Russia to the Syrian army before being passed on to the group"
+            hop = (t.head is outer.trigger and t.dep_ in ("advcl", "conj", "xcomp")) or (
+                t.dep_ == "pcomp" and t.head.head is outer.trigger)
+            if inner is outer or not hop:
                 continue
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in inner.trigger.children)
             if passive and inner.giver is None and inner.giver_token is None and outer.receiver is not None \

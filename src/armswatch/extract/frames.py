@@ -21,6 +21,7 @@ __all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
 
 _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
+_CONVEY = {"carry", "transport", "ferry", "haul"}
 _OBJECT_CONTROL = {"accuse", "help", "allow", "force", "urge", "encourage", "enable", "persuade", "suspect",
                    "blame", "permit", "authorize", "authorise", "order", "ask", "tell", "warn", "pressure"}
 _MAKING_VERBS = {"announce", "sign", "approve", "make", "complete", "conclude", "agree", "offer", "unveil",
@@ -78,13 +79,21 @@ def _conjuncts(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(_conjuncts(c))
-        elif c.dep_ == "prep" and c.lower_ in ("along", "as"):
+        elif c.dep_ == "prep" and (c.lower_ == "along" or _as_well_as(c)):
             # "X along with Y", "X as well as Y" attached to the first item
             for pobj in _prep_objects(c):
                 out.extend(_conjuncts(pobj))
         elif c.dep_ == "cc":
             continue
     return out
+
+
+def _as_well_as(prep: Token) -> bool:
+    """"as well as" (not "as part of", "as a result")."""
+    doc = prep.doc
+    return prep.lower_ == "as" and (
+        (prep.i >= 2 and doc[prep.i - 1].lower_ == "well" and doc[prep.i - 2].lower_ == "as")
+        or (prep.i + 2 < len(doc) and doc[prep.i + 1].lower_ == "well" and doc[prep.i + 2].lower_ == "as"))
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -104,7 +113,7 @@ def item_slot(head: Token, mentions: Mentions, measure_words: dict[str, str]) ->
     for _ in range(4):
         is_measure = singular(tok.text) in measure_words or tok.pos_ == "NUM" or tok.like_num or (
             mentions.category_of(tok) is None and tok.lower_ in ("version", "variant", "model", "type", "kind",
-                                                                  "batch", "tranche", "part", "portion"))
+                                                                  "batch", "tranche", "portion"))
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         if is_measure and of and _children(of[0], "pobj"):
             chain.append(tok)
@@ -154,7 +163,7 @@ class _FrameReader:
         """True when a noun phrase names a party (not a weapon that merely has an actor modifier)."""
         if tok.i in self.mentions.actor_at:
             return True
-        if self.mentions.category_of(tok):
+        if self.mentions.category_of(tok) or item_slot(tok, self.mentions, self.measures) is not None:
             return False
         return self.actor(tok) is not None
 
@@ -228,7 +237,7 @@ class _FrameReader:
         for _ in range(8):
             if tok is not verb and tok.lemma_ in _OBJECT_CONTROL and _children(tok, "dobj"):
                 return _children(tok, "dobj")[0]
-            subj = _children(tok, "nsubj")
+            subj = _children(tok, "nsubj") or (_children(tok, "nsubjpass") if tok is not verb else [])
             if subj:
                 return subj[0]
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp") \
@@ -255,6 +264,8 @@ class _FrameReader:
         # relative clauses and participles: the modified noun fills the slot of the relative pronoun
         # ("allegations that the UAE has supplied ..." is a content clause, not a modifier)
         head_noun = v.head if v.dep_ == "relcl" or (v.dep_ == "acl" and not own_subject) else None
+        if v.dep_ == "acl" and v.tag_ == "VBG" and not subj:
+            subj_tok = v.head  # "countries buying Russian weapons": the noun is the buyer
         if head_noun is not None:
             rel = [c for c in v.children if c.tag_ in ("WDT", "WP") or c.lower_ == "that"]
             if rel and rel[0].dep_ in ("nsubj", "nsubjpass") and not passive:
@@ -313,6 +324,8 @@ class _FrameReader:
         receiver_tok: Token | None = None
         if direction == "give":
             giver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
+            if v.lemma_ in _CONVEY:
+                giver_tok = None  # "vessels carrying them from Iran": the carrier is no party
             for o in objs + datives:
                 if self.is_actor_phrase(o) and (datives or len(objs) > 1 or self._has_item_prep(v, o)
                                                 or o.dep_ == "dative"):
@@ -359,8 +372,8 @@ class _FrameReader:
                         if self.is_actor_phrase(o) and (giver_tok is None or (
                                 direction == "give" and not self.is_actor_phrase(giver_tok))):
                             giver_tok = o
-                elif word in _ITEM_PREPS or word in ("along", "as"):
-                    if host is v or (word in ("along", "as") and host in objs):
+                elif word in _ITEM_PREPS or word == "along" or _as_well_as(p):
+                    if host is v or ((word == "along" or _as_well_as(p)) and host in objs):
                         item_heads += [o for o in objs_p if not self.is_actor_phrase(o)]
                 elif word == "by" and direction == "take" and host is not v:
                     for o in objs_p:
@@ -436,7 +449,7 @@ class _FrameReader:
                 continue
             hosts.append(t)
             for c in t.children:
-                if c.dep_ in ("prep", "pobj", "conj", "appos", "dobj"):
+                if c.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "acl"):
                     stack.append(c)
         for p in _children(v, "prep"):
             if p.lower_ not in ("to", "for", "into", "from", "by"):
@@ -505,7 +518,7 @@ class _FrameReader:
                     item_heads.append(c)
             elif c.dep_ == "prep":
                 word, objs = c.lower_, _prep_objects(c)
-                if word == "of" or word in _ITEM_PREPS or word in ("along", "as"):
+                if word == "of" or word in _ITEM_PREPS or word == "along" or _as_well_as(c):
                     item_heads += [o for o in objs if not self.is_actor_phrase(o) and o not in item_heads]
                 elif word in _RECEIVER_PREPS:
                     for o in objs:

@@ -44,6 +44,16 @@ class ItemMatch:
     term: ItemTerm
 
 
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head` without the clauses hanging off it ("countries buying Russian weapons")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") or c.pos_ == "VERB":
+            continue
+        out.extend(_phrase_tokens(c))
+    return out
+
+
 class Mentions:
     """All mentions in one Doc, indexed by token."""
 
@@ -68,7 +78,7 @@ class Mentions:
         Russian city" -> RUS): the mention nearest the head, non-state groups before states."""
         if head.i in self.actor_at:
             return self.actor_at[head.i]
-        found = [self.actor_at[t.i] for t in head.subtree if t.i in self.actor_at]
+        found = [self.actor_at[t.i] for t in _phrase_tokens(head) if t.i in self.actor_at]
         if not found:
             return None
         groups = [a for a in found if a.actor.kind == "group"]
