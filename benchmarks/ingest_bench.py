@@ -79,6 +79,9 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     store = open_store(db)
     samples: list[tuple[int, float]] = []
+    # spaCy's string store grows with every new word it meets: reported to tell its growth from ours
+    strings = getattr(getattr(getattr(extractor, "nlp", None), "vocab", None), "strings", None)
+    strings_start = len(strings) if strings is not None else None
 
     def on_batch(r: object) -> None:
         samples.append((getattr(r, "read", 0), rss_mb()))
@@ -99,6 +102,8 @@ def main() -> None:
         "peak_rss_mb": round(peak_mb, 1), "rss_at_start_mb": round(rss_start, 1),
         "rss_first_tenth_mb": round(max(r for _, r in samples[:tenth]), 1) if samples else None,
         "rss_last_tenth_mb": round(max(r for _, r in samples[-tenth:]), 1) if samples else None,
+        "spacy_strings_start": strings_start,
+        "spacy_strings_end": len(strings) if strings is not None else None,
         "db_bytes": sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*")),
         "result": result.to_dict(), "store": stats,
     }

@@ -25,6 +25,8 @@ class Settings:
         "en_core_web_sm",
         "spaCy pipeline to load (any installed English pipeline: en_core_web_sm/md/lg/trf).",
     )
+    prefilter: bool = _setting(
+        True, "Skip, before parsing, the articles and lines that cannot hold a claim (0 to parse everything).")
     max_file_bytes: int = _setting(50_000_000, "Input files larger than this are rejected with a reason.")
     max_text_chars: int = _setting(
         1_000_000, "Article texts longer than this are truncated before parsing (a warning is printed)."
@@ -70,12 +72,29 @@ class Settings:
         return {f.name: f.metadata["help"] for f in fields(cls)}
 
 
+def _parse(raw: str, kind: Any, name: str) -> Any:
+    from armswatch.errors import ConfigError
+
+    try:
+        if kind in ("bool", bool):
+            if raw.strip().lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.strip().lower() in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(raw)
+        if kind in ("int", int):
+            return int(raw)
+    except ValueError:
+        raise ConfigError(f"ARMSWATCH_{name.upper()}={raw!r} is not a valid {getattr(kind, '__name__', kind)}") from None
+    return raw
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Defaults, then ARMSWATCH_<NAME> environment variables, then explicit overrides."""
     values: dict[str, Any] = {}
     for f in fields(Settings):
         env = os.environ.get(f"ARMSWATCH_{f.name.upper()}")
         if env is not None:
-            values[f.name] = int(env) if f.type in ("int", int) else env
+            values[f.name] = _parse(env, f.type, f.name)
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

@@ -20,6 +20,7 @@ from armswatch.extract.lexicon import singular
 from armswatch.extract.mentions import ActorMention, Mentions
 from armswatch.extract.modality import read_modality
 from armswatch.extract.pipeline import Resources
+from armswatch.extract.prefilter import Prefilter
 from armswatch.extract.quantity import read_quantity
 from armswatch.extract.timex import read_period
 from armswatch.model import Claim, Document
@@ -29,6 +30,9 @@ __all__ = ["claims_from_document", "claims_from_doc"]
 _CONTEXT_WINDOW = 6  # sentences a frame's parties stay available to later frames
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such"}
 _GENERIC = "equipment"
+_DUAL_USE = {"components", "technology"}
+_WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
+                      "naval", "small_arms"}
 _UNNAMED_ORIGIN = {"western", "foreign", "european", "nato", "allied", "overseas", "imported"}
 
 
@@ -73,6 +77,7 @@ class _DocumentReader:
         self.state = _State()
         self.speech_lemmas = set(res.speech)
         self._generic: set[tuple[tuple[int, int], str]] = set()  # claims whose item is "weapons", "arms"
+        self._dual: set[tuple[tuple[int, int], str]] = set()  # claims whose item is "ships", "planes"
 
     # -- party resolution ------------------------------------------------------------------------
     def _speaker_side(self, tok: Token) -> ActorMention | None:
@@ -150,7 +155,9 @@ class _DocumentReader:
             anaphoric = any(c.lower_ in _ANAPHORIC for s in f.items for c in s.top.children if c.dep_ == "det") \
                 or any(c.lower_ in _ANAPHORIC for c in trig.children if c.dep_ == "det") \
                 or (trig.pos_ == "NOUN" and (trig.dep_ in ("nsubj", "nsubjpass") or trig.lemma_ in (
-                    "contract", "deal", "agreement", "order", "package")))
+                    "contract", "deal", "agreement", "order", "package"))) \
+                or any(t.dep_ == "nsubj" and t.lemma_ in ("deal", "contract", "agreement", "package")
+                       and any(c.lower_ in _ANAPHORIC for c in t.children) for t in sent)
             for r in recent:
                 if anaphoric:
                     return r.giver, r.receiver
@@ -281,6 +288,8 @@ class _DocumentReader:
                 item_text = self._item_text(slot.top, slot.head)
                 if self.mentions.is_generic(slot.head):
                     self._generic.add((self._span(sent.start_char, sent.end_char), item_text))
+                if self.mentions.is_dual_use(slot.head):
+                    self._dual.add((self._span(sent.start_char, sent.end_char), item_text))
                 start, end = sent.start_char, sent.end_char
                 out.append(Claim(
                     document_id=self.document.id, supplier=giver, recipient=receiver,
@@ -334,6 +343,11 @@ class _DocumentReader:
         return self.doc[lo: head.i + 1].text
 
     def _finish(self, claims: list[Claim]) -> list[Claim]:
+        # parts, engines, chips and know-how are dual-use: they count as military transfers only in an
+        # article that names weapons (not "purchases of U.S.-made parts by Japanese car makers")
+        if not any(m.term.category in _WEAPON_CATEGORIES and m.term.role in ("strong", "weak")
+                   for m in self.mentions.items):
+            claims = [c for c in claims if c.category not in _DUAL_USE and (c.evidence_span, c.item) not in self._dual]
         # generic "weapons" gives way to the specific categories of the same transfer: the same
         # sentence, or the next ones ("a first consignment of weapons ... The shipment included rockets")
         specific = [c for c in claims if c.category != _GENERIC or (c.evidence_span, c.item) not in self._generic]
@@ -424,6 +438,10 @@ def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) 
 
 
 def claims_from_document(nlp: Language, res: Resources, document: Document, *, version: str,
-                         max_chars: int) -> list[Claim]:
-    text = mask_for_parsing(document.text[:max_chars])
+                         max_chars: int, prefilter: Prefilter | None = None) -> list[Claim]:
+    text: str | None = mask_for_parsing(document.text[:max_chars])
+    if prefilter is not None:
+        text = prefilter.mask(text)
+        if text is None:
+            return []  # no line holds both a weapon and a transfer word: nothing to parse
     return claims_from_doc(nlp(text), res, document, version)

@@ -19,14 +19,19 @@ class Extractor:
         self.settings = settings or load_settings()
         from armswatch.extract.pipeline import load_pipeline, load_resources
 
+        from armswatch.extract.prefilter import Prefilter
+
         self.nlp = load_pipeline(self.settings.model)
         self.resources = load_resources(self.nlp)
+        self.prefilter = Prefilter(self.resources.lexicon, [*self.resources.triggers.verbs,
+                                                            *self.resources.triggers.nouns]) \
+            if self.settings.prefilter else None
 
     def extract(self, document: Document) -> list[Claim]:
         from armswatch.extract.claims import claims_from_document
 
         return claims_from_document(self.nlp, self.resources, document, version=EXTRACTOR_VERSION,
-                                    max_chars=self.settings.max_text_chars)
+                                    max_chars=self.settings.max_text_chars, prefilter=self.prefilter)
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
         for doc in documents:

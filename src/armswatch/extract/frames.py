@@ -21,6 +21,9 @@ __all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
 
 _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
+_PRODUCTION = {"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch", "upgrade",
+               "modernise", "modernize", "assemble", "enrich"}
+_MADE = {"made", "built", "supplied", "provided", "manufactured", "produced", "designed"}
 _CONVEY = {"carry", "transport", "ferry", "haul"}
 _OBJECT_CONTROL = {"accuse", "help", "allow", "force", "urge", "encourage", "enable", "persuade", "suspect",
                    "blame", "permit", "authorize", "authorise", "order", "ask", "tell", "warn", "pressure"}
@@ -212,7 +215,9 @@ class _FrameReader:
                     out.append(slot)
                 # "a package of weapons including X", "parts, including engines"
                 for prep in _children(t, "prep"):
-                    if prep.lower_ in ("including", "such") or (prep.lower_ == "like"):
+                    such_as = prep.lower_ == "as" and (any(c.lower_ == "such" for c in prep.children)
+                                                       or prep.nbor(-1).lower_ == "such")
+                    if prep.lower_ in ("including", "such", "like") or such_as:
                         for pobj in _prep_objects(prep):
                             for u in _conjuncts(pobj):
                                 s = item_slot(u, self.mentions, self.measures)
@@ -345,6 +350,12 @@ class _FrameReader:
             giver_tok = None
             receiver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
             item_heads += objs + subjpass
+        if direction == "give" and passive and giver_tok is None and receiver_tok is not None:
+            for sp in subjpass:
+                for t in sp.subtree:
+                    if t.i in self.mentions.actor_at and t.nbor(1).text == "-" and t.nbor(2).lower_ in _MADE:
+                        giver_tok = t
+                        break
         # "supplied Russia with hundreds of drones" with "with" hung on the recipient
         if receiver_tok is not None and direction == "give":
             for p in _children(receiver_tok, "prep"):
@@ -406,6 +417,9 @@ class _FrameReader:
                     for p in _children(c, "prep"):
                         if p.lower_ in ("in", "to", "into"):
                             receiver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+        # "Riyadh giving London its biggest-ever arms export order": the one who gets the order supplies
+        if direction == "give" and item_heads and all(h.lemma_ in ("order", "contract") for h in item_heads):
+            giver_tok, receiver_tok = receiver_tok, giver_tok
         self._set_roles(f, giver_tok, receiver_tok)
         f.items = self.items_from(item_heads)
         if direction == "give" and f.giver is not None:
@@ -534,7 +548,11 @@ class _FrameReader:
                         if self.is_actor_phrase(o):
                             giver_tok = giver_tok or o
         # "the Pentagon announced a package ...", "Indonesia has signed a contract"
-        if n.dep_ == "dobj" and n.head.lemma_ in _MAKING_VERBS:
+        if n.dep_ == "dobj" and n.head.lemma_ in ("take", "accept", "await", "receive", "get") and direction == "give":
+            subj = self.subject_of(n.head)  # "India took delivery of the first S-400 squadron"
+            if subj is not None and self.is_actor_phrase(subj) and receiver_tok is None:
+                receiver_tok = subj
+        elif n.dep_ == "dobj" and n.head.lemma_ in _MAKING_VERBS:
             verb = n.head
             subj = self.subject_of(verb)
             if subj is not None and self.is_actor_phrase(subj):
@@ -585,6 +603,15 @@ class _FrameReader:
                         a = self.actor(o)
                         if a is not None and a.code != maker.code:
                             return a
+        # "... from a small boat that was bound for Yemen's Houthi rebels"
+        for t in self.sent:
+            if t.lower_ in ("bound", "destined", "headed", "heading"):
+                for p in _children(t, "prep"):
+                    if p.lower_ in ("for", "to"):
+                        for o in _prep_objects(p):
+                            a = self.actor(o)
+                            if a is not None and a.code != maker.code:
+                                return a
         verb = noun.head
         if verb.pos_ == "VERB" and verb.lemma_ in ("use", "fire", "launch", "operate", "have", "possess", "deploy"):
             subj = self.subject_of(verb)
@@ -592,6 +619,26 @@ class _FrameReader:
             if a is not None and a.code != maker.code:
                 return a
         return None
+
+    # -- "help X build Y": know-how ------------------------------------------------------------
+    def help_frames(self) -> Iterator[Frame]:
+        """"Beijing is helping Moscow improve its satellite capabilities", "Moscow would help North Korea
+        build satellites": a technology transfer from the helper to the helped."""
+        for v in self.sent:
+            if v.lemma_ not in ("help", "assist", "aid") or v.pos_ != "VERB":
+                continue
+            helped = next((o for o in _children(v, "dobj") if self.is_actor_phrase(o)), None)
+            work = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in _PRODUCTION), None)
+            if work is None and helped is not None:
+                work = next((c for c in helped.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _PRODUCTION),
+                            None)
+            if helped is None or work is None:
+                continue
+            obj = next(iter(_children(work, "dobj")), work)
+            f = Frame(v, "give", "delivered")
+            self._set_roles(f, self.subject_of(v), helped)
+            f.items = [ItemSlot(obj, obj, "technology")]
+            yield f
 
     # -- all frames of the sentence --------------------------------------------------------------
     def frames(self, keep_empty: bool = False) -> list[Frame]:
@@ -605,6 +652,7 @@ class _FrameReader:
                 direction, status = self.triggers.nouns[lemma]
                 out.append(self.noun_frame(tok, direction, status))
         out.extend(self.made_frames())
+        out.extend(self.help_frames())
         return out if keep_empty else [f for f in out if f.items]
 
 

@@ -88,7 +88,7 @@ class Mentions:
     def category_of(self, head: Token) -> str | None:
         """The item category of the noun phrase headed by `head`, or None if it is no weapon."""
         m = self.item_at.get(head.i)
-        if m is not None and m.term.role in ("strong", "generic") and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
+        if m is not None and m.term.role in ("strong", "generic", "dual") and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
             return m.term.category
         # weak head (or none): the nearest categorised modifier in front of it decides
         left = head.left_edge.i
@@ -96,7 +96,7 @@ class Mentions:
         for i in range(head.i - 1, left - 1, -1):
             mod = self.item_at.get(i)
             if mod is not None and mod is not m and mod.term.category and self._modifies(i, head):
-                if mod.term.role not in ("weak", "generic"):
+                if mod.term.role not in ("weak", "generic", "dual"):
                     return mod.term.category
                 # "Surface-to-Air Missile Systems": a weak modifier defers to what modifies it
                 weak_fallback = weak_fallback or mod.term.category
@@ -105,6 +105,16 @@ class Mentions:
         if m is not None and m.term.category:
             return m.term.category
         return None
+
+    def is_dual_use(self, head: Token) -> bool:
+        """"ships", "planes", "jets": civil as often as military unless a modifier says otherwise
+        ("fighter jets", "F-16 jets", "patrol boats" are matched by longer or modifier terms)."""
+        m = self.item_at.get(head.i)
+        if m is None or m.term.role != "dual":
+            return False
+        left = head.left_edge.i
+        return not any(self.item_at.get(i) is not None and self.item_at[i] is not m and self.item_at[i].term.category
+                       for i in range(left, head.i))
 
     def is_generic(self, head: Token) -> bool:
         """"weapons", "arms", "military aid": a transfer whose category is not told."""

@@ -81,7 +81,8 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
                 status = "pledged" if direction != "take" else "sought"
             if c.dep_ in ("advmod", "amod") and lw in _HEDGE_ADV:
                 m.hedged = True
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lw in _NEGATORS):
+            no_more = lw in ("more", "further") and any(k.lower_ == "no" for k in c.children)
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lw in _NEGATORS) or no_more:
                 m.negated = True
                 if any(k.lower_ == "yet" for k in kids):
                     m.not_yet = True

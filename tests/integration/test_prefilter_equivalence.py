@@ -1,0 +1,43 @@
+"""The pre-filter never changes what the extractor finds (project fixtures; ../shared when present)."""
+
+from __future__ import annotations
+
+import pytest
+
+from armswatch.evaluation import load_gold
+from armswatch.extract import Extractor
+from armswatch.settings import load_settings
+from tests.conftest import ROOT, SHARED
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def unfiltered():
+    return Extractor(load_settings(prefilter=False))
+
+
+def folders():
+    out = [ROOT / "tests" / "fixtures" / "gold"]
+    out += [p for p in (SHARED / "seeds", SHARED / "dev-corpus" / "articles") if p.exists()]
+    return out
+
+
+def test_same_claims_with_and_without_prefilter(extractor, unfiltered):
+    assert extractor.prefilter is not None and unfiltered.prefilter is None
+    articles = load_gold(folders())
+    for art in articles:
+        with_filter = [c.to_dict() for c in extractor.extract(art.document)]
+        without = [c.to_dict() for c in unfiltered.extract(art.document)]
+        assert with_filter == without, art.document.id
+
+
+def test_dual_use_items_need_a_weapons_context(extractor):
+    from armswatch.model import Document
+
+    civil = Document(id="cars", text="Japan agreed to buy more U.S.-made parts for its car makers, "
+                                     "a Commerce Department official said.")
+    military = Document(id="drones", text="Iran has sent engines and other parts for attack drones to Russia, "
+                                          "US officials said.")
+    assert extractor.extract(civil) == []
+    assert [c.key for c in extractor.extract(military)] == [("IRN", "RUS", "components", "delivered")]
