@@ -85,7 +85,8 @@ def _parse(raw: str, kind: Any, name: str) -> Any:
         if kind in ("int", int):
             return int(raw)
     except ValueError:
-        raise ConfigError(f"ARMSWATCH_{name.upper()}={raw!r} is not a valid {getattr(kind, '__name__', kind)}") from None
+        kind_name = getattr(kind, "__name__", kind)
+        raise ConfigError(f"ARMSWATCH_{name.upper()}={raw!r} is not a valid {kind_name}") from None
     return raw
 
 

@@ -18,7 +18,6 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         from armswatch.extract.pipeline import load_pipeline, load_resources
-
         from armswatch.extract.prefilter import Prefilter
 
         self.nlp = load_pipeline(self.settings.model)

@@ -113,7 +113,7 @@ class Mentions:
         if m is None or m.term.role != "dual":
             return False
         left = head.left_edge.i
-        return not any(self.item_at.get(i) is not None and self.item_at[i] is not m and self.item_at[i].term.category
+        return not any((mod := self.item_at.get(i)) is not None and mod is not m and mod.term.category
                        for i in range(left, head.i))
 
     def is_generic(self, head: Token) -> bool:
