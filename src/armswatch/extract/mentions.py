@@ -88,7 +88,8 @@ class Mentions:
     def category_of(self, head: Token) -> str | None:
         """The item category of the noun phrase headed by `head`, or None if it is no weapon."""
         m = self.item_at.get(head.i)
-        if m is not None and m.term.role in ("strong", "generic", "dual") and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
+        if m is not None and m.term.role in ("strong", "generic", "dual") and (
+                m.end - 1 == head.i or head.pos_ in _NOUNISH):
             return m.term.category
         # weak head (or none): the nearest categorised modifier in front of it decides
         left = head.left_edge.i
