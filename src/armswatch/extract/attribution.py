@@ -184,7 +184,8 @@ class AttributionReader:
         return name
 
     def speaker_from(self, verb: Token) -> Speaker | None:
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Russia is believed to have supplied ...": a passive subject is no speaker
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
             subj = agent

@@ -21,9 +21,11 @@ _LINE_PATTERNS = [
     r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})[\s,\-–:]*\d{0,2}:?\d{0,2}\s*$",
     r"^(sign up|subscribe)\b",
 ]
+# Words that address the reader; "donate" alone is a transfer verb ("Norway will donate 18 F-16s").
 _APPEAL_WORDS = re.compile(
-    r"\b(donat\w*|patrons?|become a (member|patron|subscriber)|support (our|us|independent)|"
-    r"depends on (the support of )?readers|funded by (its|our) readers|subscribe|newsletter|membership)\b",
+    r"\b(donate (today|now|here|to us|to [A-Z][\w ]{0,40}today)|make a donation|(a|your|monthly) donation|"
+    r"patrons?\b|become a (member|patron|subscriber)|support (our|us|independent)|readers like you|"
+    r"depends on (the support of )?readers|funded by (its|our) readers|subscribe|newsletter|membership)",
     re.I)
 _LINE = [re.compile(p, re.I) for p in _LINE_PATTERNS]
 

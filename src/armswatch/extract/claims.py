@@ -333,10 +333,10 @@ class _DocumentReader:
         return start + lead, start + len(chunk.rstrip())
 
     def _item_text(self, top: Token, head: Token) -> str:
-        lo = min(t.i for t in top.subtree if t.dep_ not in ("det", "predet") or t.i > top.left_edge.i)
         lo = top.left_edge.i
         while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
-                               or self.doc[lo].like_num or self.doc[lo].is_punct):
+                               or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
+                               or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name")):
             lo += 1
         if top.i != head.i:
             lo = min(lo, top.i)
@@ -345,8 +345,7 @@ class _DocumentReader:
     def _finish(self, claims: list[Claim]) -> list[Claim]:
         # parts, engines, chips and know-how are dual-use: they count as military transfers only in an
         # article that names weapons (not "purchases of U.S.-made parts by Japanese car makers")
-        if not any(m.term.category in _WEAPON_CATEGORIES and m.term.role in ("strong", "weak")
-                   for m in self.mentions.items):
+        if not self._names_weapons():
             claims = [c for c in claims if c.category not in _DUAL_USE and (c.evidence_span, c.item) not in self._dual]
         # generic "weapons" gives way to the specific categories of the same transfer: the same
         # sentence, or the next ones ("a first consignment of weapons ... The shipment included rockets")
@@ -364,6 +363,12 @@ class _DocumentReader:
                 c = _replace(c, denied=True)
             out.setdefault(c.key, c)
         return list(out.values())
+
+    def _names_weapons(self) -> bool:
+        """Does the article name a weapon? Plain weapon nouns count; a named system only beside one
+        ("Bradley fighting vehicles", not a Mr Bradley)."""
+        return any(m.term.category in _WEAPON_CATEGORIES and m.term.role in ("strong", "weak") and not m.term.cased
+                   for m in self.mentions.items)
 
     @staticmethod
     def _denies(d: _Denial, c: Claim) -> bool:
@@ -439,9 +444,10 @@ def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) 
 
 def claims_from_document(nlp: Language, res: Resources, document: Document, *, version: str,
                          max_chars: int, prefilter: Prefilter | None = None) -> list[Claim]:
-    text: str | None = mask_for_parsing(document.text[:max_chars])
+    text = mask_for_parsing(document.text[:max_chars])
     if prefilter is not None:
-        text = prefilter.mask(text)
-        if text is None:
+        candidate = prefilter.mask(text)
+        if candidate is None:
             return []  # no line holds both a weapon and a transfer word: nothing to parse
+        text = candidate
     return claims_from_doc(nlp(text), res, document, version)

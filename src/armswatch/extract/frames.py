@@ -394,10 +394,15 @@ class _FrameReader:
         if direction == "take" and giver_tok is None:
             cur = v
             for _ in range(4):
-                if cur.lemma_ in ("talk", "negotiate", "negotiation", "deal", "agreement", "contract") or cur is v:
-                    for p in _children(cur, "prep"):
-                        if p.lower_ == "with":
-                            giver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+                deal_objs = [o for o in _children(cur, "dobj") if o.lemma_ in _DEAL_NOUNS | {"talk", "negotiation"}]
+                deal_objs += [o for p in _children(cur, "prep") if p.lower_ == "in" for o in _prep_objects(p)
+                              if o.lemma_ in ("talk", "negotiation", "discussion")]
+                if cur.lemma_ in ("talk", "negotiate", "negotiation", "deal", "agreement", "contract", "sign",
+                                  "agree") or cur is v or deal_objs:
+                    for host in [cur, *deal_objs]:  # "signed a deal with France to buy"
+                        for p in _children(host, "prep"):
+                            if p.lower_ == "with" and giver_tok is None:
+                                giver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
                 if giver_tok is not None or cur.head.i == cur.i:
                     break
                 cur = cur.head
@@ -552,6 +557,12 @@ class _FrameReader:
             subj = self.subject_of(n.head)  # "India took delivery of the first S-400 squadron"
             if subj is not None and self.is_actor_phrase(subj) and receiver_tok is None:
                 receiver_tok = subj
+            if giver_tok is None:
+                for t in [n.head, *[x for h in item_heads for x in h.subtree]]:
+                    for p in _children(t, "prep"):
+                        if p.lower_ == "from":
+                            giver_tok = giver_tok or next(
+                                (o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
         elif n.dep_ == "dobj" and n.head.lemma_ in _MAKING_VERBS:
             verb = n.head
             subj = self.subject_of(verb)

@@ -58,6 +58,12 @@ def _governors(tok: Token) -> list[Token]:
     return chain
 
 
+def _in_talks(tok: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(
+        o.lemma_ in ("talk", "negotiation", "discussion") for o in p.children if o.dep_ == "pobj")
+        for p in tok.children)
+
+
 def read_modality(trigger: Token, direction: str, base_status: str, governors: dict[str, str]) -> Modality:
     status = base_status
     m = Modality(status)
@@ -110,9 +116,11 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
         if lemma == "yet" or (lemma == "have" and any(c.lower_ == "yet" for c in kids)):
             m.negated = m.not_yet = True
         effect = governors.get(lemma) if tok.pos_ in ("VERB", "AUX", "ADJ") else _NOUN_GOVERNORS.get(lemma)
+        if effect is None and _in_talks(tok):
+            effect = "negotiate"  # "Saudi Arabia is in talks with China to buy drones"
         if tok.pos_ in ("VERB", "AUX") and lemma in _REFUSAL:
             m.negated = True
-        if tok.pos_ in ("VERB", "AUX") and lemma in _HEDGE_GOVERNORS and tok.dep_ != "ROOT" \
+        if tok.pos_ in ("VERB", "AUX") and lemma in _HEDGE_GOVERNORS \
                 and any(c.dep_ == "auxpass" for c in kids):
             m.hedged = True  # "are believed to have been shipped"
         if effect and effect_seen is None:

@@ -50,7 +50,8 @@ class Prefilter:
     """Built once per Extractor from the lexicon and the trigger table."""
 
     def __init__(self, lexicon: Lexicon, trigger_lemmas: Iterable[str]) -> None:
-        cased, plain = [], []
+        cased: list[str] = []
+        plain: list[str] = []
         for term, item in lexicon.items.items():
             if item.category is None:
                 continue  # "system", "unit": no weapon without a categorised word beside them
