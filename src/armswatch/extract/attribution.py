@@ -94,7 +94,7 @@ class AttributionReader:
         return head is not None and any(w.lower_ in _OUTLET_WORDS for w in head.subtree)
 
     def _phrase(self, head: Token) -> Span:
-        toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t is head]
+        toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t == head]
         # only the phrase itself, not clauses or appositions hanging off it
         lo = min(t.i for t in toks)
         hi = head.i + 1

@@ -367,8 +367,15 @@ class _DocumentReader:
     def _names_weapons(self) -> bool:
         """Does the article name a weapon? Plain weapon nouns count; a named system only beside one
         ("Bradley fighting vehicles", not a Mr Bradley)."""
-        return any(m.term.category in _WEAPON_CATEGORIES and m.term.role in ("strong", "weak") and not m.term.cased
-                   for m in self.mentions.items)
+        for m in self.mentions.items:
+            if m.term.category not in _WEAPON_CATEGORIES or m.term.role not in ("strong", "weak"):
+                continue
+            text = self.doc[m.start:m.end].text
+            # model designations ("F-16", "S-400") are unambiguous; a bare name must stand before a weapon noun
+            if not m.term.cased or any(ch.isdigit() for ch in text) or (
+                    m.end in self.mentions.item_at and not self.mentions.item_at[m.end].term.cased):
+                return True
+        return False
 
     @staticmethod
     def _denies(d: _Denial, c: Claim) -> bool:
@@ -421,8 +428,8 @@ def _share_roles(frames: list[Frame]) -> None:
         for inner in frames:
             t = inner.trigger
             # "sold by Russia to the Syrian army before being passed on to the group"
-            hop = (t.head is outer.trigger and t.dep_ in ("advcl", "conj", "xcomp")) or (
-                t.dep_ == "pcomp" and t.head.head is outer.trigger)
+            hop = (t.head == outer.trigger and t.dep_ in ("advcl", "conj", "xcomp")) or (
+                t.dep_ == "pcomp" and t.head.head == outer.trigger)
             if inner is outer or not hop:
                 continue
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in inner.trigger.children)

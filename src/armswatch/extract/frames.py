@@ -240,9 +240,9 @@ class _FrameReader:
         object control gives the object ("accused Iran of using ... to move missiles")."""
         tok = verb
         for _ in range(8):
-            if tok is not verb and tok.lemma_ in _OBJECT_CONTROL and _children(tok, "dobj"):
+            if tok != verb and tok.lemma_ in _OBJECT_CONTROL and _children(tok, "dobj"):
                 return _children(tok, "dobj")[0]
-            subj = _children(tok, "nsubj") or (_children(tok, "nsubjpass") if tok is not verb else [])
+            subj = _children(tok, "nsubj") or (_children(tok, "nsubjpass") if tok != verb else [])
             if subj:
                 return subj[0]
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp") \
@@ -278,14 +278,14 @@ class _FrameReader:
             elif passive and not subjpass:
                 subjpass = [head_noun]
             elif rel and rel[0] in objs:
-                objs = [head_noun if o is rel[0] else o for o in objs]
+                objs = [head_noun if o == rel[0] else o for o in objs]
             elif not objs:
                 objs = [head_noun]
             # "10 K2 tanks and 24 K9 howitzers bought by Poland": the participle modifies both
             first = head_noun
             while first.dep_ == "conj":
                 first = first.head
-            if first is not head_noun:
+            if first != head_noun:
                 if passive and subjpass == [head_noun]:
                     subjpass = [first]
                 elif objs == [head_noun]:
@@ -332,9 +332,8 @@ class _FrameReader:
             if v.lemma_ in _CONVEY:
                 giver_tok = None  # "vessels carrying them from Iran": the carrier is no party
             for o in objs + datives:
-                if self.is_actor_phrase(o) and (datives or len(objs) > 1 or self._has_item_prep(v, o)
-                                                or o.dep_ == "dative"):
-                    receiver_tok = receiver_tok or o
+                if self.is_actor_phrase(o):
+                    receiver_tok = receiver_tok or o  # "supply Russia with drones", "arming the Houthis"
                 else:
                     item_heads.append(o)
             if receiver_tok is not None:
@@ -384,9 +383,9 @@ class _FrameReader:
                                 direction == "give" and not self.is_actor_phrase(giver_tok))):
                             giver_tok = o
                 elif word in _ITEM_PREPS or word == "along" or _as_well_as(p):
-                    if host is v or ((word == "along" or _as_well_as(p)) and host in objs):
+                    if host == v or ((word == "along" or _as_well_as(p)) and host in objs):
                         item_heads += [o for o in objs_p if not self.is_actor_phrase(o)]
-                elif word == "by" and direction == "take" and host is not v:
+                elif word == "by" and direction == "take" and host != v:
                     for o in objs_p:
                         if self.is_actor_phrase(o) and receiver_tok is None:
                             receiver_tok = o
@@ -398,7 +397,7 @@ class _FrameReader:
                 deal_objs += [o for p in _children(cur, "prep") if p.lower_ == "in" for o in _prep_objects(p)
                               if o.lemma_ in ("talk", "negotiation", "discussion")]
                 if cur.lemma_ in ("talk", "negotiate", "negotiation", "deal", "agreement", "contract", "sign",
-                                  "agree") or cur is v or deal_objs:
+                                  "agree") or cur == v or deal_objs:
                     for host in [cur, *deal_objs]:  # "signed a deal with France to buy"
                         for p in _children(host, "prep"):
                             if p.lower_ == "with" and giver_tok is None:
@@ -411,7 +410,7 @@ class _FrameReader:
             for o in objs:
                 if self.is_actor_phrase(o):
                     giver_tok = o
-                    item_heads = [x for x in item_heads if x is not o]
+                    item_heads = [x for x in item_heads if x != o]
             for p in preps:
                 if p.lower_ == "for":
                     item_heads += _prep_objects(p)
@@ -458,7 +457,7 @@ class _FrameReader:
     def _clause_hosts(self, v: Token, objs: list[Token], receiver_tok: Token | None) -> list[Token]:
         """The trigger and the nouns of its clause that prepositions may hang from."""
         hosts = [v]
-        stack = [o for o in objs if o is not receiver_tok]
+        stack = [o for o in objs if o != receiver_tok]
         while stack:
             t = stack.pop()
             if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_ not in self.triggers.verbs:

@@ -48,7 +48,7 @@ def parse_number(words: list[str]) -> float | None:
 def _number_phrase(tok: Token) -> list[Token]:
     """A number token with its modifiers: "nearly 11,000", "about half a million", "more than 120"."""
     toks = [t for t in tok.subtree if t.dep_ in ("nummod", "advmod", "quantmod", "compound", "amod", "det")
-            or t is tok or t.head is tok and t.dep_ != "prep"]
+            or t == tok or t.head == tok and t.dep_ != "prep"]
     toks = [t for t in toks if t.i <= tok.i]
     return sorted(toks, key=lambda t: t.i)
 

@@ -35,7 +35,7 @@ def _clause_tokens(trigger: Token, speech: set[str]) -> list[Token]:
     def walk(t: Token) -> None:
         out.append(t)
         for c in t.children:
-            if c.dep_ in _SPEECH_DEPS and c is not trigger:
+            if c.dep_ in _SPEECH_DEPS and c != trigger:
                 continue
             if c.lemma_.lower() in speech and c.pos_ == "VERB":
                 continue

@@ -1,0 +1,69 @@
+"""Each extraction mechanism end to end on the real model, on short articles written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from armswatch.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def claims(extractor, text: str, published: date | None = date(2024, 5, 3)):
+    return {c.key: c for c in extractor.extract(Document(id="t", text=text, published=published))}
+
+
+def test_attribution_via_and_back_reference(extractor):
+    text = ("KYIV — Belarus has sent 40 tanks to Russia since March, said Colonel Petro Kovalenko, a spokesman "
+            "for Ukraine's intelligence agency, according to Example Wire.\n\n"
+            "“Minsk is also shipping artillery shells to Moscow,” the colonel added.")
+    got = claims(extractor, text)
+    tanks = got[("BLR", "RUS", "armoured_vehicles", "delivered")]
+    assert (tanks.source, tanks.quantity, tanks.period_start, tanks.period_end) == (
+        "Petro Kovalenko", 40, "2024-03", "2024-05-03")
+    shells = got[("BLR", "RUS", "ammunition", "ongoing")]
+    assert shells.source == "Petro Kovalenko"
+
+
+def test_cited_outlet_is_via(extractor):
+    text = "Iran has shipped 200 drones to Russia, Western officials said, according to Reuters."
+    c = claims(extractor, text)[("IRN", "RUS", "uav", "delivered")]
+    assert c.via == "Reuters" and c.source == "Western officials"
+
+
+def test_hedge_and_denial_across_the_article(extractor):
+    text = ("Iran may be preparing to send ballistic missiles to Russia, officials said.\n\n"
+            "Tehran denies arming Russia.")
+    c = claims(extractor, text)[("IRN", "RUS", "missiles", "pledged")]
+    assert c.hedged and c.denied
+
+
+def test_negation_removes_the_claim_but_keeps_the_order(extractor):
+    text = "Russia has not yet delivered the two frigates that India ordered in 2018."
+    got = claims(extractor, text)
+    assert ("RUS", "IND", "naval", "delivered") not in got
+    assert ("RUS", "IND", "naval", "pledged") in got
+
+
+def test_status_from_governing_words(extractor):
+    text = ("Poland is in talks with South Korea to buy more K9 howitzers. Norway plans to receive "
+            "F-35 jets from the United States. Germany continues to supply Ukraine with IRIS-T systems.")
+    keys = set(claims(extractor, text))
+    assert {("KOR", "POL", "artillery", "negotiating"), ("USA", "NOR", "aircraft", "sought"),
+            ("DEU", "UKR", "air_defence", "ongoing")} <= keys
+
+
+def test_context_fills_a_missing_party(extractor):
+    text = ("Denmark has delivered F-16 jets to Ukraine. Norway has promised six, while Belgium has "
+            "committed 30 jets to be delivered by 2028.")
+    got = claims(extractor, text)
+    assert got[("NOR", "UKR", "aircraft", "pledged")].quantity == 6
+    assert got[("BEL", "UKR", "aircraft", "pledged")].period_end == "2028"
+
+
+def test_use_and_production_are_not_transfers(extractor):
+    text = ("Russia fired 40 missiles at Kharkiv overnight. Rheinmetall will produce 200,000 shells a "
+            "year at its new plant in Germany. North Korea tested a new cruise missile.")
+    assert claims(extractor, text) == {}
