@@ -28,6 +28,8 @@ _PERSON_ROLES = {"official", "officials", "spokesman", "spokeswoman", "spokesper
                  "secretary", "representative", "ambassador", "lawmaker", "commander", "officer", "colonel",
                  "general", "analyst", "researcher", "envoy", "aide", "adviser", "advisor", "president",
                  "premier", "chancellor", "leader", "founder", "director", "chief", "expert", "diplomats"}
+_DOCUMENT_NOUNS = {"analysis", "report", "study", "assessment", "estimate", "figure", "data", "document",
+                   "intelligence", "review", "investigation", "statement", "summary"}
 _TITLES = {"acting", "deputy", "mission", "colonel", "representative", "mr", "ms", "mrs", "dr", "senator",
            "sen", "rep", "gen", "lt", "col", "maj", "capt", "admiral", "adm", "prime", "vice", "foreign",
            "defence", "defense", "state", "national", "security", "head", "spokesman", "spokeswoman"}
@@ -68,6 +70,7 @@ class AttributionReader:
     last: Speaker | None = None
     vias: dict[str, str] = field(default_factory=dict)
     quote_speaker: dict[int, Speaker] = field(default_factory=dict)  # sentence start -> speaker
+    adjectives: dict = field(default_factory=dict)  # demonym -> actor, for "<Demonym> government"
 
     def __post_init__(self) -> None:
         self._quotes = self._quote_spans(self.doc.text)
@@ -119,14 +122,12 @@ class AttributionReader:
         if head.lower_ in ("he", "she", "they", "it", "we", "i"):
             return None
         phrase = self._phrase(head)
-        full = [head, *head.subtree]
         person = self._person_name(head)
         if person:
             return person
-        for t in full:
-            a = self._acronym(t.text)
-            if a:
-                return a
+        expanded = self._acronym(head.text)  # "the NIS said" -> "National Intelligence Service"
+        if expanded and head.i not in self.mentions.actor_at:
+            return expanded
         words = [t for t in phrase if t.lower_ not in _DET and not t.is_punct]
         lowers = [t.lower_ for t in words]
         # "a senior Indian defence ministry official" -> "Indian Defence Ministry"
@@ -138,6 +139,12 @@ class AttributionReader:
             if a in lowers and b in lowers:
                 adj = next((t.text for t in words if t.i in self.mentions.actor_at), None)
                 return f"{adj} {office}" if adj else office
+        if head.lower_ in _PERSON_ROLES and head.tag_ == "NNS":
+            for p in head.children:  # "officials in Seoul" -> "South Korean officials"
+                if p.dep_ == "prep" and p.lower_ in ("in", "from"):
+                    a = next((self.mentions.actor_at[o.i] for o in p.children if o.i in self.mentions.actor_at), None)
+                    if a is not None and a.actor.kind == "state":
+                        return f"{self.demonym(a.code)} {head.text}"
         text = " ".join(t.text for t in words if not t.is_space)
         return text.strip() or None
 
@@ -198,7 +205,16 @@ class AttributionReader:
         name = self.name_of(head)
         if not name:
             return self.last
+        a = self.mentions.actor_at.get(head.i)
+        if a is not None and a.actor.kind == "state" and a.how == "name" and not any(
+                c.dep_ in ("compound", "amod") for c in head.children):
+            name = f"{self.demonym(a.code)} government"  # "Germany said ..." -> "German government"
         return Speaker(name, self.vias.get(name))
+
+    def demonym(self, code: str) -> str:
+        adjectives = [k for k, v in self.adjectives.items() if v.code == code]
+        short = [a for a in adjectives if a.isupper()]
+        return (short or adjectives or [code])[0]
 
     # -- per trigger -----------------------------------------------------------------------------
     def _via_in(self, sent: Span) -> tuple[str | None, Span | None]:
@@ -230,6 +246,10 @@ class AttributionReader:
         return via, according
 
     def _outlet_name(self, ph: Span) -> str:
+        """The outlet's own name: "the Tasnim news agency" -> "Tasnim", "Yonhap news agency" -> "Yonhap"."""
+        core = [t for t in ph if t.lower_ not in _DET and t.lower_ not in _OUTLET_WORDS and t.lower_ != "news"]
+        if core and " ".join(t.text for t in core) in self.outlets:
+            return " ".join(t.text for t in core)
         for size in range(len(ph), 0, -1):
             for start in range(0, len(ph) - size + 1):
                 t = ph[start:start + size].text
@@ -253,12 +273,23 @@ class AttributionReader:
                     # the innermost speaker decides, unless it is a bare state and an outer one exists
                     if not self._bare_state(anc):
                         break
+        if speaker is None:
+            # "Iran has received the jets, the Tasnim news agency reported": the speech verb hangs
+            # below the clause it reports
+            for anc in [trigger, *trigger.ancestors]:
+                for c in anc.children:
+                    if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and self.speech.get(c.lemma_.lower()) \
+                            in ("say", "believe") and c.i > trigger.i:
+                        speaker = self.speaker_from(c)
+                        hedged = hedged or self.speech.get(c.lemma_.lower()) == "believe"
+                        break
+                if speaker is not None:
+                    break
+        if speaker is None:
+            speaker = self._trailing_speaker(trigger)
         via, according = self._via_in(sent)
         if speaker is None and according is not None:
-            if self._is_back_reference(according.root):
-                speaker = self.last
-            else:
-                speaker = Speaker(self.name_of(according.root) or according.text)
+            speaker = self._according_speaker(according)
         quote = self._in_quote(trigger.idx)
         if speaker is None and quote is not None:
             speaker = self._quote_attribution(quote)
@@ -266,12 +297,54 @@ class AttributionReader:
             speaker = self.last
         if speaker is None:
             return Attribution(None, via, hedged)
+        if via is None and speaker.name in self.outlets:
+            via = speaker.name  # "the Tasnim news agency reported": the outlet is both
         if via and speaker.name:
             self.vias.setdefault(speaker.name, via)
         via = via or self.vias.get(speaker.name) or speaker.via or None
         self.last = Speaker(speaker.name, via)
         self.vias.setdefault(speaker.name, via) if via else self.vias.setdefault(speaker.name, "")
         return Attribution(speaker.name, via or None, hedged)
+
+    def _according_speaker(self, according: Span) -> Speaker | None:
+        """"according to X"; "according to an analysis by the Arms Trace Collective" -> the Collective."""
+        head = according.root
+        if self._is_back_reference(head):
+            return self.last
+        if head.lemma_ in _DOCUMENT_NOUNS:
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ in ("by", "of", "from"):
+                    objs = [o for o in p.children if o.dep_ == "pobj"]
+                    if objs:
+                        head = objs[0]
+        name = self.name_of(head) or according.text
+        return Speaker(name, self.vias.get(name))
+
+    def _trailing_speaker(self, trigger: Token) -> Speaker | None:
+        """", the Tasnim news agency reported on Saturday": a speech verb after the claim, the phrase
+        between the comma and the verb is the speaker, however the parser attached it."""
+        sent = trigger.sent
+        for verb in sent:
+            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" \
+                    or verb.tag_ not in ("VBD", "VBZ", "VBN", "VBP") or self._in_quote(verb.idx) is not None:
+                continue
+            start = verb.i
+            while start - 1 > trigger.i and self.doc[start - 1].text not in (",", ";", "\u201d", '"'):
+                start -= 1
+            words = [t for t in self.doc[start:verb.i] if not t.is_space]
+            nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            if not nouns or len(words) > 12:
+                continue
+            head = nouns[-1]
+            if self._is_back_reference(head):
+                return self.last
+            name = self._person_name(head) or self.name_of(head)
+            if name:
+                span = self.doc[start:verb.i].text
+                if self.is_outlet(span, head):
+                    name = self._outlet_name(self.doc[start:verb.i])
+                return Speaker(name, self.vias.get(name))
+        return None
 
     def _bare_state(self, verb: Token) -> bool:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -301,6 +374,13 @@ class AttributionReader:
 
     def observe(self, sent: Span) -> None:
         """Track the last named speaker of sentences that carry no claim, for later back-references."""
+        via, according = self._via_in(sent)
+        if according is not None and not self._is_back_reference(according.root):
+            name = self.name_of(according.root) or according.text
+            if via:
+                self.vias.setdefault(name, via)
+            self.last = Speaker(name, via or self.vias.get(name))
+            return
         for tok in sent:
             if self.speech.get(tok.lemma_.lower()) == "say" and tok.pos_ == "VERB":
                 found = self.speaker_from(tok)

@@ -73,7 +73,8 @@ class _DocumentReader:
         self.document = document
         self.version = version
         self.mentions: Mentions = res.finder.find(doc)
-        self.attr = AttributionReader(doc, self.mentions, res.speech, res.lexicon.outlets)
+        self.attr = AttributionReader(doc, self.mentions, res.speech, res.lexicon.outlets,
+                                      adjectives=res.lexicon.actor_adjectives)
         self.state = _State()
         self.speech_lemmas = set(res.speech)
         self._generic: set[tuple[tuple[int, int], str]] = set()  # claims whose item is "weapons", "arms"

@@ -111,7 +111,9 @@ class Mentions:
         """"ships", "planes", "jets": civil as often as military unless a modifier says otherwise
         ("fighter jets", "F-16 jets", "patrol boats" are matched by longer or modifier terms)."""
         m = self.item_at.get(head.i)
-        if m is None or m.term.role != "dual":
+        # bare "equipment" or "hardware" is oil-field gear as often as military kit
+        bare = m is not None and self.doc[m.start:m.end].text.lower() in ("equipment", "hardware")
+        if m is None or (m.term.role != "dual" and not bare):
             return False
         left = head.left_edge.i
         return not any((mod := self.item_at.get(i)) is not None and mod is not m and mod.term.category
@@ -224,7 +226,7 @@ class MentionFinder:
         if item.cased and not (toks[0].text[:1].isupper() or toks[0].text[:1].isdigit()):
             return False
         last = toks[-1]
-        if item.role == "modifier":
-            return True
+        if item.role == "modifier" or (item.cased and last.pos_ not in ("VERB", "AUX", "ADP")):
+            return True  # model names are tagged anything ("Yak-130" as ADJ, "F-16" as NUM)
         # a weapon noun, not a verb ("North Korea ships ...") or an adjective ("electronic jamming")
         return last.pos_ in _NOUNISH or (last.tag_ in ("NNS", "NN", "NNP", "NNPS"))
