@@ -142,9 +142,10 @@ class AttributionReader:
         if head.lower_ in _PERSON_ROLES and head.tag_ == "NNS":
             for p in head.children:  # "officials in Seoul" -> "South Korean officials"
                 if p.dep_ == "prep" and p.lower_ in ("in", "from"):
-                    a = next((self.mentions.actor_at[o.i] for o in p.children if o.i in self.mentions.actor_at), None)
-                    if a is not None and a.actor.kind == "state":
-                        return f"{self.demonym(a.code)} {head.text}"
+                    place = next((self.mentions.actor_at[o.i] for o in p.children if o.i in self.mentions.actor_at),
+                                 None)
+                    if place is not None and place.actor.kind == "state":
+                        return f"{self.demonym(place.code)} {head.text}"
         text = " ".join(t.text for t in words if not t.is_space)
         return text.strip() or None
 
