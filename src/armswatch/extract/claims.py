@@ -31,6 +31,8 @@ _CONTEXT_WINDOW = 6  # sentences a frame's parties stay available to later frame
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such"}
 _GENERIC = "equipment"
 _DUAL_USE = {"components", "technology"}
+_REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "story"}
+_NOUN_CATEGORY = {"deployment": "personnel", "dispatch": "personnel"}
 _WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
                       "naval", "small_arms"}
 _UNNAMED_ORIGIN = {"western", "foreign", "european", "nato", "allied", "overseas", "imported"}
@@ -49,6 +51,7 @@ class _Resolved:
 class _Denial:
     parties: frozenset[str]
     category: str | None  # None: every category between the parties
+    supplier_only: bool = False  # "denied arming either side": the party's supplies to anyone
 
 
 @dataclass
@@ -180,6 +183,30 @@ class _DocumentReader:
             for c in cats - {_GENERIC}:
                 self.state.denials.append(_Denial(frozenset(parties), c))
 
+    def _record_blanket_denial(self, f: Frame, deny_verb: Token, giver: str | None, receiver: str | None) -> None:
+        """"Moscow and Pyongyang both deny trading in arms", "Tehran denies arming the Houthis", "The UAE
+        has denied arming either side": every transfer between the parties (or from the denier)."""
+        deniers = self._deny_subjects(deny_verb)
+        parties = {p for p in (giver, receiver) if p} | deniers
+        if len(parties) >= 2:
+            self.state.denials.append(_Denial(frozenset(parties), None))
+        elif f.direction == "give" and giver in deniers and f.trigger.lemma_ in ("arm", "supply", "send", "provide"):
+            self.state.denials.append(_Denial(frozenset(parties), None, supplier_only=True))
+
+    def _dismissed_reports(self, sent: Span) -> None:
+        """"The Kremlin dismissed reports of the deployment as fabricated": the denier's transfers of that
+        kind (the deployment of troops) are denied."""
+        for verb in sent:
+            if self.res.speech.get(verb.lemma_.lower()) != "deny" or verb.pos_ != "VERB":
+                continue
+            deniers = self._deny_subjects(verb)
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _REPORT_NOUNS):
+                for p in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for noun in (o for o in p.children if o.dep_ == "pobj"):
+                        category = _NOUN_CATEGORY.get(noun.lemma_) or self.mentions.category_of(noun)
+                        if deniers and category:
+                            self.state.denials.append(_Denial(frozenset(deniers), category))
+
     def _deny_subjects(self, verb: Token) -> set[str]:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         out: set[str] = set()
@@ -198,6 +225,7 @@ class _DocumentReader:
                 continue
             frames = find_frames(sent, self.mentions, self.res.triggers, self.res.lexicon.measures,
                                  keep_empty=True)
+            self._dismissed_reports(sent)
             produced = self._sentence_claims(sent, sent_no, frames)
             claims.extend(produced)
             if not produced:
@@ -241,10 +269,14 @@ class _DocumentReader:
                 subj = self._deny_subjects(deny_verb)
                 giver = next(iter(subj), None) if f.direction == "give" else None
             if mod.negated:
-                if not mod.not_yet:  # "has not yet delivered" is a plain negation, no denial
+                # "has not yet delivered", "declined to provide", "no plans to send": no denial
+                if not mod.not_yet and not mod.refusal:
                     if deny_verb is not None and f.direction == "take" and receiver is None:
                         receiver = next(iter(self._deny_subjects(deny_verb)), None)
-                    self._record_denial(f, giver, receiver, sent)
+                    if deny_verb is not None and not f.items:
+                        self._record_blanket_denial(f, deny_verb, giver, receiver)
+                    else:
+                        self._record_denial(f, giver, receiver, sent)
                 continue
             if f.pronoun_items and frames_items:
                 f.items = list(frames_items)  # "vessels carrying them from Iran to Yemen's Houthis"
@@ -253,9 +285,7 @@ class _DocumentReader:
                 f.items = [ItemSlot(f.bare_number, f.bare_number, last.category)]
             if not f.items:
                 if deny_verb is not None:
-                    parties = {p for p in (giver, receiver) if p} | self._deny_subjects(deny_verb)
-                    if len(parties) >= 2:
-                        self.state.denials.append(_Denial(frozenset(parties), None))
+                    self._record_blanket_denial(f, deny_verb, giver, receiver)
                 continue
             if f.made_by and (any(s.head.i in covered for s in f.items)
                               or any(o is not f and o.giver is not None and f.giver is not None
@@ -382,6 +412,8 @@ class _DocumentReader:
     def _denies(d: _Denial, c: Claim) -> bool:
         if d.category is not None and d.category != c.category:
             return False
+        if d.supplier_only:
+            return c.supplier in d.parties
         if len(d.parties) >= 2:
             return {c.supplier, c.recipient} <= d.parties
         return bool(d.parties & {c.supplier, c.recipient})

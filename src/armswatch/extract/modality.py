@@ -37,6 +37,7 @@ class Modality:
     negated: bool = False
     conditional: bool = False
     not_yet: bool = False  # "has not yet delivered", "has yet to receive": negation, no denial
+    refusal: bool = False  # "declined to provide", "resisted sending", "no plans to send": no denial either
 
 
 def _governors(tok: Token) -> list[Token]:
@@ -90,6 +91,8 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
             no_more = lw in ("more", "further") and any(k.lower_ == "no" for k in c.children)
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lw in _NEGATORS) or no_more:
                 m.negated = True
+                if depth > 0 and tok.pos_ == "NOUN":
+                    m.refusal = True  # "no plans to send"
                 if any(k.lower_ == "yet" for k in kids):
                     m.not_yet = True
             if c.dep_ == "mark" and lw in _CONDITION_MARKS:
@@ -120,6 +123,7 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
             effect = "negotiate"  # "Saudi Arabia is in talks with China to buy drones"
         if tok.pos_ in ("VERB", "AUX") and lemma in _REFUSAL:
             m.negated = True
+            m.refusal = lemma not in ("deny", "reject")
         if tok.pos_ in ("VERB", "AUX") and lemma in _HEDGE_GOVERNORS \
                 and any(c.dep_ == "auxpass" for c in kids):
             m.hedged = True  # "are believed to have been shipped"
