@@ -121,6 +121,12 @@ class AttributionReader:
         """A canonical source string for the speaker phrase headed by `head`."""
         if head.lower_ in ("he", "she", "they", "it", "we", "i"):
             return None
+        if head.lemma_ in _DOCUMENT_NOUNS:  # "a report by the Conflict Armament Research group"
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            return self.name_of(o)
         phrase = self._phrase(head)
         person = self._person_name(head)
         if person:

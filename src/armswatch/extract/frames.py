@@ -23,6 +23,7 @@ _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
 _PRODUCTION = {"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch", "upgrade",
                "modernise", "modernize", "assemble", "enrich"}
+_HOLDING_VERBS = {"use", "fire", "launch", "operate", "have", "possess", "deploy", "field", "employ"}
 _MADE = {"made", "built", "supplied", "provided", "manufactured", "produced", "designed"}
 _CONVEY = {"carry", "transport", "ferry", "haul"}
 _OBJECT_CONTROL = {"accuse", "help", "allow", "force", "urge", "encourage", "enable", "persuade", "suspect",
@@ -349,12 +350,9 @@ class _FrameReader:
             giver_tok = None
             receiver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
             item_heads += objs + subjpass
-        if direction == "give" and passive and giver_tok is None and receiver_tok is not None:
-            for sp in subjpass:
-                for t in sp.subtree:
-                    if t.i in self.mentions.actor_at and t.nbor(1).text == "-" and t.nbor(2).lower_ in _MADE:
-                        giver_tok = t
-                        break
+        if direction == "give" and receiver_tok is None and head_noun is not None and head_noun.dep_ == "dobj" \
+                and head_noun.head.lemma_ in _HOLDING_VERBS:
+            receiver_tok = self.subject_of(head_noun.head)  # "Hamas fighters used rockets smuggled from Iran"
         # "supplied Russia with hundreds of drones" with "with" hung on the recipient
         if receiver_tok is not None and direction == "give":
             for p in _children(receiver_tok, "prep"):
@@ -421,6 +419,18 @@ class _FrameReader:
                     for p in _children(c, "prep"):
                         if p.lower_ in ("in", "to", "into"):
                             receiver_tok = next((o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+        if direction == "give" and passive and giver_tok is None and receiver_tok is not None:
+            # "an Australian-built fleet ... exported to Germany", "Iranian drones have been supplied to
+            # Ethiopia": the origin named on the subject is the supplier
+            for sp in subjpass:
+                for t in sp.subtree:
+                    a = self.mentions.actor_at.get(t.i)
+                    made = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ in _MADE
+                    recv = self.actor(receiver_tok)
+                    if a is not None and (made or (a.how == "adjective" and t.head == sp)) \
+                            and (recv is None or a.code != recv.code):
+                        giver_tok = t
+                        break
         # "Riyadh giving London its biggest-ever arms export order": the one who gets the order supplies
         if direction == "give" and item_heads and all(h.lemma_ in ("order", "contract") for h in item_heads):
             giver_tok, receiver_tok = receiver_tok, giver_tok
@@ -570,6 +580,20 @@ class _FrameReader:
                     giver_tok = subj
                 elif receiver_tok is None and (direction == "take" or n.lemma_ in ("contract", "deal", "order")):
                     receiver_tok = subj
+        deal = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
+        if deal is not None and deal.pos_ == "VERB":  # "signed a contract with India for the supply of"
+            deal = next((o for o in _children(deal, "dobj") if o.lemma_ in _DEAL_NOUNS), None)
+        if deal is not None and deal.lemma_ in _DEAL_NOUNS and giver_tok is None and receiver_tok is None:
+            # "Armenia signed a contract with India for the supply of Pinaka launchers"
+            partner = next((o for p in _children(deal, "prep") if p.lower_ == "with"
+                            for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+            signer = self.subject_of(deal.head) if deal.dep_ == "dobj" else None
+            if partner is not None and signer is not None and self.is_actor_phrase(signer):
+                giver_tok, receiver_tok = partner, signer
+        if giver_tok is not None and giver_tok.lower_ in ("its", "their") and n.dep_ == "dobj":
+            subj = self.subject_of(n.head)  # "Britain announced its largest package": its = Britain
+            if subj is not None and self.is_actor_phrase(subj):
+                giver_tok = subj
         self._set_roles(f, giver_tok, receiver_tok)
         f.items = self.items_from(item_heads)
         return f
