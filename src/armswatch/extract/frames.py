@@ -23,6 +23,7 @@ _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
 _PRODUCTION = {"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch", "upgrade",
                "modernise", "modernize", "assemble", "enrich"}
+_SPEECH_LEMMAS = {"say", "tell", "add", "announce", "report", "state", "note", "write"}
 _HOLDING_VERBS = {"use", "fire", "launch", "operate", "have", "possess", "deploy", "field", "employ"}
 _MADE = {"made", "built", "supplied", "provided", "manufactured", "produced", "designed"}
 _CONVEY = {"carry", "transport", "ferry", "haul"}
@@ -246,6 +247,12 @@ class _FrameReader:
             subj = _children(tok, "nsubj") or (_children(tok, "nsubjpass") if tok != verb else [])
             if subj:
                 return subj[0]
+            if tok.dep_ == "conj" and tok.head.lemma_ in _SPEECH_LEMMAS:
+                # "Poland has received tanks, the ministry said, and is in talks to buy more": the
+                # conjunct continues the reported clause, not the speaker
+                reported = next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
+                if reported is not None and _children(reported, "nsubj"):
+                    return _children(reported, "nsubj")[0]
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp") \
                     and tok.head.i != tok.i:
                 tok = tok.head
@@ -270,6 +277,15 @@ class _FrameReader:
         # relative clauses and participles: the modified noun fills the slot of the relative pronoun
         # ("allegations that the UAE has supplied ..." is a content clause, not a modifier)
         head_noun = v.head if v.dep_ == "relcl" or (v.dep_ == "acl" and not own_subject) else None
+        if not subj and not passive and v.dep_ in ("advcl", "conj", "ccomp") and v.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(c.lower_ == "to" for c in v.children):
+            # "after neighbouring Ethiopia received drones": a party right before the verb is its subject
+            prev = v.i - 1
+            while prev > v.sent.start and v.doc[prev].dep_ in ("aux", "advmod", "neg"):
+                prev -= 1
+            a = self.mentions.actor_at.get(prev)
+            if a is not None and a.how in ("name", "metonym") and v.doc[prev].dep_ == "dobj":
+                subj_tok = v.doc[prev]
         if v.dep_ == "acl" and v.tag_ == "VBG" and not subj:
             subj_tok = v.head  # "countries buying Russian weapons": the noun is the buyer
         if head_noun is not None:
@@ -580,6 +596,19 @@ class _FrameReader:
                     giver_tok = subj
                 elif receiver_tok is None and (direction == "take" or n.lemma_ in ("contract", "deal", "order")):
                     receiver_tok = subj
+        if n.dep_ in ("nsubj", "nsubjpass") and (giver_tok is None or receiver_tok is None):
+            # "A shipment of missile parts ... came from Iran and was bound for the Houthis"
+            verbs = [n.head, *[c for c in n.head.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ")]]
+            for verb in verbs:
+                for p in _children(verb, "prep"):
+                    objs = [o for o in _prep_objects(p) if self.is_actor_phrase(o)]
+                    if not objs:
+                        continue
+                    if p.lower_ == "from" and giver_tok is None:
+                        giver_tok = objs[0]
+                    elif p.lower_ in ("for", "to") and receiver_tok is None and verb.lemma_ in (
+                            "bind", "bound", "destine", "head", "go", "arrive", "come", "reach"):
+                        receiver_tok = objs[0]
         deal = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
         if deal is not None and deal.pos_ == "VERB":  # "signed a contract with India for the supply of"
             deal = next((o for o in _children(deal, "dobj") if o.lemma_ in _DEAL_NOUNS), None)
