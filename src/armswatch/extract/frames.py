@@ -270,6 +270,8 @@ class _FrameReader:
         subj = _children(v, "nsubj")
         subj_tok = subj[0] if subj else (None if passive else self.subject_of(v))
         subjpass = _children(v, "nsubjpass")
+        if not subjpass and passive and v.dep_ == "xcomp":
+            subjpass = _children(v.head, "nsubjpass")  # "shells are believed to have been shipped"
         agent = [p for c in _children(v, "agent") for p in _children(c, "pobj")]
         objs = _children(v, "dobj", "oprd")
         datives = _children(v, "dative")
@@ -539,6 +541,9 @@ class _FrameReader:
         item_heads: list[Token] = []
         if n.lemma_ in _DEAL_NOUNS:
             item_heads += [o for o in self._deal_objects(n) if o not in item_heads]
+            if n.dep_ == "dobj":  # "announced its largest package ..., including 60 boats": hung on the verb
+                item_heads += [o for p in _children(n.head, "prep") if p.lower_ == "including"
+                               for o in _prep_objects(p) if o not in item_heads]
         for rc in _children(n, "relcl", "acl"):
             if rc.lemma_ in ("include", "contain", "comprise", "consist"):
                 item_heads += _children(rc, "dobj")
@@ -692,6 +697,8 @@ class _FrameReader:
                 continue
             helped = next((o for o in _children(v, "dobj") if self.is_actor_phrase(o)), None)
             work = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in _PRODUCTION), None)
+            if helped is None and work is not None:  # "help North Korea build satellites" parsed as a clause
+                helped = next((o for o in _children(work, "nsubj") if self.is_actor_phrase(o)), None)
             if work is None and helped is not None:
                 work = next((c for c in helped.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _PRODUCTION),
                             None)
