@@ -67,3 +67,9 @@ def test_use_and_production_are_not_transfers(extractor):
     text = ("Russia fired 40 missiles at Kharkiv overnight. Rheinmetall will produce 200,000 shells a "
             "year at its new plant in Germany. North Korea tested a new cruise missile.")
     assert claims(extractor, text) == {}
+
+
+def test_civil_readings_are_not_weapons(extractor):
+    text = ("Japan shipped fuel tanks and storage tanks to Saudi Arabia. The two sides held three rounds of "
+            "talks, and Iran sent a delegation to Russia. Brazil sold 20 passenger jets to Mexico.")
+    assert claims(extractor, text) == {}

@@ -23,6 +23,9 @@ _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
 _PRODUCTION = {"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch", "upgrade",
                "modernise", "modernize", "assemble", "enrich"}
+_CIVIL_MODIFIERS = {"storage", "fuel", "oil", "water", "gas", "septic", "think", "fish", "petrol", "diesel",
+                    "ballast", "cargo", "container", "passenger", "fishing", "merchant", "commercial",
+                    "civilian", "civil", "airline", "jumbo", "private", "business", "golf", "talk", "negotiation"}
 _SPEECH_LEMMAS = {"say", "tell", "add", "announce", "report", "state", "note", "write"}
 _HOLDING_VERBS = {"use", "fire", "launch", "operate", "have", "possess", "deploy", "field", "employ"}
 _MADE = {"made", "built", "supplied", "provided", "manufactured", "produced", "designed"}
@@ -135,8 +138,11 @@ def item_slot(head: Token, mentions: Mentions, measure_words: dict[str, str]) ->
                 category = mentions.category_of(tok.doc[mentions.item_at[i].end - 1])
                 if category:
                     break
-    if category is None and chain:
-        category = mentions.category_of(chain[-1])
+    if category is None and chain and tok.pos_ not in ("NOUN", "PROPN"):
+        category = mentions.category_of(chain[-1])  # "rounds of them"; never "rounds of talks"
+    if category is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in _CIVIL_MODIFIERS
+                                     for c in tok.children):
+        return None  # "storage tanks", "think tank", "fuel tanks"
     if category is None and tok.pos_ in ("NOUN", "PROPN") and tok.i in mentions.item_at:
         # "three squadrons so far": a weak noun takes the category it had when last named in full
         for prev in range(tok.i - 1, -1, -1):
