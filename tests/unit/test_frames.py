@@ -176,3 +176,59 @@ China China PROPN NNP pobj 3
 def test_commodity_shipment_is_no_frame():
     frames, _ = frames_of(COMMODITY)
     assert frames == []
+
+
+NOMINAL_FROM = """
+Deliveries delivery NOUN NNS nsubj 5
+of of ADP IN prep 0
+shells shell NOUN NNS pobj 1
+from from ADP IN prep 0
+Pyongyang Pyongyang PROPN NNP pobj 3
+allowed allow VERB VBD ROOT -1
+Russian russian ADJ JJ amod 7
+gunners gunner NOUN NNS dobj 5
+"""
+
+
+def test_nominal_trigger_with_from_supplier():
+    frames, _ = frames_of(NOMINAL_FROM)
+    assert [roles(f) for f in frames] == [("PRK", None, ["ammunition"])]
+
+
+MADE_WITH = """
+Sudan Sudan PROPN NNP poss 2
+'s 's PART POS case 0
+army army NOUN NN nsubj 3
+has have VERB VBZ ROOT -1
+Iranian iranian ADJ JJ npadvmod 6
+- - PUNCT HYPH punct 6
+made make VERB VBN amod 7
+drones drone NOUN NNS dobj 3
+"""
+
+
+def test_x_made_items_with_a_holder():
+    frames, _ = frames_of(MADE_WITH)
+    made = [f for f in frames if f.made_by]
+    assert [roles(f) for f in made] == [("IRN", "SDN", ["uav"])]
+
+
+NEGOTIATING = """
+Russia Russia PROPN NNP nsubj 2
+is be AUX VBZ aux 2
+negotiating negotiate VERB VBG ROOT -1
+with with ADP IN prep 2
+Iran Iran PROPN NNP pobj 3
+to to PART TO aux 6
+purchase purchase VERB VB advcl 2
+ballistic ballistic ADJ JJ amod 8
+missiles missile NOUN NNS dobj 6
+"""
+
+
+def test_negotiating_partner_supplies():
+    frames, res = frames_of(NEGOTIATING)
+    purchase = next(f for f in frames if f.trigger.lemma_ == "purchase")
+    assert roles(purchase) == ("IRN", "RUS", ["missiles"])
+    mod = read_modality(purchase.trigger, purchase.direction, purchase.base_status, res.governors)
+    assert mod.status == "negotiating"
