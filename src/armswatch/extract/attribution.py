@@ -143,8 +143,8 @@ class AttributionReader:
                 return " ".join(p.text if p.text[:1].isupper() else p.text.capitalize() for p in parts)
         for (a, b), office in _TITLE_OFFICES.items():
             if a in lowers and b in lowers:
-                adj = next((t.text for t in words if t.i in self.mentions.actor_at), None)
-                return f"{adj} {office}" if adj else office
+                who = next((self.mentions.actor_at[t.i] for t in words if t.i in self.mentions.actor_at), None)
+                return f"{self.demonym(who.code)} {office}" if who is not None else office
         if head.lower_ in _PERSON_ROLES and head.tag_ == "NNS":
             for p in head.children:  # "officials in Seoul" -> "South Korean officials"
                 if p.dep_ == "prep" and p.lower_ in ("in", "from"):
