@@ -87,25 +87,35 @@ def main() -> None:
         samples.append((getattr(r, "read", 0), rss_mb()))
 
     t1 = time.perf_counter()
-    result = ingest(stream(args.corpus, args.docs), store, extractor, extractor_version=EXTRACTOR_VERSION,
-                    batch_size=args.batch_size, on_batch=on_batch)
+    result = ingest(
+        stream(args.corpus, args.docs),
+        store,
+        extractor,
+        extractor_version=EXTRACTOR_VERSION,
+        batch_size=args.batch_size,
+        on_batch=on_batch,
+    )
     ingest_s = time.perf_counter() - t1
     stats = store.stats()
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     tenth = max(1, len(samples) // 10)
     report = {
-        "docs": args.docs, "batch_size": args.batch_size, "extractor": "none" if args.no_extract
-        else f"armswatch {EXTRACTOR_VERSION}",
-        "model_load_s": round(load_s, 2), "ingest_s": round(ingest_s, 2),
+        "docs": args.docs,
+        "batch_size": args.batch_size,
+        "extractor": "none" if args.no_extract else f"armswatch {EXTRACTOR_VERSION}",
+        "model_load_s": round(load_s, 2),
+        "ingest_s": round(ingest_s, 2),
         "docs_per_s": round(result.read / ingest_s, 1) if ingest_s else None,
-        "peak_rss_mb": round(peak_mb, 1), "rss_at_start_mb": round(rss_start, 1),
+        "peak_rss_mb": round(peak_mb, 1),
+        "rss_at_start_mb": round(rss_start, 1),
         "rss_first_tenth_mb": round(max(r for _, r in samples[:tenth]), 1) if samples else None,
         "rss_last_tenth_mb": round(max(r for _, r in samples[-tenth:]), 1) if samples else None,
         "spacy_strings_start": strings_start,
         "spacy_strings_end": len(strings) if strings is not None else None,
         "db_bytes": sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*")),
-        "result": result.to_dict(), "store": stats,
+        "result": result.to_dict(),
+        "store": stats,
     }
     print(json.dumps(report, indent=2))
     tmp.cleanup()

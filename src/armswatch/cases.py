@@ -235,9 +235,7 @@ def _dates(claims: list[StoredClaim]) -> tuple[date | None, date | None]:
     return (min(days), max(days)) if days else (None, None)
 
 
-def _make_case(
-    key: tuple[str, str, str, str | None], members: list[tuple[StoredClaim, Membership]]
-) -> Case | None:
+def _make_case(key: tuple[str, str, str, str | None], members: list[tuple[StoredClaim, Membership]]) -> Case | None:
     supplier, recipient, category, label = key
     cid = case_id(supplier, recipient, category, label)
     included = [c for c, m in members if m.included]

@@ -12,6 +12,7 @@ arithmetic only; the store does the lookups.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ DEFAULT_THRESHOLD = 0.5
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 _SEED = 1  # fixed: signatures stored by one run must compare with those of the next
+_SCHEME = "affine32"  # pinned for the same reason, should datasketch change its default
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -56,7 +58,7 @@ class Signature:
     """A text's MinHash values and its LSH bucket keys."""
 
     values: np.ndarray  # uint64, NUM_PERM long
-    buckets: tuple[str, ...]
+    buckets: tuple[int, ...]
 
     def to_bytes(self) -> bytes:
         return self.values.astype("<u8").tobytes()
@@ -66,14 +68,25 @@ class Signature:
         return np.frombuffer(data, dtype="<u8")
 
 
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's hash permutations for our seed: the same every time, so computed once."""
+    a, b = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    a.setflags(write=False)
+    b.setflags(write=False)
+    return a, b
+
+
 def signature(text: str, params: LSHParams) -> Signature:
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme=_SCHEME)
     m.update_batch(list(shingles(text)))
     values = m.hashvalues.astype(np.uint64)
-    buckets = []
+    buckets: list[int] = []
     for band in range(params.bands):
         chunk = values[band * params.rows : (band + 1) * params.rows].astype("<u8").tobytes()
-        buckets.append(f"{band:02d}:{hashlib.blake2b(chunk, digest_size=16).hexdigest()}")
+        # band number in the top byte, 56 bits of the band's hash below: one compact BIGINT key
+        digest = int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big")
+        buckets.append((band << 56) | digest)
     return Signature(values, tuple(buckets))
 
 

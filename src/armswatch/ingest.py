@@ -160,9 +160,7 @@ def _run_batch(
     result.batches += 1
 
 
-def _count(
-    out: BatchOutcome, result: IngestResult, reject: Callable[..., None], skip: Callable[[str], None]
-) -> None:
+def _count(out: BatchOutcome, result: IngestResult, reject: Callable[..., None], skip: Callable[[str], None]) -> None:
     result.stored += len(out.stored)
     result.reextracted += len(out.reextracted)
     result.claims += out.claims_stored

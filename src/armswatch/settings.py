@@ -66,6 +66,11 @@ class Settings:
     # --- store and ingest (issue 3) ---
     ingest_batch_size: int = _setting(
         50, "Documents per ingest batch: each batch is extracted, then stored in one transaction.")
+    # --- dashboard and API (issue 5) ---
+    api_token: str = dc_field(  # a secret: kept out of repr() and so out of logs and tracebacks
+        default="", repr=False, metadata={"help": (
+            "Token that `armswatch serve` requires for writes (API ingest and decisions, the dashboard's "
+            "decision buttons), sent as 'Authorization: Bearer TOKEN'. Empty: the server is read-only.")})
 
     @classmethod
     def help(cls) -> dict[str, str]:

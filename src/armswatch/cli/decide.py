@@ -61,8 +61,7 @@ def reject(claim: str, why: str, decided_by: str | None, db: str | None) -> None
     "--into",
     "label",
     default=None,
-    help="Name of the case to move it to; claims split with one name share a case "
-    "(default: a case of its own).",
+    help="Name of the case to move it to; claims split with one name share a case (default: a case of its own).",
 )
 @_why
 @_by

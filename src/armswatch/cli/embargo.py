@@ -8,9 +8,9 @@ import sys
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
+from armswatch.cli.render import make_console
 from armswatch.model import CATEGORIES, STATUSES
 
 _VERDICT_STYLE = {"may_breach": "bold red", "contested": "yellow", "uncertain": "yellow",
@@ -63,7 +63,7 @@ def embargoes(ctx: click.Context, fmt: str, provisions: bool, data: str | None) 
         _dump({"version": registry.version, "as_of": registry.as_of.isoformat(),
                "embargoes": [e.to_dict() for e in registry]})
         return
-    console = Console()
+    console = make_console()
     title = f"{len(registry)} UN arms embargoes (data {registry.version}, reviewed to {registry.as_of})"
     table = Table(title=title, expand=True)
     if provisions:
@@ -102,7 +102,7 @@ def show(embargo_id: str, fmt: str, data: str | None) -> None:
     if fmt == "json":
         _dump(emb.to_dict())
         return
-    console = Console()
+    console = make_console()
     console.print(f"[bold]{emb.name}[/bold] ({emb.id}) — {emb.direction}, targets "
                   f"{', '.join(emb.states + emb.actors)}; {_embargo_state(emb)}")
     if emb.committee:
@@ -177,7 +177,7 @@ def check(supplier: str, recipient: str, category: str, start: str | None, end: 
     if fmt == "json":
         _dump(result.to_dict())
         return
-    console = Console()
+    console = make_console()
     start, end = result.date_start, result.date_end
     when = "undated" if not start else (start if start == end else f"{start} – {end}")
     console.print(f"[bold]{supplier} → {recipient}[/bold], {category}, {status}, {when}: "

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from armswatch.cases import Case, StoredClaim
-from armswatch.cli.render import excerpt
+from armswatch.cli.render import excerpt, make_console
 
 __all__ = ["case_detail", "cases_table", "claims_table", "write_rows"]
 
@@ -26,9 +26,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str) -> None:
         return
     writer: csv.DictWriter[str] | None = None
     for r in rows:
-        flat = {
-            k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in r.items()
-        }
+        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in r.items()}
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(flat), lineterminator="\n")
             writer.writeheader()
@@ -44,7 +42,7 @@ def _quantity(q: Any) -> str:
 
 
 def cases_table(cases: Sequence[Case], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or make_console()
     table = Table(title=f"{len(cases)} case(s)", expand=True)
     for name in (
         "case",
@@ -59,9 +57,7 @@ def cases_table(cases: Sequence[Case], console: Console | None = None) -> None:
     ):
         table.add_column(name, overflow="fold")
     for k in cases:
-        flags = "".join(
-            [f" {k.n_hedged} hedged" if k.n_hedged else "", f" {k.n_denied} denied" if k.n_denied else ""]
-        )
+        flags = "".join([f" {k.n_hedged} hedged" if k.n_hedged else "", f" {k.n_denied} denied" if k.n_denied else ""])
         qty = "; ".join(f"{_quantity(q)} ({_d(q.reported)}, {q.by or '?'})" for q in k.quantities[-3:])
         table.add_row(
             k.id + (f"\n[{k.label}]" if k.label else ""),
@@ -78,7 +74,7 @@ def cases_table(cases: Sequence[Case], console: Console | None = None) -> None:
 
 
 def claims_table(claims: Sequence[StoredClaim], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or make_console()
     table = Table(title=f"{len(claims)} stored claim(s)", expand=True)
     for name in (
         "claim",
@@ -118,7 +114,7 @@ def claims_table(claims: Sequence[StoredClaim], console: Console | None = None) 
 
 def case_detail(case: Case, claims: Sequence[StoredClaim], console: Console | None = None) -> None:
     """One case: its summary, its status history, and every claim with why it is (not) counted."""
-    console = console or Console()
+    console = console or make_console()
     console.print(
         f"[bold]case {case.id}[/bold]  {case.supplier} → {case.recipient}  {case.category}"
         + (f"  [{case.label}]" if case.label else "")

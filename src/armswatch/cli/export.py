@@ -12,9 +12,7 @@ from armswatch.cli.store_options import db_option, filter_options, filter_values
 
 
 @click.command("export")
-@click.argument(
-    "fmt", metavar="FORMAT", type=click.Choice(["jsonl", "csv", "parquet", "gexf", "graphml", "ftm"])
-)
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["jsonl", "csv", "parquet", "gexf", "graphml", "ftm"]))
 @click.option(
     "-o",
     "--output",

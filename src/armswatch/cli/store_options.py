@@ -57,9 +57,7 @@ _FILTERS = [
     click.option("--supplier", help="Supplier code."),
     click.option("--recipient", help="Recipient code."),
     click.option("--category", type=click.Choice(CATEGORIES), help="Item category."),
-    click.option(
-        "--status", type=click.Choice(STATUSES), help="Status (of the claim, or the case's status)."
-    ),
+    click.option("--status", type=click.Choice(STATUSES), help="Status (of the claim, or the case's status)."),
     click.option("--since", help="Reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
     click.option("--until", help="Reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)."),
     click.option("--source", help="Speaker, cited outlet or publishing outlet contains this text."),

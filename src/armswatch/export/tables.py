@@ -155,8 +155,7 @@ def _typed(value: Any, typ: pa.DataType) -> Any:
         return [_typed(v, typ.value_type) for v in value]
     if pa.types.is_struct(typ):
         return {
-            typ.field(i).name: _typed(value.get(typ.field(i).name), typ.field(i).type)
-            for i in range(typ.num_fields)
+            typ.field(i).name: _typed(value.get(typ.field(i).name), typ.field(i).type) for i in range(typ.num_fields)
         }
     return value
 

@@ -72,7 +72,7 @@ def read_quantity(slot: ItemSlot) -> tuple[float | None, str | None, str | None]
         words = [t.text for t in phrase]
         value = parse_number([w for w in words if w.lower() not in _APPROX or w.lower() in ("a", "one")])
         text = " ".join(words)
-        return value, text, _unit(unit_tok)
+        return value, text, None if unit_tok.pos_ == "PRON" else _unit(unit_tok)  # "half a million of them"
     # vague: "dozens of", "hundreds of thousands of", "a limited number of"
     if measures:
         first = measures[0]

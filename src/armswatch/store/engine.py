@@ -61,6 +61,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout={int(_BUSY_TIMEOUT_S * 1000)}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA cache_size=-32000")  # 32 MB page cache: lookups stay fast as the file grows
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -87,7 +88,7 @@ def lock_writers(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
 
 
-def _alembic_config(conn: Connection) -> Any:
+def alembic_config(conn: Connection) -> Any:
     from alembic.config import Config
 
     cfg = Config()
@@ -130,7 +131,7 @@ def migrate(engine: Engine) -> None:
             if current == head:
                 return
             try:
-                command.upgrade(_alembic_config(conn), "head")
+                command.upgrade(alembic_config(conn), "head")
             except CommandError as e:
                 raise StoreError(
                     f"the database is at schema revision {current!r}, which this armswatch does not know "

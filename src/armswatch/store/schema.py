@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -179,8 +180,9 @@ Index("ix_case_claims_case", case_claims.c.case_id)
 dedup_bands = Table(
     "dedup_bands",
     metadata,
-    Column("bucket", String(40), primary_key=True, comment="band number + hash of that band's values"),
+    Column("bucket", BigInteger, primary_key=True, comment="band number (top byte) + hash of its values"),
     Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    sqlite_with_rowid=False,  # the primary key is the table: half the size
 )
 
 dedup_signatures = Table(

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from armswatch.cases import ACTIONS, Case, Decision, StoredClaim
-from armswatch.dedup import DEFAULT_THRESHOLD, LSHParams, lsh_params
+from armswatch.dedup import DEFAULT_THRESHOLD, LSHParams, lsh_params, signature
 from armswatch.errors import StoreError
 from armswatch.model import Claim, Document
 from armswatch.settings import Settings, load_settings
@@ -157,10 +157,12 @@ class Store:
             raise StoreError("an extractor version is required to store claims")
         out = BatchOutcome()
         now = datetime.now(UTC)
+        # MinHash signatures are pure CPU work: done before taking the writers' lock
+        sigs = [signature(doc.text, self.dedup) if doc.text.strip() else None for doc, _ in batch]
         with self._write() as conn:
             affected: set[Triple] = set()
-            for doc, doc_claims in batch:
-                add_document(conn, doc, doc_claims, extractor_version, now, out, affected, self.dedup)
+            for (doc, doc_claims), sig in zip(batch, sigs, strict=True):
+                add_document(conn, doc, doc_claims, extractor_version, now, out, affected, sig, self.dedup.threshold)
             for triple in sorted(affected):
                 self._recompute(conn, triple)
         return out

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from armswatch.cases import build_cases, claim_id, claim_key, effective_decisions
-from armswatch.dedup import LSHParams, Signature, best_match, signature
+from armswatch.dedup import Signature, best_match
 from armswatch.model import CATEGORIES, STATUSES, Claim, Document
 from armswatch.store import schema as t
 from armswatch.store.rows import case_row, current_claims, decisions_for, stored_claim
@@ -21,6 +21,23 @@ from armswatch.store.rows import case_row, current_claims, decisions_for, stored
 __all__ = ["BatchOutcome", "Triple", "add_document", "claim_problem", "recompute"]
 
 Triple = tuple[str, str, str]
+
+# Statements built once: building them per document cost more than running them.
+_VERSIONS = select(t.extractions.c.extractor_version).where(t.extractions.c.document_id == bindparam("h"))
+_CANDIDATES = (
+    select(t.dedup_signatures.c.document_id, t.dedup_signatures.c.signature, t.documents.c.dup_group)
+    .join(t.documents, t.documents.c.id == t.dedup_signatures.c.document_id)
+    .where(
+        t.dedup_signatures.c.document_id.in_(
+            select(t.dedup_bands.c.document_id).where(t.dedup_bands.c.bucket.in_(bindparam("buckets", expanding=True)))
+        )
+    )
+)
+_INSERT_DOCUMENT = insert(t.documents)
+_INSERT_BANDS = insert(t.dedup_bands)
+_INSERT_SIGNATURE = insert(t.dedup_signatures)
+_INSERT_EXTRACTION = insert(t.extractions)
+_INSERT_CLAIMS = insert(t.claims)
 
 
 @dataclass
@@ -67,17 +84,18 @@ def add_document(
     now: datetime,
     out: BatchOutcome,
     affected: set[Triple],
-    dedup: LSHParams,
+    sig: Signature | None,
+    threshold: float,
 ) -> None:
-    """Store one document and its claims (see Store.add_documents_and_claims); note affected triples."""
+    """Store one document and its claims (see Store.add_documents_and_claims); note affected triples.
+
+    `sig` is the document's MinHash signature, computed before the transaction to keep it short."""
     source = doc.origin or doc.id
-    if not doc.text.strip():
+    if not doc.text.strip() or sig is None:
         out.rejected.append((source, "empty text"))
         return
     h = doc.content_hash
-    versions = (
-        conn.execute(select(t.extractions.c.extractor_version).where(t.extractions.c.document_id == h)).scalars().all()
-    )
+    versions = conn.execute(_VERSIONS, {"h": h}).scalars().all()
     if version in versions:
         out.skipped.append((source, f"already stored (same text, extractor version {version})"))
         return
@@ -100,7 +118,7 @@ def add_document(
         conn.execute(update(t.extractions).where(t.extractions.c.document_id == h).values(current=False))
         out.reextracted.append(source)
     else:
-        insert_document(conn, doc, h, now, dedup)
+        insert_document(conn, doc, h, now, sig, threshold)
         out.stored.append(source)
     rows = []
     for ordinal, c in enumerate(doc_claims):
@@ -137,50 +155,43 @@ def add_document(
         )
         affected.add((c.supplier, c.recipient, c.category))
     conn.execute(
-        insert(t.extractions).values(
-            document_id=h, extractor_version=version, n_claims=len(rows), current=True, extracted_at=now
-        )
+        _INSERT_EXTRACTION,
+        [{"document_id": h, "extractor_version": version, "n_claims": len(rows), "current": True, "extracted_at": now}],
     )
     if rows:
-        conn.execute(insert(t.claims), rows)
+        conn.execute(_INSERT_CLAIMS, rows)
     out.claims_stored += len(rows)
 
 
-def insert_document(conn: Connection, doc: Document, h: str, now: datetime, dedup: LSHParams) -> None:
+def insert_document(conn: Connection, doc: Document, h: str, now: datetime, sig: Signature, threshold: float) -> None:
     """Insert a new document with its near-duplicate group and its LSH buckets."""
-    sig = signature(doc.text, dedup)
-    group = near_duplicate_group(conn, sig, dedup.threshold) or h
+    group = near_duplicate_group(conn, sig, threshold) or h
     conn.execute(
-        insert(t.documents).values(
-            id=h,
-            doc_id=doc.id,
-            url=doc.url,
-            title=doc.title,
-            outlet=doc.outlet,
-            author=doc.author,
-            published=doc.published,
-            language=doc.language,
-            origin=doc.origin,
-            dup_group=group,
-            text=doc.text,
-            ingested_at=now,
-        )
+        _INSERT_DOCUMENT,
+        [
+            {
+                "id": h,
+                "doc_id": doc.id,
+                "url": doc.url,
+                "title": doc.title,
+                "outlet": doc.outlet,
+                "author": doc.author,
+                "published": doc.published,
+                "language": doc.language,
+                "origin": doc.origin,
+                "dup_group": group,
+                "text": doc.text,
+                "ingested_at": now,
+            }
+        ],
     )
-    conn.execute(insert(t.dedup_bands), [{"bucket": b, "document_id": h} for b in sig.buckets])
-    conn.execute(insert(t.dedup_signatures).values(document_id=h, signature=sig.to_bytes()))
+    conn.execute(_INSERT_BANDS, [{"bucket": b, "document_id": h} for b in sig.buckets])
+    conn.execute(_INSERT_SIGNATURE, [{"document_id": h, "signature": sig.to_bytes()}])
 
 
 def near_duplicate_group(conn: Connection, sig: Signature, threshold: float) -> str | None:
     """The group of the most similar stored document at or above the threshold, if any."""
-    rows = conn.execute(
-        select(t.dedup_signatures.c.document_id, t.dedup_signatures.c.signature, t.documents.c.dup_group)
-        .join(t.documents, t.documents.c.id == t.dedup_signatures.c.document_id)
-        .where(
-            t.dedup_signatures.c.document_id.in_(
-                select(t.dedup_bands.c.document_id).where(t.dedup_bands.c.bucket.in_(sig.buckets))
-            )
-        )
-    ).all()
+    rows = conn.execute(_CANDIDATES, {"buckets": list(sig.buckets)}).all()
     if not rows:
         return None
     match = best_match(sig, {r.document_id: Signature.values_from_bytes(r.signature) for r in rows}, threshold)

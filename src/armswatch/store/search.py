@@ -1,0 +1,240 @@
+"""Full-text search over claim evidence, and pages of claims in the order a reader asks for.
+
+    q = parse_query('"Storm Shadow" OR Scalp -denied')      # ValueError with the reason if unusable
+    page = search_claims(store, ClaimFilter(category="missiles"), q, order="relevance", limit=50)
+    page.total, page.claims                                  # every match counted, one page returned
+
+The same query means the same on both back ends (migration 0002 adds the indexes):
+
+- SQLite: an FTS5 table `claims_fts` (porter stemmer, diacritics folded), ranked by bm25;
+- PostgreSQL: `to_tsvector('english', evidence)` matched with a GIN index, ranked by ts_rank.
+
+Query syntax: words must all occur (stemmed: "drone" finds "drones"); "a quoted phrase" must occur
+as written; OR between two terms means either; a leading minus excludes a term from the whole
+query. PostgreSQL ignores English stop words ("the", "of") that SQLite would match.
+
+Filters are the store's `ClaimFilter` (one options object for CLI, API and pages); this module adds
+the text match, the ordering and the total count around the store's own claims query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, bindparam, column, func, literal_column, select, table
+from sqlalchemy.exc import SQLAlchemyError
+
+from armswatch.cases import StoredClaim
+from armswatch.errors import StoreError
+from armswatch.store import schema as t
+from armswatch.store.filters import ClaimFilter, check_filter
+from armswatch.store.queries import claims_query
+from armswatch.store.rows import chunks, stored_claim
+from armswatch.store.store import Store
+
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "MAX_TERMS",
+    "ORDERS",
+    "ClaimPage",
+    "SearchQuery",
+    "claim_by_id",
+    "parse_query",
+    "search_claims",
+    "search_objects_excluded",
+]
+
+MAX_QUERY_CHARS = 300
+MAX_TERMS = 16
+ORDERS = ("newest", "oldest", "relevance")
+_FTS_TABLE = "claims_fts"
+_PG_INDEX = "ix_claims_evidence_fts"
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w")
+_PG_CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed query: alternatives (OR) of terms that must all occur (AND), minus excluded terms.
+    Each term is a word or a phrase (a tuple of one or more words' text as typed)."""
+
+    text: str
+    any_of: tuple[tuple[str, ...], ...]  # OR over groups; each group: AND over its terms
+    none_of: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimPage:
+    total: int | None  # every matching claim (None when not counted)
+    claims: list[StoredClaim]
+
+
+def search_objects_excluded(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic `include_name` hook: False for the full-text objects that migration 0002 adds outside
+    the declared tables (the FTS5 table and its shadow tables, the GIN index)."""
+    if name is None:
+        return True
+    return not (name in (_PG_INDEX, _FTS_TABLE) or name.startswith(_FTS_TABLE + "_"))
+
+
+def parse_query(text: str) -> SearchQuery:
+    """Parse what a reader typed; ValueError saying why when it cannot be searched."""
+    text = text.strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise ValueError(f"search text is {len(text)} characters long; at most {MAX_QUERY_CHARS}")
+    groups: list[list[str]] = [[]]
+    none_of: list[str] = []
+    n_terms = 0
+    for m in _TOKEN.finditer(text):
+        negated = bool(m.group(1)) if m.group(3) is None else m.group(3).startswith("-")
+        term = m.group(2) if m.group(3) is None else m.group(3).lstrip("-")
+        term = term.strip()
+        if m.group(3) == "OR":
+            groups.append([])
+            continue
+        if not _WORD.search(term):
+            continue  # punctuation alone matches nothing on either back end
+        n_terms += 1
+        (none_of if negated else groups[-1]).append(term)
+    if n_terms > MAX_TERMS:
+        raise ValueError(f"search text has {n_terms} terms; at most {MAX_TERMS}")
+    any_of = tuple(tuple(g) for g in groups if g)
+    if not any_of:
+        raise ValueError(f"search text {text!r} has no word to look for (only exclusions or punctuation)")
+    return SearchQuery(text=text, any_of=any_of, none_of=tuple(none_of))
+
+
+def _fts5_string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts5_expression(q: SearchQuery) -> str:
+    """The query in FTS5 syntax (every term quoted, so no user text is read as an operator)."""
+    expr = " OR ".join("(" + " AND ".join(_fts5_string(w) for w in g) + ")" for g in q.any_of)
+    expr = f"({expr})"
+    for w in q.none_of:
+        expr += f" NOT {_fts5_string(w)}"
+    return expr
+
+
+def _pg_tsquery(q: SearchQuery) -> ColumnElement[Any]:
+    """The query as a tsquery: phraseto_tsquery per term (values bound, never parsed as operators),
+    combined with tsquery_and / tsquery_or / tsquery_not (the functions behind && || !!)."""
+
+    def term(w: str) -> ColumnElement[Any]:
+        return func.phraseto_tsquery(_PG_CONFIG, w)
+
+    def fold(fn: Any, items: list[ColumnElement[Any]]) -> ColumnElement[Any]:
+        out = items[0]
+        for it in items[1:]:
+            out = fn(out, it)
+        return out
+
+    tsq = fold(func.tsquery_or, [fold(func.tsquery_and, [term(w) for w in g]) for g in q.any_of])
+    for w in q.none_of:
+        tsq = func.tsquery_and(tsq, func.tsquery_not(term(w)))
+    return tsq
+
+
+def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], Any]:
+    """(condition, rank where larger is better, subquery to join on the condition or None to filter)."""
+    if dialect == "sqlite":
+        fts = table(_FTS_TABLE, column("claim_id"))
+        sub = (
+            select(fts.c.claim_id, (-func.bm25(literal_column(_FTS_TABLE))).label("rank"))
+            .where(literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(q))))
+            .subquery("fts")
+        )
+        return sub.c.claim_id == t.claims.c.id, sub.c.rank, sub
+    vector = func.to_tsvector(_PG_CONFIG, t.claims.c.evidence)
+    tsq = _pg_tsquery(q)
+    return vector.op("@@")(tsq), func.ts_rank(vector, tsq), None
+
+
+def _ordered(q: Select[Any], order: str, rank: ColumnElement[Any] | None) -> Select[Any]:
+    c, d = t.claims.c, t.documents.c
+    tail = (d.doc_id, c.document_id, c.extractor_version, c.ordinal)
+    q = q.order_by(None)
+    if order == "relevance" and rank is not None:
+        return q.order_by(rank.desc(), d.published.desc().nulls_last(), *tail)
+    if order == "oldest":
+        return q.order_by(d.published.asc().nulls_last(), *tail)
+    return q.order_by(d.published.desc().nulls_last(), *tail)
+
+
+def search_claims(
+    store: Store,
+    f: ClaimFilter | None = None,
+    query: SearchQuery | None = None,
+    *,
+    order: str = "newest",
+    limit: int | None = 50,
+    offset: int = 0,
+    count: bool = True,
+) -> ClaimPage:
+    """Claims matching the filter and (when given) the full-text query, one page of them.
+
+    `order`: newest / oldest (publication date), or relevance (best match first; needs a query).
+    `f.limit`/`f.offset` are ignored: `limit`/`offset` page the result. ValueError for a bad filter.
+
+    Two steps keep a page fast on a large store: the ids of the page, ordered, with the total counted
+    in the same scan (a window function), then the full rows of those ids only.
+    """
+    f = f or ClaimFilter()
+    check_filter(f)
+    if order not in ORDERS:
+        raise ValueError(f"order {order!r} is not one of: {', '.join(ORDERS)}")
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    base = claims_query(replace(f, limit=None, offset=0))
+    try:
+        with store.engine.connect() as conn, conn.begin():
+            rank = None
+            if query is not None:
+                cond, rank, sub = _match(conn.dialect.name, query)
+                base = base.join(sub, cond) if sub is not None else base.where(cond)
+            cols: list[Any] = [t.claims.c.id]
+            if count:
+                cols.append(func.count().over().label("total"))
+            ids_q = _ordered(base.with_only_columns(*cols), order, rank).offset(offset)
+            ids_q = ids_q.limit(limit) if limit is not None else ids_q
+            id_rows = conn.execute(ids_q).all()
+            total = None
+            if count:
+                total = int(id_rows[0].total) if id_rows else (
+                    0 if offset == 0 else int(conn.scalar(select(func.count()).select_from(
+                        base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0))
+            ids = [r.id for r in id_rows]
+            rows: list[Any] = []
+            for chunk in chunks(ids):
+                rows.extend(conn.execute(claims_query(replace(f, limit=None, offset=0)).where(
+                    t.claims.c.id.in_(chunk))).all())
+    except SQLAlchemyError as e:
+        raise StoreError(f"{store.url}: search failed ({e.__class__.__name__}: {e})") from None
+    by_id = {r.id: r for r in rows}
+    claims = [
+        stored_claim(r, r.case_id, None if r.included is None else bool(r.included), r.reason)
+        for r in (by_id[i] for i in ids if i in by_id)
+    ]
+    return ClaimPage(total=total, claims=claims)
+
+
+def claim_by_id(store: Store, claim_id: str) -> tuple[StoredClaim, bool] | None:
+    """One claim by its full id, of any extractor version, and whether it is current (None if unknown)."""
+    q = claims_query(ClaimFilter(extractor_version="all")).where(t.claims.c.id == claim_id)
+    current = select(t.extractions.c.current).where(
+        t.extractions.c.document_id == t.claims.c.document_id,
+        t.extractions.c.extractor_version == t.claims.c.extractor_version,
+    )
+    q = q.add_columns(current.scalar_subquery().label("is_current"))
+    try:
+        with store.engine.connect() as conn, conn.begin():
+            r = conn.execute(q).first()
+    except SQLAlchemyError as e:
+        raise StoreError(f"{store.url}: read failed ({e.__class__.__name__}: {e})") from None
+    if r is None:
+        return None
+    return stored_claim(r, r.case_id, None if r.included is None else bool(r.included), r.reason), bool(r.is_current)
