@@ -17,7 +17,9 @@ def _register() -> None:
     from armswatch.cli.analyze import analyze
     from armswatch.cli.evaluate import eval_command
 
-    for command in (analyze, eval_command):
+    from armswatch.cli.settings_cmd import settings_command
+
+    for command in (analyze, eval_command, settings_command):
         main.add_command(command)
     from armswatch.cli.embargo import embargoes
     main.add_command(embargoes)

@@ -367,6 +367,7 @@ class _DocumentReader:
         lo = top.left_edge.i
         while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
                                or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
+                               or self.doc[lo].head.like_num  # "more than 300 tanks" -> "tanks"
                                or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name")):
             lo += 1
         if top.i != head.i:

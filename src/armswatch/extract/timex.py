@@ -94,6 +94,9 @@ def read_period(trigger: Token, status: str, published: date | None, speech: set
     m = re.search(r"\bby (?:the )?end of (?:the |this )?year\b", low)
     if m and pub:
         return None, _month(pub.year, 12)
+    m = re.search(r"\bby (?:the )?end of (\d{4})\b", low)
+    if m:
+        return None, f"{m.group(1)}-12"
     m = re.search(r"\bby (" + "|".join(_MONTHS) + r")\b", low)
     if m and pub:
         mo = _MONTHS[m.group(1)]
