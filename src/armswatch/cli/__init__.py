@@ -16,7 +16,6 @@ def main() -> None:
 def _register() -> None:
     from armswatch.cli.analyze import analyze
     from armswatch.cli.evaluate import eval_command
-
     from armswatch.cli.settings_cmd import settings_command
 
     for command in (analyze, eval_command, settings_command):
@@ -31,6 +30,8 @@ def _register() -> None:
         main.add_command(command)
     from armswatch.cli.watch import watch
     main.add_command(watch)
+    from armswatch.cli.serve import serve
+    main.add_command(serve)
 
 
 _register()

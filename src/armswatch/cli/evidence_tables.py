@@ -13,8 +13,9 @@ from rich.table import Table
 
 from armswatch.cases import Case, StoredClaim
 from armswatch.cli.render import excerpt, make_console
+from armswatch.embargo import CaseAssessment
 
-__all__ = ["case_detail", "cases_table", "claims_table", "write_rows"]
+__all__ = ["case_detail", "cases_table", "claims_table", "embargo_table", "write_rows"]
 
 
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str) -> None:
@@ -152,3 +153,18 @@ def case_detail(case: Case, claims: Sequence[StoredClaim], console: Console | No
             excerpt(sc.claim.evidence, 70),
         )
     console.print(members)
+
+
+def embargo_table(checked: Sequence[tuple[Case, CaseAssessment]], console: Console | None = None) -> None:
+    """For each case, the embargoes considered: verdict and why (flagged first)."""
+    console = console or make_console()
+    table = Table(title="UN arms embargo check", expand=True)
+    for name in ("case", "supplier → recipient", "category", "embargo", "verdict", "why"):
+        table.add_column(name, overflow="fold")
+    for k, a in checked:
+        for e in a.embargoes:
+            table.add_row(k.id, f"{k.supplier} → {k.recipient}", k.category, e.embargo_id, e.verdict, e.summary)
+        if not a.embargoes:
+            table.add_row(k.id, f"{k.supplier} → {k.recipient}", k.category, "—", "not_applicable",
+                          "no UN arms embargo targets either party")
+    console.print(table)

@@ -37,5 +37,5 @@ def settings_command(fmt: str) -> None:
         for name in ("setting", "value", "help"):
             table.add_column(name, overflow="fold")
         for r in rows:
-            table.add_row(r["setting"], str(r["value"]), r["help"])
+            table.add_row(str(r["setting"]), str(r["value"]), str(r["help"]))
         make_console().print(table)

@@ -20,6 +20,7 @@ from armswatch.embargo.assess import (
     StoredClaimLike,
     assess,
     assess_case,
+    assess_stored_case,
     assess_transfer,
 )
 from armswatch.embargo.dates import ClaimWhen, claim_when, parse_partial_date
@@ -39,6 +40,7 @@ from armswatch.embargo.registry import (
 __all__ = [
     "VERDICTS", "Assessment", "CaseAssessment", "CaseEmbargo", "ClaimWhen", "Embargo", "EmbargoDataError",
     "EmbargoFinding", "Exemption", "Provision", "ProvisionFinding", "Registry", "Resolution",
-    "StoredClaimLike", "assess", "assess_case", "assess_transfer", "claim_when", "default_registry",
+    "StoredClaimLike", "assess", "assess_case", "assess_stored_case", "assess_transfer", "claim_when",
+    "default_registry",
     "load_registry", "parse_partial_date", "schema", "validate_data",
 ]

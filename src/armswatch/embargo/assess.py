@@ -19,7 +19,7 @@ provisions' best. Only `may_breach` is a flag: "may", because reports can be wro
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
@@ -361,6 +361,13 @@ class CaseAssessment:
         return d
 
 
+def assess_stored_case(claims: Sequence[StoredClaimLike], registry: Registry | None = None) -> CaseAssessment | None:
+    """The assessment of a stored case, leaving out claims an analyst rejected; None when none is left
+    (a case whose every claim was rejected has nothing to assess)."""
+    included = [c for c in claims if getattr(c, "included", None) is not False]
+    return assess_case(included, registry=registry) if included else None
+
+
 class StoredClaimLike(Protocol):
     """What the store hands out for a claim (armswatch.cases.StoredClaim fits): the claim, its
     document's publication date, and whether an analyst's decision left it in its case."""
@@ -395,7 +402,18 @@ def assess_case(claims: Sequence[Claim | StoredClaimLike],
         raise ValueError("assess_case needs claims of one case (supplier, recipient, category); "
                          f"got {sorted(keys)}")
     registry = registry or default_registry()
-    assessments = tuple(assess(c, pub, registry) for c, pub in pairs)
+    # A verdict depends on the parties and category (one per case) and on each claim's dated interval,
+    # status and flags: claims sharing them share their findings, so a thousand-claim case is assessed
+    # in a handful of calls (pages render it in milliseconds).
+    cache: dict[tuple[object, ...], Assessment] = {}
+    assessed = []
+    for c, pub in pairs:
+        when = claim_when(c.period_start, c.period_end, pub)
+        key = (when.start, when.end, when.basis, c.status, c.hedged, c.denied)
+        if key not in cache:
+            cache[key] = assess(c, pub, registry)
+        assessed.append(replace(cache[key], document_id=c.document_id))
+    assessments = tuple(assessed)
     starts = [a.date_start for a in assessments if a.date_start]
     ends = [a.date_end for a in assessments if a.date_end]
     by_embargo: dict[str, list[tuple[Assessment, EmbargoFinding]]] = {}

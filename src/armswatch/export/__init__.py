@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from armswatch.cases import Case
 from armswatch.export.ftm import ExportError, write_ftm
 from armswatch.export.graph import cases_graph, write_gexf, write_graphml
 from armswatch.export.records import KINDS, iter_records, paged
@@ -44,10 +45,15 @@ def export(
         raise ExportError(f"{fmt} is written to a file; give an output path")
     if fmt in ("gexf", "graphml", "ftm"):
         cases = paged(store.cases, case_filter or CaseFilter())
+        from armswatch.screening import embargo_flags
+
+        def flags(k: Case) -> list[str]:
+            return embargo_flags(store, k)
+
         if fmt == "gexf" and isinstance(dest, Path):
-            return write_gexf(cases, dest)
+            return write_gexf(cases, dest, flags)
         if fmt == "graphml" and isinstance(dest, Path):
-            return write_graphml(cases, dest)
+            return write_graphml(cases, dest, flags)
         return _text(dest, lambda out: write_ftm(cases, store, out))
     rows = iter_records(store, kind, claim_filter, case_filter)
     if fmt == "parquet" and isinstance(dest, Path):

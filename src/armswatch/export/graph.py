@@ -6,7 +6,7 @@ and lists as "; "-joined text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -31,7 +31,8 @@ def _is_state(code: str) -> bool:
     return len(code) == 3 and code.isupper()
 
 
-def cases_graph(cases: Iterable[Case]) -> nx.MultiDiGraph:
+def cases_graph(cases: Iterable[Case], flags: Callable[[Case], list[str]] | None = None) -> nx.MultiDiGraph:
+    """Actors as nodes, cases as edges; `flags` gives a case's embargo flags (an edge attribute)."""
     g = nx.MultiDiGraph(name="armswatch cases")
     for k in cases:
         for actor in (k.supplier, k.recipient):
@@ -56,17 +57,18 @@ def cases_graph(cases: Iterable[Case]) -> nx.MultiDiGraph:
             last_reported=k.last_reported.isoformat() if k.last_reported else "",
             statuses=" → ".join(s.status for s in k.status_history),
             origins="; ".join(k.origins),
+            embargo_flags="; ".join(flags(k)) if flags else "",
         )
     return g
 
 
-def write_gexf(cases: Iterable[Case], path: Path) -> int:
-    g = cases_graph(cases)
+def write_gexf(cases: Iterable[Case], path: Path, flags: Callable[[Case], list[str]] | None = None) -> int:
+    g = cases_graph(cases, flags)
     nx.write_gexf(g, str(path))
     return int(g.number_of_edges())
 
 
-def write_graphml(cases: Iterable[Case], path: Path) -> int:
-    g = cases_graph(cases)
+def write_graphml(cases: Iterable[Case], path: Path, flags: Callable[[Case], list[str]] | None = None) -> int:
+    g = cases_graph(cases, flags)
     nx.write_graphml(g, str(path))
     return int(g.number_of_edges())

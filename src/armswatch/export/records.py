@@ -37,8 +37,10 @@ def iter_records(
         for c in paged(store.claims, claim_filter or ClaimFilter()):
             yield c.to_dict()
     elif kind == "cases":
+        from armswatch.screening import embargo_flags
+
         for k in paged(store.cases, case_filter or CaseFilter()):
-            yield k.to_dict()
+            yield {**k.to_dict(), "embargo_flags": embargo_flags(store, k)}
     elif kind == "documents":
         offset = 0
         while True:

@@ -68,6 +68,7 @@ PARQUET_SCHEMAS: dict[str, pa.Schema] = {
             ("n_hedged", _I),
             ("n_denied", _I),
             ("origins", pa.list_(_S)),
+            ("embargo_flags", pa.list_(_S)),
             (
                 "status_history",
                 pa.list_(

@@ -41,6 +41,7 @@ __all__ = [
     "ClaimPage",
     "SearchQuery",
     "claim_by_id",
+    "latest_claims",
     "parse_query",
     "search_claims",
     "search_objects_excluded",
@@ -53,6 +54,7 @@ _FTS_TABLE = "claims_fts"
 _PG_INDEX = "ix_claims_evidence_fts"
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PG_CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
 
 
@@ -82,7 +84,7 @@ def search_objects_excluded(name: str | None, type_: str, parent_names: Any) -> 
 
 def parse_query(text: str) -> SearchQuery:
     """Parse what a reader typed; ValueError saying why when it cannot be searched."""
-    text = text.strip()
+    text = _CONTROL.sub(" ", text).strip()  # NUL and friends would end an FTS5 string early
     if len(text) > MAX_QUERY_CHARS:
         raise ValueError(f"search text is {len(text)} characters long; at most {MAX_QUERY_CHARS}")
     groups: list[list[str]] = [[]]
@@ -220,6 +222,30 @@ def search_claims(
         for r in (by_id[i] for i in ids if i in by_id)
     ]
     return ClaimPage(total=total, claims=claims)
+
+
+def latest_claims(store: Store, n: int = 10) -> list[StoredClaim]:
+    """The `n` most recently published current claims (the overview's list).
+
+    Sorting every claim by date costs a scan of them all; instead the newest documents are taken from
+    the publication-date index, a window at a time (widened until it holds `n` claims)."""
+    c, d = t.claims.c, t.documents.c
+    window = max(64, 8 * n)
+    try:
+        with store.engine.connect() as conn, conn.begin():
+            n_docs = int(conn.scalar(select(func.count()).select_from(t.documents)) or 0)
+            while True:
+                newest = select(d.id).order_by(d.published.desc().nulls_last(), d.id).limit(window)
+                q = (claims_query(ClaimFilter()).where(c.document_id.in_(newest.scalar_subquery()))
+                     .order_by(None)
+                     .order_by(d.published.desc().nulls_last(), d.doc_id, c.document_id, c.ordinal).limit(n))
+                rows = conn.execute(q).all()
+                if len(rows) >= n or window >= n_docs:
+                    break
+                window *= 4
+    except SQLAlchemyError as e:
+        raise StoreError(f"{store.url}: read failed ({e.__class__.__name__}: {e})") from None
+    return [stored_claim(r, r.case_id, None if r.included is None else bool(r.included), r.reason) for r in rows]
 
 
 def claim_by_id(store: Store, claim_id: str) -> tuple[StoredClaim, bool] | None:

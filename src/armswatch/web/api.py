@@ -1,0 +1,282 @@
+"""The JSON API under /api: documents, claims, cases, actors, network, search, embargoes (reads, open
+to all) and ingest, decisions (writes, token required). Documented at /api/docs and /api/openapi.json.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from armswatch.embargo import assess, assess_stored_case, assess_transfer, default_registry
+from armswatch.errors import InputError
+from armswatch.ingest import ingest
+from armswatch.model import Document
+from armswatch.store import CaseFilter, ClaimFilter
+from armswatch.store.browse import actor_summaries, case_summaries, count_cases, count_documents
+from armswatch.store.search import SearchQuery, claim_by_id, parse_query, search_claims
+from armswatch.web.models import (
+    ActorDetail,
+    ActorOut,
+    CaseDetail,
+    CasePage,
+    ClaimDetail,
+    ClaimPage,
+    DecisionIn,
+    DecisionOut,
+    DocumentDetail,
+    DocumentPage,
+    IngestIn,
+    IngestOut,
+    NetworkOut,
+    StatsOut,
+)
+from armswatch.web.params import ACTOR_PATTERN, PERIOD_PATTERN, CaseQuery, Category, ClaimQuery, NetworkQuery, Status
+from armswatch.web.security import check_token
+from armswatch.web.state import WebState, web_state
+from armswatch.web.views import actor_label, network_data
+
+__all__ = ["ID_PATTERN", "get_case", "get_claim", "parsed_query", "router"]
+
+router = APIRouter(prefix="/api", responses={
+    422: {"description": "a parameter is invalid (the message names it)"},
+    503: {"description": "the store failed (the message says how)"},
+})
+_404: dict[int | str, dict[str, Any]] = {404: {"description": "no such item in this store"}}
+State = Annotated[WebState, Depends(web_state)]
+ID_PATTERN = r"^[0-9a-f]{16}$"
+HASH_PATTERN = r"^[0-9a-f]{64}$"
+_bearer = HTTPBearer(auto_error=False, description="the server's api_token setting")
+
+
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
+    check_token(web_state(request).settings.api_token, credentials.credentials if credentials else None)
+
+
+_WRITE: dict[int | str, dict[str, Any]] = {400: {"description": "the body is not JSON"},
+                                          401: {"description": "no API token was sent"},
+          403: {"description": "wrong API token, or the server is read-only (no api_token set)"}}
+_DECIDE = {**_WRITE, **_404}
+
+
+def parsed_query(text: str | None) -> SearchQuery | None:
+    """The full-text query, or a 422 naming `q` with the reason it cannot be searched."""
+    if text is None:
+        return None
+    try:
+        return parse_query(text)
+    except ValueError as e:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": str(e),
+                                       "input": text}]) from None
+
+
+def claim_page(state: WebState, params: ClaimQuery, default_order: str | None = None) -> tuple[Any, SearchQuery | None]:
+    query = parsed_query(params.q)
+    order = params.order or default_order or ("relevance" if query else "newest")
+    page = search_claims(state.store, params.claim_filter(), query, order=order, limit=params.limit,
+                         offset=params.offset)
+    return page, query
+
+
+def get_claim(state: WebState, claim_id: str) -> tuple[Any, bool]:
+    found = claim_by_id(state.store, claim_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no claim {claim_id} in this store")
+    return found
+
+
+def get_case(state: WebState, case_id: str) -> Any:
+    case = state.store.case(case_id)
+    if case is None:
+        raise HTTPException(status_code=404, detail=f"no case {case_id} in this store")
+    return case
+
+
+# ------------------------------------------------------------------------------------------------ reads
+
+@router.get("/stats", response_model=StatsOut, tags=["store"])
+def stats(state: State) -> dict[str, int]:
+    """How many documents, claims, cases and decisions the store holds."""
+    return state.store.stats()
+
+
+@router.get("/documents", response_model=DocumentPage, tags=["documents"])
+def documents(state: State, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict[str, Any]:
+    """Stored documents, in the order they were ingested."""
+    items = state.store.documents(limit=limit, offset=offset)
+    return {"total": count_documents(state.store), "limit": limit, "offset": offset,
+            "items": [d.to_dict() for d in items]}
+
+
+@router.get("/documents/{document_id}", response_model=DocumentDetail, tags=["documents"], responses=_404)
+def document(state: State, document_id: Annotated[str, Path(pattern=HASH_PATTERN)]) -> dict[str, Any]:
+    """One document (by the SHA-256 of its text) with its text and current claims."""
+    from armswatch.store.browse import document_by_id
+
+    found = document_by_id(state.store, document_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no document {document_id} in this store")
+    doc, text = found
+    claims = state.store.claims(ClaimFilter(document=document_id))
+    return {"document": doc.to_dict(), "text": text, "claims": [c.to_dict() for c in claims]}
+
+
+@router.get("/claims", response_model=ClaimPage, tags=["claims"])
+def claims(state: State, params: Annotated[ClaimQuery, Query()]) -> dict[str, Any]:
+    """Claims matching the filters (and the full-text query `q`), one page, newest first by default."""
+    page, query = claim_page(state, params)
+    return {"total": page.total, "limit": params.limit, "offset": params.offset,
+            "query": query.text if query else None, "items": [c.to_dict() for c in page.claims]}
+
+
+@router.get("/search", response_model=ClaimPage, tags=["claims"])
+def search(state: State, params: Annotated[ClaimQuery, Query()],
+           q: Annotated[str, Query(min_length=1, max_length=300,
+                                   description='words, "a phrase", OR, -exclude')]) -> dict[str, Any]:
+    """Full-text search over the claims' evidence (SQLite FTS5 / PostgreSQL full text), best match first."""
+    params = params.model_copy(update={"q": q})
+    page, query = claim_page(state, params, default_order="relevance")
+    return {"total": page.total, "limit": params.limit, "offset": params.offset,
+            "query": query.text if query else None, "items": [c.to_dict() for c in page.claims]}
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimDetail, tags=["claims"], responses=_404)
+def claim(state: State, claim_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> dict[str, Any]:
+    """One claim with the decisions about it, its article's syndicated copies and its embargo check."""
+    c, current = get_claim(state, claim_id)
+    copies = [d for d in state.store.documents(dup_group=c.dup_group) if d.id != c.document_id]
+    return {"claim": c.to_dict(), "current": current, "copies": [d.to_dict() for d in copies],
+            "decisions": [d.to_dict() for d in state.store.decisions(c.id)],
+            "embargo": assess(c.claim, c.published).to_dict()}
+
+
+@router.get("/cases", response_model=CasePage, tags=["cases"])
+def cases(state: State, params: Annotated[CaseQuery, Query()]) -> dict[str, Any]:
+    """Cases (supplier, recipient, category) matching the filters, most corroborated first."""
+    f = params.case_filter()
+    return {"total": count_cases(state.store, f), "limit": params.limit, "offset": params.offset,
+            "items": [k.to_dict() for k in case_summaries(state.store, f)]}
+
+
+@router.get("/cases/{case_id}", response_model=CaseDetail, tags=["cases"], responses=_404)
+def case(state: State, case_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> dict[str, Any]:
+    """One case: status history, quantities over time, why each claim is in it, embargo check.
+    Its claims: GET /api/claims?case_id=..."""
+    k = get_case(state, case_id)
+    members = state.store.claims(ClaimFilter(case_id=k.id))
+    embargo = assess_stored_case(members)
+    return {"case": k.to_dict(members=True), "embargo": embargo.to_dict() if embargo else None}
+
+
+@router.get("/network", response_model=NetworkOut, tags=["cases"])
+def network(state: State, params: Annotated[NetworkQuery, Query()]) -> dict[str, Any]:
+    """The flow network: actors as nodes, cases as edges (supplier → recipient), for drawing."""
+    return network_data(case_summaries(state.store, params.case_filter()), params.limit)
+
+
+@router.get("/actors", response_model=list[ActorOut], tags=["actors"])
+def actors(state: State) -> list[dict[str, Any]]:
+    """Every actor named in a case, with how much it supplies and receives."""
+    return [{**a.to_dict(), "label": actor_label(a.code)} for a in actor_summaries(state.store)]
+
+
+@router.get("/actors/{code}", response_model=ActorDetail, tags=["actors"], responses=_404)
+def actor(state: State, code: Annotated[str, Path(pattern=ACTOR_PATTERN)]) -> dict[str, Any]:
+    """What one actor supplies and receives (its cases), and the embargoes that target it."""
+    found = actor_summaries(state.store, code)
+    if not found:
+        raise HTTPException(status_code=404, detail=f"no case involves the actor {code!r}")
+    a = found[0]
+    return {
+        "actor": {**a.to_dict(), "label": actor_label(a.code)},
+        "supplies": [k.to_dict() for k in case_summaries(state.store, CaseFilter(supplier=a.code))],
+        "receives": [k.to_dict() for k in case_summaries(state.store, CaseFilter(recipient=a.code))],
+        "embargoes": [e.id for e in default_registry() if e.targets_party(a.code)],
+    }
+
+
+@router.get("/embargoes", response_model=list[dict[str, Any]], tags=["embargoes"])
+def embargoes() -> list[dict[str, Any]]:
+    """The UN arms embargoes armswatch checks claims against (curated data, with provisions)."""
+    return [e.to_dict() for e in default_registry()]
+
+
+@router.get("/embargoes/check", response_model=dict[str, Any], tags=["embargoes"])
+def embargo_check(
+    supplier: Annotated[str, Query(pattern=ACTOR_PATTERN)],
+    recipient: Annotated[str, Query(pattern=ACTOR_PATTERN)],
+    category: Category,
+    status: Status = "delivered",
+    start: Annotated[str | None, Query(pattern=PERIOD_PATTERN)] = None,
+    end: Annotated[str | None, Query(pattern=PERIOD_PATTERN)] = None,
+) -> dict[str, Any]:
+    """Check a transfer typed in (no claim needed) against the embargoes."""
+    try:
+        return assess_transfer(supplier, recipient, category, start, end, status=status).to_dict()
+    except ValueError as e:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "start"), "msg": str(e),
+                                       "input": start}]) from None
+
+
+@router.get("/embargoes/{embargo_id}", response_model=dict[str, Any], tags=["embargoes"], responses=_404)
+def embargo(embargo_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+    """One embargo in full: resolutions, provisions, exemptions, notes, sources."""
+    e = default_registry().get(embargo_id)
+    if e is None:
+        raise HTTPException(status_code=404, detail=f"no embargo {embargo_id!r}")
+    return e.to_dict()
+
+
+@router.get("/decisions", response_model=list[DecisionOut], tags=["decisions"], responses=_404)
+def decisions(state: State,
+              claim_id: Annotated[str | None, Query(pattern=ID_PATTERN)] = None) -> list[dict[str, Any]]:
+    """Analysts' decisions, oldest first (or those about one claim's statement)."""
+    if claim_id is not None:
+        get_claim(state, claim_id)
+    return [d.to_dict() for d in state.store.decisions(claim_id)]
+
+
+# ----------------------------------------------------------------------------------------------- writes
+
+def record(state: WebState, body: DecisionIn, decided_by: str) -> dict[str, Any]:
+    """Record a decision after checking what the store would refuse, so each refusal has its status."""
+    if body.label is not None and body.action != "split":
+        raise RequestValidationError([{"type": "value_error", "loc": ("body", "label"),
+                                       "msg": "only a split takes a label", "input": body.label}])
+    get_claim(state, body.claim_id)  # 404 when unknown
+    d = state.store.record_decision(body.claim_id, body.action, reason=body.reason, decided_by=decided_by,
+                                    label=body.label or None)
+    return d.to_dict()
+
+
+@router.post("/decisions", response_model=DecisionOut, status_code=201, tags=["decisions"],
+             dependencies=[Depends(require_token)], responses=_DECIDE)
+def decide(state: State, body: DecisionIn) -> dict[str, Any]:
+    """Reject a claim (it stops counting in its case), split it into a case of its own (or the case
+    `label`), or restore it. Needs the API token."""
+    return record(state, body, body.decided_by or "api")
+
+
+@router.post("/ingest", response_model=IngestOut, tags=["ingest"], dependencies=[Depends(require_token)],
+             responses=_WRITE)
+def ingest_articles(state: State, body: IngestIn) -> dict[str, Any]:
+    """Extract claims from up to 100 articles and store them (idempotent: known texts are skipped).
+    Needs the API token. The first call loads the language model (a few seconds)."""
+    limit = state.settings.max_text_chars
+    items: list[Document | InputError] = []
+    for a in body.documents:
+        if len(a.text) > limit:
+            items.append(InputError(a.id, f"text is {len(a.text)} characters long; the limit is {limit}"))
+            continue
+        items.append(Document(id=a.id, text=a.text, title=a.title, url=a.url, published=a.published,
+                              outlet=a.outlet, origin=f"api:{a.id}"))
+    extractor, version = state.get_extractor()
+    result = ingest(items, state.store, extractor, extractor_version=version,
+                    batch_size=state.settings.ingest_batch_size)
+    return {**result.to_dict(), "rejections": [list(r) for r in result.rejections],
+            "extractor_version": version}

@@ -1,0 +1,226 @@
+"""The API's request and response bodies, declared with pydantic so the OpenAPI document is exact."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from armswatch.web.params import Category, NoNul, Status
+
+__all__ = [
+    "ActorDetail",
+    "ActorOut",
+    "ArticleIn",
+    "CaseDetail",
+    "CasePage",
+    "CaseSummaryOut",
+    "ClaimDetail",
+    "ClaimOut",
+    "ClaimPage",
+    "DecisionIn",
+    "DecisionOut",
+    "DocumentDetail",
+    "DocumentOut",
+    "DocumentPage",
+    "IngestIn",
+    "IngestOut",
+    "NetworkOut",
+    "StatsOut",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class StatsOut(_Out):
+    documents: int
+    near_duplicate_groups: int
+    extractions: int
+    claims: int
+    current_claims: int
+    cases: int
+    decisions: int
+
+
+class DocumentOut(_Out):
+    id: str = Field(description="SHA-256 of the text (the document's key)")
+    doc_id: str = Field(description="the id the input gave")
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: date | None
+    language: str | None
+    origin: str | None
+    dup_group: str = Field(description="near-duplicate group (id of its first stored document)")
+    ingested_at: str
+
+
+class DocumentPage(_Out):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentOut]
+
+
+class ClaimOut(_Out):
+    claim_id: str
+    claim_key: str = Field(description="the statement across extractor versions (decisions refer to it)")
+    document_id: str = Field(description="the document's input id")
+    document_hash: str
+    supplier: str
+    recipient: str
+    category: Category
+    status: Status
+    item: str
+    quantity: int | float | None
+    quantity_text: str | None
+    unit: str | None
+    hedged: bool
+    denied: bool
+    period_start: str | None
+    period_end: str | None
+    source: str | None = Field(description="who makes the claim (a person or an organisation)")
+    via: str | None = Field(description="the outlet the article cites as carrying the claim")
+    evidence: str
+    evidence_span: list[int] = Field(description="[start, end) character offsets in the document text")
+    extractor_version: str
+    published: date | None
+    outlet: str | None
+    url: str | None
+    title: str | None
+    dup_group: str
+    case_id: str | None
+    included: bool | None = Field(description="false when an analyst rejected it")
+    reason: str | None = Field(description="why it is (or is not) in its case")
+
+
+class ClaimPage(_Out):
+    total: int
+    limit: int
+    offset: int
+    query: str | None = Field(description="the full-text query, as parsed")
+    items: list[ClaimOut]
+
+
+class DocumentDetail(_Out):
+    document: DocumentOut
+    text: str
+    claims: list[ClaimOut] = Field(description="the claims of its current extraction")
+
+
+class DecisionOut(_Out):
+    id: int
+    claim_key: str
+    claim_id: str
+    action: str
+    decided_by: str
+    reason: str
+    decided_at: str
+    label: str | None
+
+
+class ClaimDetail(_Out):
+    claim: ClaimOut
+    current: bool = Field(description="false when a newer extractor version re-read the document")
+    copies: list[DocumentOut] = Field(description="near-identical copies of its article (syndication)")
+    decisions: list[DecisionOut]
+    embargo: dict[str, Any] = Field(description="the claim checked against the UN arms embargoes")
+
+
+class CaseSummaryOut(_Out):
+    case_id: str
+    supplier: str
+    recipient: str
+    category: Category
+    label: str | None
+    status: Status
+    first_reported: date | None
+    last_reported: date | None
+    corroboration: int = Field(description="distinct independent origins among its undenied claims")
+    n_claims: int
+    n_documents: int
+    n_hedged: int
+    n_denied: int
+
+
+class CasePage(_Out):
+    total: int
+    limit: int
+    offset: int
+    items: list[CaseSummaryOut]
+
+
+class CaseDetail(_Out):
+    case: dict[str, Any] = Field(description="the case with status history, quantities and memberships")
+    embargo: dict[str, Any] | None = Field(description="the case checked against the UN arms embargoes")
+
+
+class ActorOut(_Out):
+    code: str
+    label: str
+    cases_supplied: int
+    cases_received: int
+    claims_supplied: int
+    claims_received: int
+    last_reported: date | None
+
+
+class ActorDetail(_Out):
+    actor: ActorOut
+    supplies: list[CaseSummaryOut]
+    receives: list[CaseSummaryOut]
+    embargoes: list[str] = Field(description="ids of the embargoes that name it as a target")
+
+
+class NetworkOut(_Out):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    total: int = Field(description="cases matching the filters")
+    shown: int = Field(description="cases drawn (the most corroborated)")
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    claim_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$", description="the claim's id")]
+    action: Literal["reject", "split", "restore"]
+    reason: Annotated[str, NoNul, Field(min_length=1, max_length=2000, pattern=r"\S")]
+    label: Annotated[Annotated[str, NoNul, Field(max_length=200)] | None, Field(
+        description="split only: the case to move the claim to (default: a case of its own)")] = None
+    decided_by: Annotated[Annotated[str, NoNul, Field(max_length=200)] | None, Field(
+        description="default: 'api'")] = None
+
+
+class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Annotated[str, NoNul, Field(min_length=1, max_length=500)]
+    text: Annotated[str, NoNul, Field(min_length=1)]
+    title: Annotated[Annotated[str, NoNul, Field(max_length=2000)] | None, Field()] = None
+    url: Annotated[Annotated[str, NoNul, Field(max_length=4000)] | None, Field()] = None
+    published: date | None = None
+    outlet: Annotated[Annotated[str, NoNul, Field(max_length=500)] | None, Field()] = None
+
+
+class IngestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: Annotated[list[ArticleIn], Field(min_length=1, max_length=100)]
+
+
+class IngestOut(_Out):
+    read: int
+    stored: int
+    reextracted: int
+    skipped: int
+    rejected: int
+    claims: int
+    claims_rejected: int
+    batches: int
+    reasons: dict[str, int]
+    rejections: list[list[str]]
+    extractor_version: str
+

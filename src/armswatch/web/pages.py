@@ -1,0 +1,230 @@
+"""The server-rendered pages: overview (network), cases, a case, claims (filters and search), a claim,
+a document, actors, an actor, embargoes; and the form behind the analysts' decision buttons."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from armswatch.cases import StoredClaim
+from armswatch.embargo import assess, assess_stored_case, default_registry
+from armswatch.store import CaseFilter, ClaimFilter
+from armswatch.store.browse import actor_summaries, case_summaries, count_cases, document_by_id
+from armswatch.store.search import latest_claims
+from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, record
+from armswatch.web.models import DecisionIn
+from armswatch.web.params import ACTOR_PATTERN, CaseQuery, ClaimQuery, NetworkQuery
+from armswatch.web.security import check_token
+from armswatch.web.state import WebState, web_state
+from armswatch.web.views import (
+    highlight,
+    mark_spans,
+    members_by_claim,
+    network_data,
+    origin_label,
+    quantity_series,
+    source_chain,
+    timeline,
+)
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+State = Annotated[WebState, Depends(web_state)]
+CASE_PAGE_CLAIMS = 50
+LATEST_CLAIMS = 12
+_MAX_FORM_BYTES = 20_000
+
+
+def render(request: Request, state: WebState, template: str, **context: Any) -> Response:
+    context.setdefault("title", "armswatch")
+    context["writable"] = bool(state.settings.api_token)
+    context["store_url"] = state.store.url
+    return state.templates.TemplateResponse(request, template, context)
+
+
+def _chain(c: StoredClaim) -> list[dict[str, str]]:
+    return source_chain(c)
+
+
+# ------------------------------------------------------------------------------------------ overview
+
+@router.get("/")
+def overview(request: Request, state: State, params: Annotated[NetworkQuery, Query()]) -> Response:
+    summaries = case_summaries(state.store, params.case_filter())
+    latest = latest_claims(state.store, LATEST_CLAIMS)
+    return render(
+        request, state, "overview.html", title="armswatch: overview", params=params,
+        stats=state.store.stats(), network=network_data(summaries, params.limit), top_cases=summaries[:15],
+        latest=latest, chain=_chain,
+    )
+
+
+# --------------------------------------------------------------------------------------------- cases
+
+@router.get("/cases")
+def cases_page(request: Request, state: State, params: Annotated[CaseQuery, Query()]) -> Response:
+    f = params.case_filter()
+    return render(request, state, "cases.html", title="armswatch: cases", params=params,
+                  cases=case_summaries(state.store, f), total=count_cases(state.store, f))
+
+
+@router.get("/cases/{case_id}")
+def case_page(
+    request: Request, state: State, case_id: Annotated[str, Path(pattern=ID_PATTERN)],
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    decided: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    k = get_case(state, case_id)
+    claims = state.store.claims(ClaimFilter(case_id=k.id))  # oldest first
+    members = members_by_claim(k.members)
+    included = [c for c in claims if c.included is not False]
+    rejected = [c for c in claims if c.included is False]
+    origin_counts: dict[str, int] = {}
+    for c in included:
+        m = members.get(c.id)
+        if m is not None and not c.claim.denied:
+            origin_counts[m.origin] = origin_counts.get(m.origin, 0) + 1
+    return render(
+        request, state, "case.html", title=f"armswatch: case {k.supplier} → {k.recipient} {k.category}",
+        case=k, claims=included[offset:offset + CASE_PAGE_CLAIMS], n_included=len(included), rejected=rejected,
+        offset=offset, page_size=CASE_PAGE_CLAIMS, members=members, origin_label=origin_label,
+        origins=sorted(origin_counts.items(), key=lambda kv: (-kv[1], kv[0])), chain=_chain,
+        timeline=timeline(k, included), charts=quantity_series(k), embargo=assess_stored_case(claims),
+        decided=decided,
+    )
+
+
+# -------------------------------------------------------------------------------------------- claims
+
+@router.get("/claims")
+def claims_page(request: Request, state: State, params: Annotated[ClaimQuery, Query()]) -> Response:
+    page, query = claim_page(state, params)
+    return render(request, state, "claims.html", title="armswatch: claims", params=params, page=page,
+                  query=query, chain=_chain)
+
+
+@router.get("/search")
+def search_page(q: Annotated[str, Query(max_length=300)] = "") -> Response:
+    """Kept for links typed by hand: search lives on the claims page."""
+    from urllib.parse import urlencode
+
+    return RedirectResponse("/claims?" + urlencode({"q": q}) if q.strip() else "/claims", status_code=303)
+
+
+@router.get("/claims/{claim_id}")
+def claim_page_view(request: Request, state: State, claim_id: Annotated[str, Path(pattern=ID_PATTERN)],
+                    decided: Annotated[int | None, Query(ge=0)] = None) -> Response:
+    c, current = get_claim(state, claim_id)
+    found = document_by_id(state.store, c.document_id)
+    text = found[1] if found else ""
+    segments, note = highlight(text, c.claim.evidence_span, c.claim.evidence)
+    copies = [d for d in state.store.documents(dup_group=c.dup_group) if d.id != c.document_id]
+    case = state.store.case(c.case_id) if c.case_id else None
+    membership = members_by_claim(case.members).get(c.id) if case else None
+    return render(
+        request, state, "claim.html", title=f"armswatch: claim {c.id}", c=c, current=current,
+        document=found[0] if found else None, segments=segments, note=note, copies=copies, case=case,
+        membership=membership, origin_label=origin_label, chain=source_chain(c, len(copies)),
+        decisions=state.store.decisions(c.id), embargo=assess(c.claim, c.published), decided=decided,
+    )
+
+
+class DecisionForm(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    action: str
+    reason: Annotated[str, Field(max_length=2000)] = ""
+    label: Annotated[str, Field(max_length=200)] = ""
+    by: Annotated[str, Field(max_length=200)] = ""
+    token: Annotated[str, Field(max_length=1000)] = ""
+    back: Annotated[str, Field(max_length=300)] = ""
+
+
+async def _form(request: Request) -> DecisionForm:
+    if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        raise HTTPException(status_code=415, detail="send the form as application/x-www-form-urlencoded")
+    body = await request.body()
+    if len(body) > _MAX_FORM_BYTES:
+        raise HTTPException(status_code=413, detail=f"the form is larger than {_MAX_FORM_BYTES} bytes")
+    try:
+        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
+    except (UnicodeDecodeError, ValueError) as e:
+        raise HTTPException(status_code=400, detail=f"the form cannot be read ({e})") from None
+    try:
+        return DecisionForm(**{k: v[-1] for k, v in fields.items()})
+    except ValidationError as e:
+        raise RequestValidationError(e.errors()) from None
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+@router.post("/claims/{claim_id}/decision")
+async def decide(request: Request, state: State, claim_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> Response:
+    """The decision buttons: reject, split or restore, with a reason and the API token."""
+    if not _same_origin(request):
+        raise HTTPException(status_code=403, detail="decisions are accepted only from this dashboard's own pages")
+    form = await _form(request)
+    check_token(state.settings.api_token, form.token or None)
+    try:
+        body = DecisionIn(claim_id=claim_id, action=form.action, reason=form.reason, label=form.label or None,  # type: ignore[arg-type]
+                          decided_by=form.by.strip() or "dashboard")
+    except ValidationError as e:
+        raise RequestValidationError(e.errors()) from None
+    import anyio
+
+    d = await anyio.to_thread.run_sync(record, state, body, body.decided_by or "dashboard")
+    back = form.back if re.fullmatch(r"/(cases|claims)/[0-9a-f]{16}", form.back) else f"/claims/{claim_id}"
+    return RedirectResponse(f"{back}?decided={d['id']}", status_code=303)
+
+
+# ----------------------------------------------------------------------------------------- documents
+
+@router.get("/documents/{document_id}")
+def document_page(request: Request, state: State,
+                  document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]) -> Response:
+    found = document_by_id(state.store, document_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no document {document_id} in this store")
+    doc, text = found
+    claims = state.store.claims(ClaimFilter(document=document_id))
+    segments = mark_spans(text, [(c.id, *c.claim.evidence_span) for c in claims])
+    copies = [d for d in state.store.documents(dup_group=doc.dup_group) if d.id != doc.id]
+    return render(request, state, "document.html", title=f"armswatch: {doc.title or doc.doc_id}", doc=doc,
+                  segments=segments, claims=claims, copies=copies, chain=_chain)
+
+
+# -------------------------------------------------------------------------------------------- actors
+
+@router.get("/actors")
+def actors_page(request: Request, state: State) -> Response:
+    return render(request, state, "actors.html", title="armswatch: actors", actors=actor_summaries(state.store))
+
+
+@router.get("/actors/{code}")
+def actor_page(request: Request, state: State, code: Annotated[str, Path(pattern=ACTOR_PATTERN)]) -> Response:
+    found = actor_summaries(state.store, code)
+    if not found:
+        raise HTTPException(status_code=404, detail=f"no case involves the actor {code!r}")
+    a = found[0]
+    supplies = case_summaries(state.store, CaseFilter(supplier=a.code))
+    receives = case_summaries(state.store, CaseFilter(recipient=a.code))
+    return render(request, state, "actor.html", title=f"armswatch: {a.code}", actor=a, supplies=supplies,
+                  receives=receives, network=network_data([*supplies, *receives], 400),
+                  embargoes=[e for e in default_registry() if e.targets_party(a.code)])
+
+
+@router.get("/embargoes")
+def embargoes_page(request: Request, state: State) -> Response:
+    return render(request, state, "embargoes.html", title="armswatch: embargoes", embargoes=list(default_registry()))

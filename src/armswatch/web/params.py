@@ -1,0 +1,188 @@
+"""Query parameters of the API and the pages, validated once: bad values are 422 with a message.
+
+One pydantic model per kind of listing (claims, cases), turned into the store's filter objects. HTML
+forms send empty fields as "", which here means "not set" rather than an invalid value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from armswatch.store import CaseFilter, ClaimFilter
+
+__all__ = [
+    "ACTOR_PATTERN",
+    "NoNul",
+    "CaseQuery",
+    "Category",
+    "ClaimQuery",
+    "NetworkQuery",
+    "Status",
+    "actor_code",
+    "period_bound",
+]
+
+Category = Literal[
+    "aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
+    "naval", "small_arms", "technology", "components", "personnel", "equipment",
+]
+Status = Literal["delivered", "ongoing", "pledged", "negotiating", "sought"]
+Order = Literal["newest", "oldest", "relevance"]
+
+# ISO alpha-3 codes and non-state slugs ("houthis", "al-shabaab")
+ACTOR_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,63}$"
+PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_ACTOR_RE = re.compile(ACTOR_PATTERN)
+
+
+def _no_nul(v: Any) -> Any:
+    # PostgreSQL cannot hold NUL in text and SQLite's FTS5 reads it as the end of the query
+    if isinstance(v, str) and "\x00" in v:
+        raise ValueError("contains a NUL character")
+    return v
+
+
+def _blank_to_none(v: Any) -> Any:
+    return None if isinstance(v, str) and not v.strip() else _no_nul(v)
+
+
+def _blank_to_none_bool(v: Any) -> Any:
+    # "any" is what the tri-state selects of the pages send for "do not filter"
+    return None if isinstance(v, str) and v.strip().lower() in ("", "any") else v
+
+
+Blank = BeforeValidator(_blank_to_none)
+NoNul = BeforeValidator(_no_nul)
+Actor = Annotated[Annotated[str, Field(pattern=ACTOR_PATTERN)] | None, Blank,
+                  Field(description="ISO alpha-3 code or actor slug")]
+Period = Annotated[
+    Annotated[str, Field(pattern=PERIOD_PATTERN)] | None, Blank, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
+]
+TriState = Annotated[bool | None, BeforeValidator(_blank_to_none_bool)]
+
+
+def _bound(value: str, end: bool) -> date:
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        m = int(parts[1])
+        if len(parts) == 2:
+            return date(y, m, calendar.monthrange(y, m)[1]) if end else date(y, m, 1)
+        return date(y, m, int(parts[2]))
+    except (ValueError, calendar.IllegalMonthError) as e:
+        raise ValueError(f"{value!r} is not a real date ({e})") from None
+
+
+def period_bound(value: str, end: bool, field: str) -> date:
+    """YYYY, YYYY-MM or YYYY-MM-DD → the first (or, with end=True, the last) day; 422 if impossible."""
+    try:
+        return _bound(value, end)
+    except ValueError as e:
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("query", field), "msg": str(e), "input": value}]
+        ) from None
+
+
+def actor_code(value: str) -> str:
+    """An actor code from a path; 422 when it cannot be one."""
+    if not _ACTOR_RE.match(value):
+        raise RequestValidationError(
+            [{"type": "string_pattern_mismatch", "loc": ("path", "code"),
+              "msg": "an actor is an ISO alpha-3 code or a slug (letters, digits, '-', '_')", "input": value}]
+        )
+    return value
+
+
+class _Common(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    actor: Actor = None
+    supplier: Actor = None
+    recipient: Actor = None
+    category: Annotated[Category | None, Blank] = None
+    status: Annotated[Status | None, Blank] = None
+    since: Period = Field(None, description="reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
+    until: Period = Field(None, description="reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)")
+    source: Annotated[Annotated[str, Field(max_length=100)] | None, Blank] = Field(
+        None, description="speaker, cited outlet or publishing outlet contains this text")
+    hedged: TriState = Field(None, description="only hedged (true) or only unhedged (false) claims")
+    denied: TriState = Field(None, description="only denied (true) or only undenied (false) claims")
+    min_corroboration: Annotated[Annotated[int, Field(ge=0, le=100_000)] | None, Blank] = Field(
+        None, description="at least this many independent origins (for claims: in their case)")
+
+    @field_validator("since", "until")
+    @classmethod
+    def _real_date(cls, v: str | None) -> str | None:
+        if v is not None:
+            _bound(v, False)  # ValueError saying why: reported with the other problems
+        return v
+
+    def dates(self) -> tuple[date | None, date | None]:
+        since = period_bound(self.since, False, "since") if self.since else None
+        until = period_bound(self.until, True, "until") if self.until else None
+        if since and until and since > until:
+            raise RequestValidationError(
+                [{"type": "value_error", "loc": ("query", "until"),
+                  "msg": f"until ({until}) is before since ({since})", "input": self.until}]
+            )
+        return since, until
+
+    def _filter_kw(self) -> dict[str, Any]:
+        since, until = self.dates()
+        return dict(actor=self.actor, supplier=self.supplier, recipient=self.recipient, category=self.category,
+                    status=self.status, since=since, until=until, source=self.source, hedged=self.hedged,
+                    denied=self.denied, min_corroboration=self.min_corroboration)
+
+    def is_filtered(self) -> bool:
+        return any(v is not None for k, v in self.model_dump().items() if k not in ("limit", "offset", "order"))
+
+    def query_string(self, **changes: Any) -> str:
+        """These parameters (with changes) as a query string for links (pagination, facets)."""
+        from urllib.parse import urlencode
+
+        values = {**self.model_dump(), **changes}
+        return urlencode({k: str(v).lower() if isinstance(v, bool) else v for k, v in values.items()
+                          if v is not None and v != "" and not (k == "offset" and v == 0)})
+
+
+class ClaimQuery(_Common):
+    """Claims: the common filters, full-text search, order and a page."""
+
+    q: Annotated[Annotated[str, Field(max_length=300)] | None, Blank] = Field(
+        None, description='full-text search over the evidence: words, "a phrase", OR, -exclude')
+    order: Annotated[Order | None, Blank] = Field(
+        None, description="newest (default), oldest, or relevance (default with q)")
+    case_id: Annotated[Annotated[str, Field(pattern=r"^[0-9a-f]{4,32}$")] | None, Blank] = None
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+    def claim_filter(self) -> ClaimFilter:
+        return ClaimFilter(**self._filter_kw(), case_id=self.case_id)
+
+
+class CaseQuery(_Common):
+    """Cases: the common filters and a page."""
+
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+    def case_filter(self, **changes: Any) -> CaseFilter:
+        kw = {**self._filter_kw(), "limit": self.limit, "offset": self.offset, **changes}
+        return CaseFilter(**kw)
+
+
+class NetworkQuery(_Common):
+    """The actor network: the common filters; at most `limit` edges, most corroborated first."""
+
+    limit: int = Field(600, ge=1, le=5000)
+
+    def case_filter(self) -> CaseFilter:
+        return CaseFilter(**self._filter_kw())

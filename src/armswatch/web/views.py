@@ -1,0 +1,220 @@
+"""What the pages show, computed from plain data: the network, a case's timeline and quantity series,
+an article with its evidence marked, a claim's source chain. No HTML here: templates render these.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from armswatch.cases import STAGES, Case, Membership, StoredClaim
+from armswatch.export.graph import actor_label as _actor_label
+from armswatch.store.browse import CaseSummary
+
+__all__ = [
+    "CATEGORY_COLOURS",
+    "SOLID_STATUSES",
+    "STATUS_COLOURS",
+    "Segment",
+    "Timeline",
+    "edge_width",
+    "highlight",
+    "mark_spans",
+    "actor_label",
+    "network_data",
+    "origin_label",
+    "quantity_series",
+    "source_chain",
+    "timeline",
+]
+
+# A pure lookup (pycountry) repeated for every node and edge drawn: memoised.
+actor_label = functools.lru_cache(maxsize=4096)(_actor_label)
+
+# One colour per category (colour-blind-safe-ish qualitative palette, 13 entries).
+CATEGORY_COLOURS = {
+    "aircraft": "#1f77b4", "air_defence": "#17becf", "armoured_vehicles": "#8c564b", "artillery": "#d62728",
+    "ammunition": "#ff7f0e", "missiles": "#9467bd", "uav": "#2ca02c", "naval": "#0b3d91",
+    "small_arms": "#7f7f7f", "technology": "#e377c2", "components": "#bcbd22", "personnel": "#393b79",
+    "equipment": "#636363",
+}
+STATUS_COLOURS = {"sought": "#9e9ac8", "negotiating": "#6baed6", "pledged": "#fd8d3c", "delivered": "#31a354",
+                  "ongoing": "#006d2c"}
+# Transfers that happened are drawn solid; announced, negotiated or sought ones dashed.
+SOLID_STATUSES = frozenset({"delivered", "ongoing"})
+
+
+def edge_width(corroboration: int) -> float:
+    """Line width for a case: grows with the log of its independent origins, 1.5 to 12 px."""
+    return round(min(12.0, 1.5 + 2.5 * math.log2(1 + max(0, corroboration))), 2)
+
+
+def network_data(cases: Sequence[CaseSummary], limit: int) -> dict[str, object]:
+    """Actors as nodes and cases as edges (supplier → recipient), the most corroborated `limit` ones."""
+    shown = sorted(cases, key=lambda k: (-k.corroboration, -k.n_claims, k.id))[:limit]
+    nodes: dict[str, dict[str, object]] = {}
+    edges = []
+    for k in shown:
+        for code, role in ((k.supplier, "supplies"), (k.recipient, "receives")):
+            node = nodes.setdefault(code, {"id": code, "label": actor_label(code), "supplies": 0, "receives": 0})
+            node[role] = int(node[role]) + 1  # type: ignore[call-overload]
+        edges.append({
+            "id": k.id, "source": k.supplier, "target": k.recipient, "category": k.category, "status": k.status,
+            "corroboration": k.corroboration, "claims": k.n_claims, "label": k.label,
+            "colour": CATEGORY_COLOURS.get(k.category, "#444"), "width": edge_width(k.corroboration),
+            "style": "solid" if k.status in SOLID_STATUSES else "dashed",
+            "url": f"/cases/{k.id}",
+            "title": f"{actor_label(k.supplier)} → {actor_label(k.recipient)}: {k.category.replace('_', ' ')}, "
+                     f"{k.status}, corroboration {k.corroboration}",
+        })
+    for node in nodes.values():
+        node["size"] = round(18 + 6 * math.log2(1 + int(node["supplies"]) + int(node["receives"])), 1)  # type: ignore[call-overload]
+    return {"nodes": sorted(nodes.values(), key=lambda n: str(n["id"])), "edges": edges,
+            "total": len(cases), "shown": len(shown)}
+
+
+# ------------------------------------------------------------------------------------------- timeline
+
+@dataclass(frozen=True)
+class Timeline:
+    """A case's status history laid out on [0, 1000] horizontal units (an SVG viewBox)."""
+
+    start: date
+    end: date
+    ticks: list[tuple[float, str]]  # x, label
+    steps: list[dict[str, object]]  # status, x, width, row, first, last, n_claims, corroboration, colour
+    dots: list[dict[str, object]]  # claim_id, x, row, status, published, colour, denied
+    rows: int
+
+
+_WIDTH = 1000.0
+
+
+def _x(d: date, start: date, span: int) -> float:
+    return round((d - start).days / span * _WIDTH, 1) if span else _WIDTH / 2
+
+
+def timeline(case: Case, claims: Iterable[StoredClaim]) -> Timeline | None:
+    """Each status as a bar from its first to its last report, each dated claim as a dot on its row."""
+    days = [d for s in case.status_history for d in (s.first_reported, s.last_reported) if d]
+    if not days:
+        return None
+    start, end = min(days), max(days)
+    span = (end - start).days
+    order = sorted({s.status for s in case.status_history}, key=STAGES.index)
+    row_of = {st: i for i, st in enumerate(order)}
+    steps = []
+    for s in case.status_history:
+        if not s.first_reported:
+            continue
+        x0 = _x(s.first_reported, start, span)
+        x1 = _x(s.last_reported or s.first_reported, start, span)
+        steps.append({"status": s.status, "x": x0, "width": max(4.0, x1 - x0), "row": row_of[s.status],
+                      "first": s.first_reported, "last": s.last_reported, "n_claims": s.n_claims,
+                      "n_denied": s.n_denied, "corroboration": s.corroboration,
+                      "colour": STATUS_COLOURS.get(s.status, "#888")})
+    dots = [{"claim_id": c.id, "x": _x(c.published, start, span), "row": row_of[c.claim.status],
+             "status": c.claim.status, "published": c.published, "denied": c.claim.denied,
+             "colour": STATUS_COLOURS.get(c.claim.status, "#888")}
+            for c in claims if c.published and c.claim.status in row_of]
+    ticks = _ticks(start, end, span)
+    return Timeline(start=start, end=end, ticks=ticks, steps=steps, dots=dots, rows=len(order))
+
+
+def _ticks(start: date, end: date, span: int) -> list[tuple[float, str]]:
+    if span == 0:
+        return [(_WIDTH / 2, start.isoformat())]
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = 1 if months <= 8 else 3 if months <= 24 else 6 if months <= 48 else 12
+    out = []
+    y, m = start.year, start.month
+    while True:
+        m += 1
+        if m > 12:
+            y, m = y + 1, 1
+        d = date(y, m, 1)
+        if d > end:
+            break
+        if (m - 1) % step == 0:
+            out.append((_x(d, start, span), d.strftime("%b %Y") if step < 12 else str(y)))
+    return out
+
+
+def quantity_series(case: Case) -> list[dict[str, object]]:
+    """The quantities reported over time, one chart per unit, one series per source (who said so)."""
+    charts: dict[str, dict[str, list[dict[str, object]]]] = {}
+    for q in case.quantities:
+        if q.quantity is None or q.reported is None:
+            continue
+        unit = q.unit or "items"
+        charts.setdefault(unit, {}).setdefault(q.by or "unattributed", []).append(
+            {"x": q.reported.isoformat(), "y": q.quantity, "text": q.quantity_text or "", "status": q.status,
+             "claim": q.claim_id})
+    return [{"unit": unit, "series": [{"label": by, "points": pts} for by, pts in sorted(series.items())]}
+            for unit, series in sorted(charts.items())]
+
+
+# --------------------------------------------------------------------------------- text and sources
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    claim_ids: tuple[str, ...] = ()  # the claims whose evidence covers this part (empty: plain text)
+
+
+def highlight(text: str, span: tuple[int, int], evidence: str) -> tuple[list[Segment], str | None]:
+    """The text cut around the evidence; when the stored span does not hold the evidence (the text
+    changed, or a bad span), the evidence is looked up instead and a note says so."""
+    s, e = span
+    if 0 <= s <= e <= len(text) and text[s:e].strip() and (text[s:e] == evidence or not evidence):
+        note = None
+    else:
+        at = text.find(evidence) if evidence else -1
+        if at < 0:
+            return [Segment(text)], "the evidence could not be found in the stored text"
+        s, e = at, at + len(evidence)
+        note = f"the stored span {list(span)} does not hold the evidence; shown where the evidence occurs"
+    return [Segment(text[:s]), Segment(text[s:e], ("evidence",)), Segment(text[e:])], note
+
+
+def mark_spans(text: str, spans: Sequence[tuple[str, int, int]]) -> list[Segment]:
+    """The text cut at every claim span boundary; each part lists the claims covering it."""
+    cuts = {0, len(text)}
+    valid = [(cid, s, e) for cid, s, e in spans if 0 <= s < e <= len(text)]
+    for _cid, s, e in valid:
+        cuts.update((s, e))
+    bounds = sorted(cuts)
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        ids = tuple(cid for cid, s, e in valid if s <= a and b <= e)
+        out.append(Segment(text[a:b], ids))
+    return out
+
+
+def origin_label(origin: str) -> str:
+    """'speaker:lydia marsh' → 'speaker: lydia marsh'; article origins by their short hash."""
+    kind, _, value = origin.partition(":")
+    if kind == "article":
+        return f"article {value[:12]} (and its syndicated copies)"
+    return f"{kind}: {value}"
+
+
+def source_chain(c: StoredClaim, copies: int = 0) -> list[dict[str, str]]:
+    """Who stands behind a claim, from the person quoted to the page it was read on."""
+    chain = []
+    if c.claim.source:
+        chain.append({"role": "said by", "value": c.claim.source})
+    if c.claim.via:
+        chain.append({"role": "as carried by", "value": c.claim.via})
+    published = c.published.isoformat() if c.published else "undated"
+    chain.append({"role": "reported by", "value": f"{c.outlet or 'unknown outlet'} ({published})"})
+    if copies:
+        chain.append({"role": "syndicated", "value": f"{copies} near-identical cop{'y' if copies == 1 else 'ies'}"})
+    return chain
+
+
+def members_by_claim(members: Iterable[Membership]) -> dict[str, Membership]:
+    return {m.claim_id: m for m in members}
