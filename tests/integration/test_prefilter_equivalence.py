@@ -41,3 +41,10 @@ def test_dual_use_items_need_a_weapons_context(extractor):
                                           "US officials said.")
     assert extractor.extract(civil) == []
     assert [c.key for c in extractor.extract(military)] == [("IRN", "RUS", "components", "delivered")]
+
+
+def test_batch_extraction_equals_one_by_one(extractor):
+    docs = [a.document for a in load_gold(folders())]
+    batched = extractor.extract_batch(docs)
+    assert [[c.to_dict() for c in cs] for cs in batched] == [
+        [c.to_dict() for c in extractor.extract(d)] for d in docs]

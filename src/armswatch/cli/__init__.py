@@ -30,6 +30,8 @@ def _register() -> None:
         main.add_command(command)
     from armswatch.cli.watch import watch
     main.add_command(watch)
+    from armswatch.cli.batch import batch_command, batch_load_command
+    main.add_command(batch_command); main.add_command(batch_load_command)  # noqa: E702
     from armswatch.cli.serve import serve
     main.add_command(serve)
 

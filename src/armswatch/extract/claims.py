@@ -25,7 +25,7 @@ from armswatch.extract.quantity import read_quantity
 from armswatch.extract.timex import read_period
 from armswatch.model import Claim, Document
 
-__all__ = ["claims_from_document", "claims_from_doc"]
+__all__ = ["claims_from_doc", "claims_from_document", "text_to_parse"]
 
 _CONTEXT_WINDOW = 6  # sentences a frame's parties stay available to later frames
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such"}
@@ -483,12 +483,17 @@ def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) 
     return _DocumentReader(doc, res, document, version).read()
 
 
-def claims_from_document(nlp: Language, res: Resources, document: Document, *, version: str,
-                         max_chars: int, prefilter: Prefilter | None = None) -> list[Claim]:
+def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | None = None) -> str | None:
+    """The text the parser gets (boilerplate and non-candidate lines blanked), or None: nothing to parse."""
+    if prefilter is not None and not prefilter.may_hold_claims(document.text[:max_chars]):
+        return None  # most news: no weapon and transfer word at all, not even boilerplate to mask
     text = mask_for_parsing(document.text[:max_chars])
     if prefilter is not None:
-        candidate = prefilter.mask(text)
-        if candidate is None:
-            return []  # no line holds both a weapon and a transfer word: nothing to parse
-        text = candidate
-    return claims_from_doc(nlp(text), res, document, version)
+        return prefilter.mask(text)  # None when no line holds both a weapon and a transfer word
+    return text
+
+
+def claims_from_document(nlp: Language, res: Resources, document: Document, *, version: str,
+                         max_chars: int, prefilter: Prefilter | None = None) -> list[Claim]:
+    text = text_to_parse(document, max_chars=max_chars, prefilter=prefilter)
+    return [] if text is None else claims_from_doc(nlp(text), res, document, version)

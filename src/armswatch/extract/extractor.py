@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from armswatch.model import Claim, Document
 from armswatch.settings import Settings, load_settings
@@ -31,6 +31,20 @@ class Extractor:
 
         return claims_from_document(self.nlp, self.resources, document, version=EXTRACTOR_VERSION,
                                     max_chars=self.settings.max_text_chars, prefilter=self.prefilter)
+
+    def extract_batch(self, documents: Sequence[Document], batch_size: int = 32) -> list[list[Claim]]:
+        """Claims of each document, the same as `extract` gives, with the candidate texts parsed together
+        by `nlp.pipe` (faster than one call per document)."""
+        from armswatch.extract.claims import claims_from_doc, text_to_parse
+
+        texts = [text_to_parse(d, max_chars=self.settings.max_text_chars, prefilter=self.prefilter)
+                 for d in documents]
+        todo = [i for i, t in enumerate(texts) if t is not None]
+        out: list[list[Claim]] = [[] for _ in documents]
+        parsed = self.nlp.pipe((texts[i] or "" for i in todo), batch_size=batch_size)
+        for i, doc in zip(todo, parsed, strict=True):
+            out[i] = claims_from_doc(doc, self.resources, documents[i], EXTRACTOR_VERSION)
+        return out
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
         for doc in documents:

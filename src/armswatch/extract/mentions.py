@@ -169,6 +169,12 @@ class MentionFinder:
             words = [t.text for t in nlp.make_doc(term.lstrip("="))]
             self.items[term_key(words, exact)] = item
         self.max_len = max(len(k) for k in self.items)
+        # the lengths of the terms that start with each word, longest first: the scan tries only those
+        self._lengths: dict[str, list[int]] = {}
+        for key in self.items:
+            self._lengths.setdefault(key[0], []).append(len(key))
+        for lengths in self._lengths.values():
+            lengths[:] = sorted(set(lengths), reverse=True)
 
     def find(self, doc: Doc) -> Mentions:
         return Mentions(doc, self._actors(doc), self._items(doc))
@@ -203,13 +209,17 @@ class MentionFinder:
     def _items(self, doc: Doc) -> list[ItemMatch]:
         out: list[ItemMatch] = []
         n = len(doc)
+        sing = [singular(t.text) for t in doc]
+        low = [t.lower_ for t in doc]
         i = 0
         while i < n:
             hit = None
-            for length in range(min(self.max_len, n - i), 0, -1):
+            lengths = sorted(set(self._lengths.get(sing[i], [])) | set(self._lengths.get(low[i], [])), reverse=True)
+            for length in lengths:
+                if i + length > n:
+                    continue
+                item = self.items.get(tuple(sing[i:i + length])) or self.items.get(tuple(low[i:i + length]))
                 toks = doc[i : i + length]
-                item = self.items.get(tuple(singular(t.text) for t in toks)) or self.items.get(
-                    tuple(t.lower_ for t in toks))
                 if item is None or not self._fits(toks, item):
                     continue
                 hit = ItemMatch(i, i + length, item)

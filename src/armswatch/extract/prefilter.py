@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from armswatch.extract.lexicon import Lexicon
+from armswatch.extract.lexicon import Lexicon, singular
 
 __all__ = ["Prefilter"]
 
@@ -36,6 +36,23 @@ def _inflections(lemma: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+_WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
+                      "naval", "small_arms"}
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
+
+
+def _key_word(term: str) -> str:
+    return max(re.split(r"[\s/'-]+", term.strip("=").lower()), key=len)
+
+
+def _words(patterns: list[str], flags: int) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")\b", flags)
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
@@ -52,25 +69,71 @@ class Prefilter:
     def __init__(self, lexicon: Lexicon, trigger_lemmas: Iterable[str]) -> None:
         cased: list[str] = []
         plain: list[str] = []
+        weapons: list[str] = []  # plain weapon nouns: what makes an article "name a weapon"
+        always: list[str] = []  # terms that make a claim in any article ("weapons", "arms", named systems)
         for term, item in lexicon.items.items():
             if item.category is None:
                 continue  # "system", "unit": no weapon without a categorised word beside them
-            (cased if item.cased else plain).append(_term_pattern(term))
-        self._items_plain = re.compile(r"\b(?:" + "|".join(sorted(plain, key=len, reverse=True)) + r")\b", re.I)
-        self._items_cased = re.compile(r"\b(?:" + "|".join(sorted(cased, key=len, reverse=True)) + r")\b")
+            pattern = _term_pattern(term)
+            (cased if item.cased else plain).append(pattern)
+            if item.role in ("strong", "weak") and item.category in _WEAPON_CATEGORIES and not item.cased:
+                weapons.append(pattern)
+            if item.role == "generic" or item.cased:
+                always.append(pattern)
+        self._items_plain = _words(plain, re.I)
+        self._items_cased = _words(cased, 0)
+        self._weapons = _words(weapons, re.I)
+        self._always_plain = _words([p for p in always if p in plain], re.I)
+        self._always_cased = _words([p for p in always if p in cased], 0)
         forms = [f for lemma in trigger_lemmas for f in _inflections(lemma)]
         self._triggers = re.compile(r"\b(?:" + _alternation(forms) + r")\b", re.I)
+        # Word sets for the quick whole-text test: a term can be in a text only if each of its words is
+        # (a word, a hyphenated part, or the singular of one); its longest word is the most telling.
+        # Set lookups cost far less than regexes.
+        self._trigger_words = {f.lower() for f in forms}
+        self._weapon_words = {_key_word(t) for t, i in lexicon.items.items()
+                              if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and not i.cased}
+        self._always_words = {_key_word(t) for t, i in lexicon.items.items()
+                              if i.category is not None and (i.role == "generic" or i.cased)}
+        self._item_words = {_key_word(t) for t, i in lexicon.items.items() if i.category is not None}
 
     def has_item(self, line: str) -> bool:
+        if not self._could_name(line, self._item_words):
+            return False  # no word of any term: skip the big regexes
         return bool(self._items_plain.search(line) or self._items_cased.search(line))
 
+    @staticmethod
+    def _could_name(text: str, keys: set[str]) -> bool:
+        words = set(_WORD.findall(text.lower()))
+        parts = {p for w in words for p in re.split(r"['/-]", w)} | words
+        parts |= {singular(p) for p in parts} | {p[:-1] for p in parts if p.endswith("s")}
+        return bool(parts & keys)
+
+    def _has_claim_item(self, line: str, names_weapons: bool) -> bool:
+        # Without a weapon named anywhere, dual-use words (ships, planes, parts, engines, technology,
+        # bare "equipment") make no claim in the extractor either: only "weapons"/"arms" and named
+        # systems can. Skipping on the same rule keeps the claims identical.
+        if names_weapons:
+            return self.has_item(line)
+        return bool(self._always_plain.search(line) or self._always_cased.search(line))
+
     def has_trigger(self, line: str) -> bool:
-        return bool(self._triggers.search(line))
+        words = set(_WORD.findall(line.lower()))
+        words |= {p for w in words for p in re.split(r"['/-]", w)}
+        return bool(words & self._trigger_words)
+
+    def may_hold_claims(self, text: str) -> bool:
+        """A quick whole-text test on word sets: False means no line can hold a claim (True may still
+        find none: `mask` decides line by line)."""
+        if not self.has_trigger(text):
+            return False
+        return self._could_name(text, self._weapon_words) or self._could_name(text, self._always_words)
 
     def mask(self, text: str) -> str | None:
         """The text with non-candidate lines blanked, or None when no line can hold a claim."""
         lines = text.splitlines(keepends=True)
-        items = [self.has_item(line) for line in lines]
+        names_weapons = bool(self._weapons.search(text))
+        items = [self._has_claim_item(line, names_weapons) for line in lines]
         triggers = [self.has_trigger(line) for line in lines]
         if not any(i and t for i, t in zip(items, triggers, strict=True)):
             return None

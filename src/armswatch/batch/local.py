@@ -1,0 +1,146 @@
+"""The local engine: a pool of worker processes, each loading the extractor once.
+
+The main process reads the shards (cheap for JSON lines and Parquet) and hands out chunks of documents;
+at most `2 × workers` chunks are in flight, and results are consumed in input order and written as they
+come, so memory stays flat and the output is in input order. `workers=0` extracts in this process
+(no pool; for debugging and small runs).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from armswatch.errors import ArmswatchError
+from armswatch.model import Document
+from armswatch.settings import Settings
+
+from .output import BatchSummary, ResultWriter
+from .rows import Failure, Item, Outcome, result_tables
+
+if TYPE_CHECKING:
+    from armswatch.extract import Extractor
+
+__all__ = ["extract_outcomes", "peak_rss_mb", "run_local"]
+
+# The extractor of this worker process, set once by the pool initializer: a process pool passes state
+# from its initializer to its tasks only through the worker's module namespace.
+_WORKER: dict[str, Extractor] = {}
+
+
+def extract_outcomes(extractor: Extractor, docs: Sequence[Document]) -> list[Outcome]:
+    """Each document's claims, or the reason its extraction failed (one failure never stops a batch)."""
+    try:
+        return list(extractor.extract_batch(docs))  # parsed together with nlp.pipe
+    except Exception:  # noqa: BLE001 - one bad document: redo the chunk one by one to find it
+        pass
+    out: list[Outcome] = []
+    for doc in docs:
+        try:
+            out.append(extractor.extract(doc))
+        except Exception as e:  # counted and reported as a rejected document, with its reason
+            out.append(Failure(f"extraction failed ({type(e).__name__}: {e})"))
+    return out
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MiB."""
+    try:  # Linux: the high-water mark of this program alone (ru_maxrss would keep the parent's from before exec)
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def _init_worker(settings: Settings) -> None:
+    from armswatch.extract import Extractor
+
+    _WORKER["extractor"] = Extractor(settings)
+
+
+def _work(docs: list[Document]) -> tuple[int, float, list[Outcome]]:
+    outcomes = extract_outcomes(_WORKER["extractor"], docs)
+    return os.getpid(), peak_rss_mb(), outcomes
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_local(
+    items: Iterable[Item],
+    writer: ResultWriter,
+    summary: BatchSummary,
+    *,
+    settings: Settings,
+    workers: int,
+    chunk_size: int,
+    extractor_version: str,
+    keep_text: bool,
+    on_progress: Callable[[BatchSummary], None] | None = None,
+) -> None:
+    """Extract every document of `items` and write the results; counts go into `summary`."""
+
+    def finish(chunk: list[Item], outcomes: list[Outcome]) -> None:
+        by_index: dict[int, Outcome] = {}
+        doc_positions = [i for i, item in enumerate(chunk) if isinstance(item, Document)]
+        by_index.update(zip(doc_positions, outcomes, strict=True))
+        tables = result_tables(chunk, by_index, keep_text=keep_text, extractor_version=extractor_version)
+        writer.write(tables)
+        summary.add(tables)
+        if on_progress:
+            on_progress(summary)
+
+    if workers == 0:
+        from armswatch.extract import Extractor
+
+        extractor = Extractor(settings)
+        for chunk in _chunks(items, chunk_size):
+            finish(chunk, extract_outcomes(extractor, [d for d in chunk if isinstance(d, Document)]))
+        summary.worker_peak_rss_mb[str(os.getpid())] = peak_rss_mb()
+        return
+
+    # spawn: workers start clean (no copy of the reader's state, no threads forked mid-lock), as on macOS.
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(settings,))
+    pending: deque[tuple[list[Item], Future[tuple[int, float, list[Outcome]]] | None]] = deque()
+
+    def collect() -> None:
+        chunk, future = pending.popleft()
+        if future is None:
+            finish(chunk, [])
+            return
+        try:
+            pid, rss, outcomes = future.result()
+        except BrokenProcessPool as e:
+            raise ArmswatchError(
+                f"a worker process died ({e}); results up to the last finished chunk are written. "
+                "Out of memory? Try fewer --workers") from None
+        summary.worker_peak_rss_mb[str(pid)] = max(rss, summary.worker_peak_rss_mb.get(str(pid), 0.0))
+        finish(chunk, outcomes)
+
+    try:
+        for chunk in _chunks(items, chunk_size):
+            docs = [d for d in chunk if isinstance(d, Document)]
+            pending.append((chunk, pool.submit(_work, docs) if docs else None))
+            while len(pending) >= 2 * workers:
+                collect()
+        while pending:
+            collect()
+    finally:
+        # On Ctrl-C or an error, drop the chunks not started; the part files written so far stay valid.
+        pool.shutdown(wait=True, cancel_futures=True)

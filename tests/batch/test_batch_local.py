@@ -1,0 +1,96 @@
+"""The local engine end to end: shards of every kind in, Parquet out, claims equal to the extractor's own
+output document by document, bad shards reported with their reason while the rest goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from armswatch.batch import claims_by_document, read_table
+from armswatch.batch.rows import document_key
+from armswatch.batch.shards import iter_shard, iter_shards
+from armswatch.cli import main
+from armswatch.model import Document
+from armswatch.settings import load_settings
+
+pytestmark = pytest.mark.model
+
+
+def _documents(corpus: Path) -> list[Document]:
+    settings = load_settings()
+    return [item for shard in iter_shards([corpus]) if isinstance(shard, Path)
+            for item in iter_shard(shard, settings) if isinstance(item, Document)]
+
+
+def test_claims_equal_the_extractors_output(local_run, extractor):
+    docs = _documents(local_run.corpus)
+    expected = {document_key(d.origin, d.id, d.content_hash): extractor.extract(d) for d in docs}
+    got = claims_by_document(read_table(local_run.out, "claims"))
+    assert got == {k: v for k, v in expected.items() if v}
+    assert len(got) >= 2, "the arms-transfer articles should give claims"
+    nor = got[document_key(f"{local_run.corpus}/news.jsonl#1", "nor-est", docs[2].content_hash)]
+    assert ("NOR", "EST", "artillery", "delivered") in {c.key for c in nor}
+    for claims in got.values():
+        for c in claims:  # evidence spans index the document text exactly
+            doc = next(d for d in docs if d.id == c.document_id)
+            assert doc.text[c.evidence_span[0]:c.evidence_span[1]] == c.evidence
+
+
+def test_documents_table_in_input_order(local_run):
+    docs = _documents(local_run.corpus)
+    table = read_table(local_run.out, "documents")
+    assert table["origin"].to_pylist() == [d.origin for d in docs]
+    assert table["text"].to_pylist() == [d.text for d in docs]
+    claims = read_table(local_run.out, "claims")
+    per_doc = {o: claims["origin"].to_pylist().count(o) for o in table["origin"].to_pylist()}
+    assert table["n_claims"].to_pylist() == [per_doc[o] for o in table["origin"].to_pylist()]
+    assert all(w > 0 for w in table["words"].to_pylist())
+    # the part files are plain Parquet, readable without armswatch
+    part = next((local_run.out / "claims").glob("*.parquet"))
+    assert pq.read_table(part).num_rows == claims.num_rows
+
+
+def test_bad_shards_are_reported_and_the_rest_goes_on(local_run):
+    errors = {e["input"]: e for e in read_table(local_run.out, "errors").to_pylist()}
+    broken = errors[f"{local_run.corpus}/broken.parquet"]
+    assert broken["outcome"] == "rejected" and "not a readable Parquet file" in broken["reason"]
+    line = errors[f"{local_run.corpus}/news.jsonl#3"]
+    assert line["outcome"] == "rejected" and "malformed JSON" in line["reason"]
+    image = next(e for k, e in errors.items() if k.startswith(f"{local_run.corpus}/pages.warc.gz@"))
+    assert (image["outcome"], image["reason_key"]) == ("skipped", "not-html")
+    s = local_run.summary
+    assert (s.documents, s.rejected, s.skipped, s.read) == (6, 2, 1, 9)
+    assert s.reasons == {"rejected: unreadable": 2, "skipped: not-html": 1}
+    written = json.loads((local_run.out / "summary.json").read_text())
+    assert written["documents"] == 6 and written["claims"] == s.claims and written["engine"] == "local"
+    assert len(s.worker_peak_rss_mb) == 1 and next(iter(s.worker_peak_rss_mb.values())) > 50
+
+
+def test_cli_batch_then_load_into_sqlite(local_run, tmp_path):
+    out, db = tmp_path / "out", tmp_path / "store.sqlite3"
+    runner = CliRunner()
+    r = runner.invoke(main, ["batch", "--workers", "0", "--quiet", "--out", str(out), str(local_run.corpus)])
+    assert r.exit_code == 1, r.output  # two inputs were unreadable
+    assert "broken.parquet: not a readable Parquet file" in r.stderr
+    assert "6 analysed" in r.stderr
+    # the in-process engine writes what the pool wrote
+    for name in ("claims", "documents", "errors"):
+        assert read_table(out, name).equals(read_table(local_run.out, name)), name
+    again = runner.invoke(main, ["batch", "--workers", "0", "--out", str(out), str(local_run.corpus)])
+    assert again.exit_code != 0 and "holds batch results already" in again.stderr
+
+    r = runner.invoke(main, ["batch-load", "--db", str(db), "--json", str(out)])
+    assert r.exit_code == 0, r.output
+    loaded = json.loads(r.stdout)
+    assert loaded["stored"] == 6 and loaded["claims"] == local_run.summary.claims
+    from armswatch.store import open_store
+
+    with open_store(str(db)) as store:
+        stored = {(c.claim.document_id, c.claim.key) for c in store.claims()}
+    batch_claims = read_table(out, "claims").to_pylist()
+    assert stored == {(c["document_id"], (c["supplier"], c["recipient"], c["category"], c["status"]))
+                      for c in batch_claims}
