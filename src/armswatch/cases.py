@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ __all__ = [
     "ACTIONS",
     "STAGES",
     "Case",
+    "CaseSummary",
     "Decision",
     "Membership",
     "QuantityReport",
@@ -154,7 +155,9 @@ class Membership:
 
 
 @dataclass(frozen=True)
-class Case:
+class CaseSummary:
+    """A case's own figures, without the parts that need its claims: what big lists show."""
+
     id: str
     supplier: str
     recipient: str
@@ -168,6 +171,17 @@ class Case:
     n_documents: int
     n_hedged: int
     n_denied: int
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(CaseSummary)}
+        d["case_id"] = d.pop("id")
+        for k in ("first_reported", "last_reported"):
+            d[k] = d[k].isoformat() if d[k] else None
+        return d
+
+
+@dataclass(frozen=True)
+class Case(CaseSummary):
     origins: tuple[str, ...]
     status_history: tuple[StatusStep, ...]
     quantities: tuple[QuantityReport, ...]
@@ -178,19 +192,7 @@ class Case:
             return d.isoformat() if d else None
 
         out: dict[str, Any] = {
-            "case_id": self.id,
-            "supplier": self.supplier,
-            "recipient": self.recipient,
-            "category": self.category,
-            "label": self.label,
-            "status": self.status,
-            "first_reported": iso(self.first_reported),
-            "last_reported": iso(self.last_reported),
-            "corroboration": self.corroboration,
-            "n_claims": self.n_claims,
-            "n_documents": self.n_documents,
-            "n_hedged": self.n_hedged,
-            "n_denied": self.n_denied,
+            **super().to_dict(),
             "origins": list(self.origins),
             "status_history": [
                 {**asdict(s), "first_reported": iso(s.first_reported), "last_reported": iso(s.last_reported)}

@@ -69,7 +69,6 @@ class AttributionReader:
     outlets: set[str]
     last: Speaker | None = None
     vias: dict[str, str] = field(default_factory=dict)
-    quote_speaker: dict[int, Speaker] = field(default_factory=dict)  # sentence start -> speaker
     adjectives: dict = field(default_factory=dict)  # demonym -> actor, for "<Demonym> government"
 
     def __post_init__(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 
 from armswatch.model import Claim, Document
 from armswatch.settings import Settings, load_settings
@@ -45,7 +45,3 @@ class Extractor:
         for i, doc in zip(todo, parsed, strict=True):
             out[i] = claims_from_doc(doc, self.resources, documents[i], EXTRACTOR_VERSION)
         return out
-
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
-        for doc in documents:
-            yield doc, self.extract(doc)

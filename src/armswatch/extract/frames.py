@@ -562,13 +562,11 @@ class _FrameReader:
                 else:
                     receiver_tok = c
             elif c.dep_ in ("amod", "compound", "nmod"):
-                if c.i in self.mentions.actor_at:
-                    a = self.mentions.actor_at[c.i]
+                if c.i in self.mentions.actor_at:  # "Iranian drone deliveries"
                     if direction == "give" and giver_tok is None:
                         giver_tok = c
                     elif direction == "take" and receiver_tok is None:
                         receiver_tok = c
-                    del a
                 elif self.mentions.category_of(c):
                     item_heads.append(c)
             elif c.dep_ == "prep":

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.exc import SQLAlchemyError
 
+from armswatch.cases import CaseSummary
 from armswatch.errors import StoreError
 from armswatch.store import schema as t
 from armswatch.store.filters import CaseFilter, check_filter
@@ -28,30 +29,6 @@ __all__ = [
     "ActorSummary", "CaseSummary", "actor_summaries", "case_summaries", "count_cases", "count_documents",
     "document_by_id",
 ]
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    id: str
-    supplier: str
-    recipient: str
-    category: str
-    label: str | None
-    status: str
-    first_reported: date | None
-    last_reported: date | None
-    corroboration: int
-    n_claims: int
-    n_documents: int
-    n_hedged: int
-    n_denied: int
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["case_id"] = d.pop("id")
-        for k in ("first_reported", "last_reported"):
-            d[k] = d[k].isoformat() if d[k] else None
-        return d
 
 
 @dataclass(frozen=True)
