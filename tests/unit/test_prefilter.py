@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from armswatch.extract.lexicon import load_lexicon
-from armswatch.extract.prefilter import Prefilter, _inflections
+from armswatch.extract.prefilter import Prefilter, _inflections, sentence_spans
 from tests.unit.grammar_helpers import blank
 
 
@@ -43,3 +43,56 @@ def test_named_systems_match_case_sensitively():
     pf = prefilter()
     assert pf.has_item("Poland ordered Patriot batteries")
     assert not pf.has_item("a patriot sang")
+
+
+def test_sentences_end_at_full_stops_but_not_after_abbreviations_or_initials():
+    text = "Mr. Lee met Gen. Park in the U.S. capital. J. R. Smith said so! Then he left.\nA new line"
+    pieces = [text[s:e].strip() for s, e in sentence_spans(text)]
+    assert pieces == ["Mr. Lee met Gen. Park in the U.S. capital.", "J. R. Smith said so!", "Then he left.",
+                      "A new line"]
+
+
+def test_sentence_spans_cover_every_character_of_non_empty_lines():
+    text = "One. Two? \"Three,\" he said.\n\nFour\n"
+    spans = sentence_spans(text)
+    assert "".join(text[s:e] for s, e in spans) == text.replace("\n\n", "\n")
+
+
+def test_only_a_weapon_and_a_trigger_in_one_sentence_make_a_candidate():
+    pf = prefilter()
+    # two sentences on one line: weapon in one, trigger in the other
+    assert pf.mask("Germany has many tanks. Ukraine received grain from Poland.\n") is None
+    assert pf.mask("Germany sent tanks to Ukraine. Poland sent grain.\n") is not None
+
+
+def test_arms_alone_is_weapon_and_trigger_only_once():
+    pf = prefilter()
+    # "arms" is a weapon and a form of "to arm", but one word makes no frame
+    assert pf.mask("Russia and the United States held arms talks in Geneva.\n") is None
+    assert pf.mask("Russia arms Syria with missiles.\n") is not None
+    assert pf.mask("Iran denies arms deliveries to the Houthis.\n") is not None
+
+
+def test_an_article_naming_fewer_than_two_parties_is_skipped():
+    pf = prefilter()
+    assert pf.mask("Germany has delivered 20 drones, the ministry said.\n") is None
+    assert pf.mask("Germany has delivered 20 drones to Ukraine, the ministry said.\n") is not None
+    assert not pf.may_hold_claims("Germany has delivered 20 drones, the ministry said.")
+    # every word of a name must be there: "South" and "Africa" apart are not South Africa
+    assert pf.actor_codes("The South African rand fell.") == {"ZAF"}
+    assert "ZAF" not in pf.actor_codes("In the South, farmers in Africa ...".replace("Africa", "Kenya"))
+
+
+def test_names_are_matched_case_sensitively_like_the_extractor():
+    pf = prefilter()
+    assert "TUR" in pf.actor_codes("Turkey sold drones")
+    assert "TUR" not in pf.actor_codes("a turkey sandwich")
+
+
+def test_sentences_around_a_candidate_are_kept_within_a_paragraph():
+    text = ("Wheat rose. Coffee fell. The minister spoke in Kyiv. Germany has delivered 20 drones to Ukraine. "
+            "She said more would follow. Sugar was flat. Cocoa was unchanged.\n")
+    masked = prefilter().mask(text)
+    assert masked is not None and len(masked) == len(text)
+    assert "The minister spoke in Kyiv." in masked and "She said more would follow." in masked
+    assert "Wheat" not in masked and "Cocoa" not in masked

@@ -58,7 +58,7 @@ def read_table(out_dir: str | Path, name: str) -> pa.Table:
 class BatchOptions:
     engine: str = "local"  # local | ray
     workers: int | None = None  # extraction processes (Ray: actors); None: one per CPU; 0: in this process
-    chunk_size: int = 32  # documents handed to a worker at a time
+    chunk_size: int = 128  # documents per task; the few that pass the pre-filter are parsed together
     keep_text: bool = True  # write document texts (needed to load the results into the store)
     overwrite: bool = False  # replace earlier results in the output directory
     ray_address: str | None = None  # a Ray cluster to join; None: the running instance, or a new local one

@@ -55,7 +55,7 @@ def _expected_documents(paths: Iterable[str]) -> int | None:
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Extraction processes (Ray: actors), each loading the model once. Default: one per CPU; "
               "0: extract in this process.")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
+@click.option("--chunk-size", type=click.IntRange(min=1), default=128, show_default=True,
               help="Documents handed to a worker at a time.")
 @click.option("--ray-address", default=None, metavar="ADDRESS",
               help="Ray cluster to join (e.g. ray://head:10001 or auto). Default: a new local Ray instance.")

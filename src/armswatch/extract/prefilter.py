@@ -1,11 +1,16 @@
-"""A text-level pre-filter: only lines that could hold a transfer claim reach the parser.
+"""A text-level pre-filter: only sentences that could hold a transfer claim, and their context, reach the parser.
 
-A claim needs a weapon term and a transfer trigger in one sentence, so an article with no line
-holding both is skipped unparsed (most news), and in the others only the lines with a weapon term
-or a trigger, with one line of context either side (for "she said", "Pyongyang, in turn", pronouns),
-are kept. Everything else is blanked with spaces so character offsets, and so evidence spans, stay
-exact. The patterns come from the same data files the extractor reads, so the filter lets through
-everything the extractor could use; a test checks that the claims are the same with and without it.
+A claim needs, in one sentence, a weapon term and a transfer trigger that is another word ("arms" alone
+is both a weapon and a form of "to arm", and makes no frame), and it needs two different parties named
+in the article. So an article without such a sentence, or naming fewer than two actors, is skipped
+unparsed (most news). In the others, only the sentences with a weapon term or a trigger, with one
+sentence of context either side (for "she said", "Pyongyang, in turn", pronouns), are kept. Everything
+else is blanked with spaces so character offsets, and so evidence spans, stay exact.
+
+Every test is a necessary condition, read from the same data files the extractor reads and erring
+towards keeping (a word's singular and its hyphenated parts count; an actor counts when the longest
+run of letters of one of its names is in the text). A test checks that the claims on the gold files
+are the same with and without the pre-filter.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from armswatch.extract.lexicon import Lexicon, singular
+from armswatch.extract.lexicon import Lexicon
 
-__all__ = ["Prefilter"]
+__all__ = ["Prefilter", "sentence_spans"]
 
 # Irregular inflections of trigger verbs; regular ones are generated.
 _IRREGULAR = {"send": ["sent"], "give": ["gave", "given"], "sell": ["sold"], "buy": ["bought"],
@@ -36,15 +41,58 @@ def _inflections(lemma: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+def _plurals(word: str) -> set[str]:
+    """`word` and every form that lexicon.singular() (or dropping a final s) turns back into it."""
+    forms = {word, word + "s"}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    if word.endswith(("ch", "sh", "ss", "x")):
+        forms.add(word + "es")
+    return forms
+
+
 _WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
                       "naval", "small_arms"}
 
-
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
+_PARTS = re.compile(r"['/-]")
+_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
+
+# Sentence ends: . ! or ? (and closing quotes) before a space and a capital. A full stop after an
+# abbreviation or an initial ("Mr.", "U.S.", "J.") ends nothing. Missing an end only merges two
+# sentences, which keeps more text, never less.
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cpt", "adm", "gov", "sen", "rep", "st",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp",
+    "ltd", "no", "nos", "vs", "jr", "sr", "maj", "cmdr", "cdr", "prof", "rev", "hon", "pres", "messrs",
+    "dept", "est", "approx", "fig", "mt", "ft", "ave", "brig", "lieut", "gens"})
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of each non-empty line, ends included; a plain-text approximation."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            start = 0
+            for m in _BOUNDARY.finditer(line):
+                space = line.rfind(" ", start, m.start())
+                word = line[space + 1 if space >= 0 else start: m.start() + 1].lstrip("\"'(\u201c\u2018[")
+                if word[:-1].lower() in _ABBREVIATIONS or _INITIALS.fullmatch(word):
+                    continue
+                spans.append((pos + start, pos + m.end()))
+                start = m.end()
+            spans.append((pos + start, pos + len(line)))
+        pos += len(line)
+    return spans
 
 
 def _key_word(term: str) -> str:
     return max(re.split(r"[\s/'-]+", term.strip("=").lower()), key=len)
+
+
 
 
 def _words(patterns: list[str], flags: int) -> re.Pattern[str]:
@@ -53,14 +101,16 @@ def _words(patterns: list[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")\b", flags)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
-
-
 def _term_pattern(term: str) -> str:
     """A lexicon term as a pattern: words joined by spaces or hyphens, with an optional plural."""
     parts = [re.escape(p) for p in re.split(r"[\s-]+", term.strip("=")) if p]
     return r"[\s-]*".join(parts) + r"(?:e?s)?"
+
+
+def _word_set(text: str) -> set[str]:
+    """The lower-cased words of `text` and the parts of its hyphenated words ("arms-supply": supply)."""
+    words = set(_WORD.findall(text.lower()))
+    return words | {p for w in words if not w.isalnum() for p in _PARTS.split(w)}
 
 
 class Prefilter:
@@ -85,70 +135,107 @@ class Prefilter:
         self._weapons = _words(weapons, re.I)
         self._always_plain = _words([p for p in always if p in plain], re.I)
         self._always_cased = _words([p for p in always if p in cased], 0)
-        forms = [f for lemma in trigger_lemmas for f in _inflections(lemma)]
-        self._triggers = re.compile(r"\b(?:" + _alternation(forms) + r")\b", re.I)
-        # Word sets for the quick whole-text test: a term can be in a text only if each of its words is
-        # (a word, a hyphenated part, or the singular of one); its longest word is the most telling.
-        # Set lookups cost far less than regexes.
-        self._trigger_words = {f.lower() for f in forms}
-        self._weapon_words = {_key_word(t) for t, i in lexicon.items.items()
-                              if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and not i.cased}
-        self._always_words = {_key_word(t) for t, i in lexicon.items.items()
-                              if i.category is not None and (i.role == "generic" or i.cased)}
-        self._item_words = {_key_word(t) for t, i in lexicon.items.items() if i.category is not None}
+        # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
+        # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
+        self._trigger_words = frozenset(f.lower() for lemma in trigger_lemmas for f in _inflections(lemma))
 
-    def has_item(self, line: str) -> bool:
-        if not self._could_name(line, self._item_words):
-            return False  # no word of any term: skip the big regexes
-        return bool(self._items_plain.search(line) or self._items_cased.search(line))
+        def keys(wanted: Iterable[str]) -> frozenset[str]:
+            return frozenset(form for term in wanted for form in _plurals(_key_word(term)))
 
-    @staticmethod
-    def _could_name(text: str, keys: set[str]) -> bool:
-        words = set(_WORD.findall(text.lower()))
-        parts = {p for w in words for p in re.split(r"['/-]", w)} | words
-        parts |= {singular(p) for p in parts} | {p[:-1] for p in parts if p.endswith("s")}
-        return bool(parts & keys)
+        items = lexicon.items
+        self._weapon_words = keys(t for t, i in items.items()
+                                  if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and not i.cased)
+        self._always_words = keys(t for t, i in items.items()
+                                  if i.category is not None and (i.role == "generic" or i.cased))
+        self._item_words = keys(t for t, i in items.items() if i.category is not None)
+        # Actors by the runs of letters of each of their names, case as written (the extractor matches
+        # names case-sensitively): a name can be in a text only if all its runs are. Indexed by the
+        # longest capitalised run: "the Kremlin" -> "Kremlin", "North Korea" -> "Korea" + {"North"}.
+        self._actor_runs: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for table in (lexicon.actor_names, lexicon.actor_adjectives, lexicon.actor_metonyms):
+            for surface, actor in table.items():
+                runs = _RUN.findall(surface)
+                if runs:
+                    key = max(runs, key=lambda r: (r[:1].isupper(), len(r)))
+                    self._actor_runs.setdefault(key, []).append((frozenset(runs) - {key}, actor.code))
 
-    def _has_claim_item(self, line: str, names_weapons: bool) -> bool:
-        # Without a weapon named anywhere, dual-use words (ships, planes, parts, engines, technology,
-        # bare "equipment") make no claim in the extractor either: only "weapons"/"arms" and named
-        # systems can. Skipping on the same rule keeps the claims identical.
+    # -- single tests --------------------------------------------------------------------------------------
+    def has_item(self, text: str) -> bool:
+        return bool(self._item_spans(text, names_weapons=True))
+
+    def has_trigger(self, text: str) -> bool:
+        return not self._trigger_words.isdisjoint(_word_set(text))
+
+    def actor_codes(self, text: str) -> set[str]:
+        """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
+        present = set(_RUN.findall(text))
+        return {code for run in present & self._actor_runs.keys() for others, code in self._actor_runs[run]
+                if others <= present}
+
+    def _item_spans(self, text: str, names_weapons: bool, words: set[str] | None = None) -> list[tuple[int, int]]:
+        """Where weapon terms are in `text`. Without a weapon named anywhere in the article, dual-use
+        words (ships, planes, parts, engines, technology, bare "equipment") make no claim in the extractor
+        either: only "weapons"/"arms" and named systems can. Skipping on the same rule keeps the claims."""
+        words = _word_set(text) if words is None else words
         if names_weapons:
-            return self.has_item(line)
-        return bool(self._always_plain.search(line) or self._always_cased.search(line))
+            if self._item_words.isdisjoint(words):
+                return []  # no word of any term: skip the big regexes
+            found = [*self._items_plain.finditer(text), *self._items_cased.finditer(text)]
+        else:
+            if self._always_words.isdisjoint(words):
+                return []
+            found = [*self._always_plain.finditer(text), *self._always_cased.finditer(text)]
+        return [m.span() for m in found]
 
-    def has_trigger(self, line: str) -> bool:
-        words = set(_WORD.findall(line.lower()))
-        words |= {p for w in words for p in re.split(r"['/-]", w)}
-        return bool(words & self._trigger_words)
+    def _trigger_spans(self, text: str) -> list[tuple[int, int]]:
+        low = text.lower()
+        return [m.span() for m in _WORD.finditer(low)
+                if m.group() in self._trigger_words
+                or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
 
+    def _is_candidate(self, sentence: str, names_weapons: bool) -> tuple[bool, bool, bool]:
+        """(holds a claim's words, has a weapon term, has a trigger) for one sentence."""
+        words = _word_set(sentence)
+        items = self._item_spans(sentence, names_weapons, words)
+        triggers = self._trigger_spans(sentence) if not self._trigger_words.isdisjoint(words) else []
+        if not items or not triggers:
+            return False, bool(items), bool(triggers)
+        # the trigger must be another word than the weapon: "arms" alone is no frame
+        only = items[0] if len(items) == 1 else None
+        lone = only is not None and all(only[0] <= s and e <= only[1] for s, e in triggers)
+        return not lone, True, True
+
+    # -- the filter ----------------------------------------------------------------------------------------
     def may_hold_claims(self, text: str) -> bool:
-        """A quick whole-text test on word sets: False means no line can hold a claim (True may still
-        find none: `mask` decides line by line)."""
-        if not self.has_trigger(text):
+        """A quick whole-text test on word sets: False means no sentence can hold a claim (True may still
+        find none: `mask` decides sentence by sentence)."""
+        words = _word_set(text)
+        if self._trigger_words.isdisjoint(words):
             return False
-        return self._could_name(text, self._weapon_words) or self._could_name(text, self._always_words)
+        if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words):
+            return False
+        return len(self.actor_codes(text)) >= 2
 
     def mask(self, text: str) -> str | None:
-        """The text with non-candidate lines blanked, or None when no line can hold a claim."""
-        lines = text.splitlines(keepends=True)
+        """The text with non-candidate sentences blanked, or None when no sentence can hold a claim."""
         names_weapons = bool(self._weapons.search(text))
-        items = [self._has_claim_item(line, names_weapons) for line in lines]
-        triggers = [self.has_trigger(line) for line in lines]
-        if not any(i and t for i, t in zip(items, triggers, strict=True)):
+        spans = sentence_spans(text)
+        flags = [self._is_candidate(text[s:e], names_weapons) for s, e in spans]
+        if not any(candidate for candidate, _, _ in flags):
             return None
-        content = [n for n, line in enumerate(lines) if line.strip()]
         keep: set[int] = set()
-        for pos, n in enumerate(content):
-            if items[n] or triggers[n]:
-                keep.update(content[max(0, pos - 1): pos + 2])
-        if len(keep) == len(content):
-            return text
-        out = []
-        for n, line in enumerate(lines):
-            if n in keep or not line.strip():
-                out.append(line)
-            else:
-                body = line.rstrip("\r\n")
-                out.append(" " * len(body) + line[len(body):])
-        return "".join(out)
+        for n, (_, item, trigger) in enumerate(flags):
+            if item or trigger:
+                keep.update(range(max(0, n - 1), n + 2))
+        keep &= set(range(len(spans)))
+        masked = text
+        if len(keep) < len(spans):
+            pieces, pos = [], 0
+            for n, (s, e) in enumerate(spans):
+                if n not in keep:
+                    body = text[s:e].rstrip("\r\n")
+                    pieces += [text[pos:s], " " * len(body)]
+                    pos = s + len(body)
+            masked = "".join([*pieces, text[pos:]])
+        # a claim needs two different parties, named in what the parser will read
+        return masked if len(self.actor_codes(masked)) >= 2 else None
