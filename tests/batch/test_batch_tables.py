@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from armswatch.batch import CLAIMS_SCHEMA, claim_from_row, load_results, read_table
-from armswatch.batch.local import extract_outcomes
+from armswatch.batch.local import extract_outcomes, screen
 from armswatch.batch.output import BatchSummary, ResultWriter, prepare_out_dir
 from armswatch.batch.rows import Failure, document_from_row, result_tables
 from armswatch.batch.shards import iter_shard, iter_shards
@@ -59,10 +59,10 @@ def test_rows_round_trip():
 
 def test_a_failing_extraction_is_a_counted_rejection():
     class Flaky:
-        def extract(self, doc: Document) -> list[Claim]:
-            if doc.id == "d2":
+        def extract_batch(self, docs: list[Document], texts: list[str | None] | None = None) -> list[list[Claim]]:
+            if any(d.id == "d2" for d in docs):
                 raise RuntimeError("parser exploded")
-            return CLAIMS
+            return [CLAIMS for _ in docs]
 
     outcomes = extract_outcomes(Flaky(), [DOC, OTHER])  # type: ignore[arg-type]
     assert outcomes[0] == CLAIMS and outcomes[1] == Failure("extraction failed (RuntimeError: parser exploded)")
@@ -70,6 +70,22 @@ def test_a_failing_extraction_is_a_counted_rejection():
     assert t.documents["id"].to_pylist() == ["d1"]
     assert t.errors.to_pylist() == [{"input": "a.jsonl#2", "outcome": "rejected", "reason_key": "extraction-failed",
                                      "reason": "extraction failed (RuntimeError: parser exploded)"}]
+
+
+def test_the_reader_settles_what_the_prefilter_can_and_sends_the_rest_with_its_text():
+    from armswatch.extract.prefilter import load_prefilter
+
+    class Broken:
+        def may_hold_claims(self, text: str) -> bool:
+            raise ValueError("bad text")
+
+    settings = load_settings()
+    settled, todo, texts = screen([OTHER, DOC], settings, load_prefilter())
+    assert settled == {0: []} and todo == [1] and texts == [DOC.text]
+    settled, todo, texts = screen([OTHER], settings, Broken())  # type: ignore[arg-type]
+    assert settled == {0: Failure("extraction failed (ValueError: bad text)")} and todo == [] and texts == []
+    # without the pre-filter every document goes to the parser
+    assert screen([OTHER, DOC], settings, None)[1] == [0, 1]
 
 
 def test_shards_listed_and_refused_with_reasons(tmp_path):

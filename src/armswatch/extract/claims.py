@@ -14,18 +14,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.attribution import AttributionReader
-from armswatch.extract.boilerplate import mask_for_parsing
 from armswatch.extract.frames import Frame, ItemSlot, find_frames
 from armswatch.extract.lexicon import singular
 from armswatch.extract.mentions import ActorMention, Mentions
 from armswatch.extract.modality import read_modality
 from armswatch.extract.pipeline import Resources
-from armswatch.extract.prefilter import Prefilter
+from armswatch.extract.prefilter import Prefilter, text_to_parse
 from armswatch.extract.quantity import read_quantity
 from armswatch.extract.timex import read_period
 from armswatch.model import Claim, Document
 
-__all__ = ["claims_from_doc", "claims_from_document", "text_to_parse"]
+__all__ = ["claims_from_doc", "claims_from_document"]
 
 _CONTEXT_WINDOW = 6  # sentences a frame's parties stay available to later frames
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such"}
@@ -481,16 +480,6 @@ def _replace(c: Claim, **changes: object) -> Claim:
 
 def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) -> list[Claim]:
     return _DocumentReader(doc, res, document, version).read()
-
-
-def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | None = None) -> str | None:
-    """The text the parser gets (boilerplate and non-candidate lines blanked), or None: nothing to parse."""
-    if prefilter is not None and not prefilter.may_hold_claims(document.text[:max_chars]):
-        return None  # most news: no weapon and transfer word at all, not even boilerplate to mask
-    text = mask_for_parsing(document.text[:max_chars])
-    if prefilter is not None:
-        return prefilter.mask(text)  # None when no line holds both a weapon and a transfer word
-    return text
 
 
 def claims_from_document(nlp: Language, res: Resources, document: Document, *, version: str,

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Actor", "ItemTerm", "Lexicon", "load_lexicon", "singular", "term_key"]
+__all__ = ["Actor", "ItemTerm", "Lexicon", "data_rows", "load_lexicon", "singular", "term_key"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,8 @@ def _data_files(name: str) -> list[Path]:
     return files
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a shipped data file, then those of the same file in ARMSWATCH_DATA_OVERRIDES."""
     rows: list[dict[str, str]] = []
     for path in _data_files(name):
         with path.open(encoding="utf-8", newline="") as f:
@@ -85,7 +86,7 @@ def _split(value: str | None) -> list[str]:
 def load_lexicon(overrides: str | None = None) -> Lexicon:
     """Read the data files once per process (`overrides` only keys the cache)."""
     lex = Lexicon()
-    for row in _rows("states.tsv"):
+    for row in data_rows("states.tsv"):
         actor = Actor(row["code"], "state")
         for name in _split(row.get("names")):
             lex.actor_names[name] = actor
@@ -93,19 +94,19 @@ def load_lexicon(overrides: str | None = None) -> Lexicon:
             lex.actor_adjectives[adj] = actor
         for m in _split(row.get("metonyms")):
             lex.actor_metonyms[m] = actor
-    for row in _rows("groups.tsv"):
+    for row in data_rows("groups.tsv"):
         actor = Actor(row["code"], row["kind"])
         for name in _split(row.get("names")):
             lex.actor_names[name] = actor
         for adj in _split(row.get("adjectives")):
             lex.actor_adjectives[adj] = actor
-    for row in _rows("companies.tsv"):
+    for row in data_rows("companies.tsv"):
         lex.actor_names[row["name"]] = Actor(row["state"], "company", row["state"])
-    for row in _rows("items.tsv"):
+    for row in data_rows("items.tsv"):
         term = row["term"]
         category = None if row["category"] == "-" else row["category"]
         lex.items[term] = ItemTerm(category, row["role"], cased=any(c.isupper() for c in term))
-    for row in _rows("measures.tsv"):
+    for row in data_rows("measures.tsv"):
         lex.measures[singular(row["term"])] = row["kind"]
     for path in _data_files("outlets.txt"):
         lex.outlets.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from armswatch.errors import ConfigError
 from armswatch.extract.frames import TriggerTable
-from armswatch.extract.lexicon import Lexicon, load_lexicon
+from armswatch.extract.lexicon import Lexicon, data_rows, load_lexicon
 from armswatch.extract.mentions import MentionFinder
 
 __all__ = ["Resources", "load_pipeline", "load_resources"]
@@ -34,12 +32,6 @@ def load_pipeline(name: str) -> Language:
         "such as en_core_web_md, en_core_web_lg or en_core_web_trf.")
 
 
-def _tsv(name: str) -> list[dict[str, str]]:
-    path = Path(str(resources.files("armswatch") / "data" / name))
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
 @dataclass
 class Resources:
     """Everything the extractor reads besides the model, built once per pipeline."""
@@ -58,11 +50,11 @@ def load_resources(nlp: Language) -> Resources:
     verbs: dict[str, tuple[str, str]] = {}
     nouns: dict[str, tuple[str, str]] = {}
     explicit: set[str] = set()
-    for row in _tsv("triggers.tsv"):
+    for row in data_rows("triggers.tsv"):
         table = verbs if row["pos"] == "VERB" else nouns
         table[row["lemma"]] = (row["direction"], row["status"])
         if row.get("explicit") == "y":
             explicit.add(row["lemma"])
-    governors = {r["lemma"]: r["effect"] for r in _tsv("governors.tsv")}
-    speech = {r["lemma"]: r["kind"] for r in _tsv("speech.tsv")}
+    governors = {r["lemma"]: r["effect"] for r in data_rows("governors.tsv")}
+    speech = {r["lemma"]: r["kind"] for r in data_rows("speech.tsv")}
     return Resources(lexicon, finder, TriggerTable(verbs, nouns, frozenset(explicit)), governors, speech)

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from armswatch.extract.lexicon import Lexicon
+from armswatch.extract.boilerplate import mask_for_parsing
+from armswatch.extract.lexicon import Lexicon, data_rows, load_lexicon
+from armswatch.model import Document
 
-__all__ = ["Prefilter", "sentence_spans"]
+__all__ = ["Prefilter", "load_prefilter", "sentence_spans", "text_to_parse"]
 
 # Irregular inflections of trigger verbs; regular ones are generated.
 _IRREGULAR = {"send": ["sent"], "give": ["gave", "given"], "sell": ["sold"], "buy": ["bought"],
@@ -239,3 +241,19 @@ class Prefilter:
             masked = "".join([*pieces, text[pos:]])
         # a claim needs two different parties, named in what the parser will read
         return masked if len(self.actor_codes(masked)) >= 2 else None
+
+
+def load_prefilter() -> Prefilter:
+    """The pre-filter from the data files alone, without spaCy: a batch's reading process screens the
+    documents with it and sends only the candidates to the workers that parse."""
+    return Prefilter(load_lexicon(), {row["lemma"] for row in data_rows("triggers.tsv")})
+
+
+def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | None = None) -> str | None:
+    """The text the parser gets (boilerplate and non-candidate sentences blanked), or None: nothing to parse."""
+    if prefilter is not None and not prefilter.may_hold_claims(document.text[:max_chars]):
+        return None  # most news: no weapon and transfer word, or fewer than two parties
+    text = mask_for_parsing(document.text[:max_chars])
+    if prefilter is not None:
+        return prefilter.mask(text)  # None when no sentence holds both a weapon and a transfer word
+    return text
