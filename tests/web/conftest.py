@@ -3,8 +3,6 @@ and (for the search tests) the same store on the PostgreSQL test server, each ru
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,8 +12,6 @@ from web_data import fill
 from web_helpers import make_client
 
 from armswatch.store import Store, open_store
-
-PG_SERVER = os.environ.get("ARMSWATCH_TEST_PG", "postgresql://{user}@127.0.0.1:5432/test")
 
 
 @pytest.fixture
@@ -40,50 +36,13 @@ def readonly_client(web_store: Store) -> Iterator[TestClient]:
         yield c
 
 
-def _pg_admin_url() -> tuple[str | None, str]:
-    try:
-        import psycopg
-    except ImportError as e:
-        return None, f"psycopg is not installed ({e})"
-    last = ""
-    for user in ("postgres", "root"):
-        url = PG_SERVER.format(user=user)
-        try:
-            with psycopg.connect(url, connect_timeout=3) as conn:
-                conn.execute("SELECT 1")
-            return url, ""
-        except psycopg.Error as e:
-            last = f"{url}: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}"
-    return None, f"PostgreSQL test server unreachable ({last})"
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The fixture articles in a fresh store on SQLite, or in a new schema on the PostgreSQL test server."""
-    if request.param == "sqlite":
-        store = open_store(str(tmp_path / "any.sqlite3"))
-        try:
-            fill(store)
-            yield store
-        finally:
-            store.close()
-        return
-    admin, reason = _pg_admin_url()
-    if admin is None:
-        pytest.skip(reason)
-    import psycopg
-
-    schema = f"aw_web_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
+    url = str(tmp_path / "any.sqlite3") if request.param == "sqlite" else str(request.getfixturevalue("pg_schema"))
+    store = open_store(url)
     try:
-        store = open_store(f"{admin}?options=-csearch_path%3D{schema}")
-        try:
-            fill(store)
-            yield store
-        finally:
-            store.close()
+        fill(store)
+        yield store
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-
+        store.close()

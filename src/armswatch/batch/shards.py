@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from armswatch.errors import InputError
+from armswatch.model import Document
 from armswatch.settings import Settings
-from armswatch.sources.files import document_from_record
+from armswatch.sources.files import document_from_json_line, document_from_record
 
 from .rows import Item
 
@@ -65,7 +66,6 @@ def _iter_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
     """Article records, one per line, read line by line: a shard may be far larger than memory (the
     whole-file reader of `armswatch analyze` caps files at ARMSWATCH_MAX_FILE_BYTES); the cap applies
     to each record here. Ids, origins and errors are those `analyze` gives for the same file."""
-    import json
 
     from armswatch.errors import InputTooLarge
     from armswatch.sources.language import accepted_languages, language_gate
@@ -96,17 +96,8 @@ def _iter_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
             except UnicodeDecodeError as e:
                 yield InputError(origin, f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})")
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield InputError(origin, f"malformed JSON: {e.msg} at column {e.colno}")
-                continue
-            try:
-                doc = document_from_record(record, default_id=f"{path.stem}#{n}", origin=origin)
-            except InputError as e:
-                yield e
-                continue
-            yield language_gate(doc, accepted)
+            doc = document_from_json_line(line, path, n)
+            yield language_gate(doc, accepted) if isinstance(doc, Document) else doc
     if not seen_any:
         yield InputError(str(path), "empty file")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.attribution import AttributionReader
@@ -19,12 +18,11 @@ from armswatch.extract.lexicon import singular
 from armswatch.extract.mentions import ActorMention, Mentions
 from armswatch.extract.modality import read_modality
 from armswatch.extract.pipeline import Resources
-from armswatch.extract.prefilter import Prefilter, text_to_parse
 from armswatch.extract.quantity import read_quantity
 from armswatch.extract.timex import read_period
 from armswatch.model import Claim, Document
 
-__all__ = ["claims_from_doc", "claims_from_document"]
+__all__ = ["claims_from_doc"]
 
 _CONTEXT_WINDOW = 6  # sentences a frame's parties stay available to later frames
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such"}
@@ -480,9 +478,3 @@ def _replace(c: Claim, **changes: object) -> Claim:
 
 def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) -> list[Claim]:
     return _DocumentReader(doc, res, document, version).read()
-
-
-def claims_from_document(nlp: Language, res: Resources, document: Document, *, version: str,
-                         max_chars: int, prefilter: Prefilter | None = None) -> list[Claim]:
-    text = text_to_parse(document, max_chars=max_chars, prefilter=prefilter)
-    return [] if text is None else claims_from_doc(nlp(text), res, document, version)

@@ -25,10 +25,7 @@ class Extractor:
         self.prefilter = load_prefilter() if self.settings.prefilter else None
 
     def extract(self, document: Document) -> list[Claim]:
-        from armswatch.extract.claims import claims_from_document
-
-        return claims_from_document(self.nlp, self.resources, document, version=EXTRACTOR_VERSION,
-                                    max_chars=self.settings.max_text_chars, prefilter=self.prefilter)
+        return self.extract_batch([document])[0]
 
     def text_to_parse(self, document: Document) -> str | None:
         """What the parser would read of `document` (None: nothing; the document holds no claim)."""

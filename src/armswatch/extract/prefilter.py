@@ -95,8 +95,6 @@ def _key_word(term: str) -> str:
     return max(re.split(r"[\s/'-]+", term.strip("=").lower()), key=len)
 
 
-
-
 def _words(patterns: list[str], flags: int) -> re.Pattern[str]:
     if not patterns:
         return re.compile(r"(?!x)x")  # matches nothing
@@ -164,9 +162,6 @@ class Prefilter:
     # -- single tests --------------------------------------------------------------------------------------
     def has_item(self, text: str) -> bool:
         return bool(self._item_spans(text, names_weapons=True))
-
-    def has_trigger(self, text: str) -> bool:
-        return not self._trigger_words.isdisjoint(_word_set(text))
 
     def actor_codes(self, text: str) -> set[str]:
         """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
@@ -251,9 +246,10 @@ def load_prefilter() -> Prefilter:
 
 def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | None = None) -> str | None:
     """The text the parser gets (boilerplate and non-candidate sentences blanked), or None: nothing to parse."""
-    if prefilter is not None and not prefilter.may_hold_claims(document.text[:max_chars]):
+    text = document.text[:max_chars]
+    if prefilter is not None and not prefilter.may_hold_claims(text):
         return None  # most news: no weapon and transfer word, or fewer than two parties
-    text = mask_for_parsing(document.text[:max_chars])
+    text = mask_for_parsing(text)
     if prefilter is not None:
         return prefilter.mask(text)  # None when no sentence holds both a weapon and a transfer word
     return text

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from armswatch.sources.fetch import Fetcher
 
 __all__ = [
-    "SUFFIXES", "iter_documents", "iter_input_files", "iter_items", "document_from_record", "decode_text",
+    "SUFFIXES", "iter_documents", "iter_input_files", "iter_items", "document_from_json_line", "document_from_record",
+    "decode_text",
 ]
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom", ".urls")
@@ -172,18 +173,21 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Document | InputError
 
 def _read_jsonl(path: Path, text: str) -> Iterator[Document | InputError]:
     for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}#{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(origin, f"malformed JSON: {e.msg} at column {e.colno}")
-            continue
-        try:
-            yield document_from_record(record, default_id=f"{path.stem}#{n}", origin=origin)
-        except InputError as e:
-            yield e
+        if line.strip():
+            yield document_from_json_line(line, path, n)
+
+
+def document_from_json_line(line: str, path: Path, n: int) -> Document | InputError:
+    """Line `n` of a JSON-lines file as a Document (id `<stem>#n` unless it has one), or why it is none."""
+    origin = f"{path}#{n}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        return InputError(origin, f"malformed JSON: {e.msg} at column {e.colno}")
+    try:
+        return document_from_record(record, default_id=f"{path.stem}#{n}", origin=origin)
+    except InputError as e:
+        return e
 
 
 def iter_documents(paths: Iterable[str | Path], settings: Settings | None = None, *,

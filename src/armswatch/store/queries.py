@@ -22,6 +22,31 @@ def _actor_match(col: Any, value: str) -> Any:
     return col.in_(sorted({value, value.upper(), value.lower()}))
 
 
+def _transfer_conds(f: ClaimFilter | CaseFilter, cols: Any) -> list[Any]:
+    """Who, what and which status: columns that claims and cases both have."""
+    conds: list[Any] = []
+    if f.actor:
+        conds.append(or_(_actor_match(cols.supplier, f.actor), _actor_match(cols.recipient, f.actor)))
+    if f.supplier:
+        conds.append(_actor_match(cols.supplier, f.supplier))
+    if f.recipient:
+        conds.append(_actor_match(cols.recipient, f.recipient))
+    if f.category:
+        conds.append(cols.category == f.category)
+    if f.status:
+        conds.append(cols.status == f.status)
+    return conds
+
+
+def _source_match(claim_cols: Any, source: str) -> Any:
+    """The speaker, the outlet cited, or the outlet that published the document."""
+    return or_(
+        claim_cols.source.icontains(source, autoescape=True),
+        claim_cols.via.icontains(source, autoescape=True),
+        t.documents.c.outlet.icontains(source, autoescape=True),
+    )
+
+
 def claims_query(f: ClaimFilter) -> Select[Any]:
     """Claims (with their document and case membership) matching `f`, in a stable order."""
     cc, k = t.case_claims, t.cases
@@ -37,29 +62,13 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
         .outerjoin(k, k.c.id == cc.c.case_id)
     )
     c = t.claims.c
-    conds: list[Any] = []
-    if f.actor:
-        conds.append(or_(_actor_match(c.supplier, f.actor), _actor_match(c.recipient, f.actor)))
-    if f.supplier:
-        conds.append(_actor_match(c.supplier, f.supplier))
-    if f.recipient:
-        conds.append(_actor_match(c.recipient, f.recipient))
-    if f.category:
-        conds.append(c.category == f.category)
-    if f.status:
-        conds.append(c.status == f.status)
+    conds = _transfer_conds(f, c)
     if f.since:
         conds.append(t.documents.c.published >= f.since)
     if f.until:
         conds.append(t.documents.c.published <= f.until)
     if f.source:
-        conds.append(
-            or_(
-                c.source.icontains(f.source, autoescape=True),
-                c.via.icontains(f.source, autoescape=True),
-                t.documents.c.outlet.icontains(f.source, autoescape=True),
-            )
-        )
+        conds.append(_source_match(c, f.source))
     if f.hedged is not None:
         conds.append(c.hedged.is_(f.hedged))
     if f.denied is not None:
@@ -90,17 +99,7 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
 def cases_query(f: CaseFilter) -> Select[Any]:
     """Cases matching `f`, most corroborated first."""
     k = t.cases.c
-    conds: list[Any] = []
-    if f.actor:
-        conds.append(or_(_actor_match(k.supplier, f.actor), _actor_match(k.recipient, f.actor)))
-    if f.supplier:
-        conds.append(_actor_match(k.supplier, f.supplier))
-    if f.recipient:
-        conds.append(_actor_match(k.recipient, f.recipient))
-    if f.category:
-        conds.append(k.category == f.category)
-    if f.status:
-        conds.append(k.status == f.status)
+    conds = _transfer_conds(f, k)
     if f.since:
         conds.append(k.last_reported >= f.since)
     if f.until:
@@ -123,11 +122,7 @@ def cases_query(f: CaseFilter) -> Select[Any]:
                 .where(
                     cc.c.case_id == k.id,
                     cc.c.included.is_(True),
-                    or_(
-                        c.c.source.icontains(f.source, autoescape=True),
-                        c.c.via.icontains(f.source, autoescape=True),
-                        t.documents.c.outlet.icontains(f.source, autoescape=True),
-                    ),
+                    _source_match(c.c, f.source),
                 )
             )
         )
