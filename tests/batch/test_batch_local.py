@@ -94,3 +94,33 @@ def test_cli_batch_then_load_into_sqlite(local_run, tmp_path):
     batch_claims = read_table(out, "claims").to_pylist()
     assert stored == {(c["document_id"], (c["supplier"], c["recipient"], c["category"], c["status"]))
                       for c in batch_claims}
+
+
+def test_workers_are_forked_with_the_model_loaded():
+    """The fork server builds the extractor once; a worker forked from it uses that one."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from armswatch.batch.local import _init_worker, _ready, _worker_context
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform: each worker loads its own model")
+    settings = load_settings()
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context(settings),
+                               initializer=_init_worker, initargs=(settings,))
+    try:
+        assert pool.submit(_ready).result(timeout=300) is True
+    finally:
+        pool.shutdown()
+
+
+def test_a_preloaded_extractor_serves_only_its_own_settings(monkeypatch):
+    from types import SimpleNamespace
+
+    from armswatch.batch import preload
+
+    monkeypatch.setattr(preload, "EXTRACTOR", SimpleNamespace(settings=load_settings()))
+    assert preload.preloaded(load_settings()) is preload.EXTRACTOR
+    assert preload.preloaded(load_settings(model="en_core_web_md")) is None
+    monkeypatch.setattr(preload, "EXTRACTOR", None)
+    assert preload.preloaded(load_settings()) is None

@@ -39,7 +39,12 @@ def test_dual_use_items_need_a_weapons_context(extractor):
                                      "a Commerce Department official said.")
     military = Document(id="drones", text="Iran has sent engines and other parts for attack drones to Russia, "
                                           "US officials said.")
+    talks = Document(id="talks", text="Japan and the United States opened a new round of trade talks on Monday. "
+                                       "Japan will buy ships from the United States, officials said.")
+    rounds = Document(id="rounds", text="Japan will buy 20,000 rounds from the United States, officials said.")
     assert extractor.extract(civil) == []
+    assert extractor.extract(talks) == []  # a round of talks names no weapon: the ships stay civil
+    assert [c.key for c in extractor.extract(rounds)] == [("USA", "JPN", "ammunition", "pledged")]
     assert [c.key for c in extractor.extract(military)] == [("IRN", "RUS", "components", "delivered")]
 
 

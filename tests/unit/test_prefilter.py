@@ -96,3 +96,30 @@ def test_sentences_around_a_candidate_are_kept_within_a_paragraph():
     assert masked is not None and len(masked) == len(text)
     assert "The minister spoke in Kyiv." in masked and "She said more would follow." in masked
     assert "Wheat" not in masked and "Cocoa" not in masked
+
+
+def test_bare_equipment_needs_a_weapon_named_or_a_weapon_word_before_it():
+    pf = prefilter()
+    # as in the extractor: bare "equipment" or "hardware" is civil unless the article names a weapon
+    assert pf.mask("Brazil will import more machinery and equipment from the United States.\n") is None
+    assert pf.mask("Taiwan buys power plant hardware from Japan.\n") is None
+    assert pf.mask("Russia supplied anti-aircraft equipment to Syria.\n") is not None
+    assert pf.mask("Russia supplied military equipment to Syria.\n") is not None
+    assert pf.mask("The army showed its tanks. Russia supplied equipment to Syria.\n") is not None
+
+
+def test_a_named_system_alone_names_a_weapon():
+    pf = prefilter()
+    assert pf.names_weapons("The F-16 flew over Warsaw.")
+    assert pf.names_weapons("Poland ordered Patriot batteries.")
+    assert not pf.names_weapons("a patriot sang; ships sailed")
+    # so dual-use words count: "jets" is a candidate beside an F-16 named elsewhere
+    assert pf.mask("The F-16 flew over Warsaw. Poland bought jets from the United States.\n") is not None
+    assert pf.mask("A parade flew over Warsaw. Poland bought jets from the United States.\n") is None
+
+
+def test_rounds_are_ammunition_but_a_round_of_talks_is_not():
+    pf = prefilter()
+    assert pf.names_weapons("Poland sent 100,000 rounds to Ukraine.")
+    assert not pf.names_weapons("Japan and the United States opened a new round of trade talks.")
+    assert pf.mask("Japan will buy ships from the United States in the new GATT round.\n") is None

@@ -1,8 +1,9 @@
-"""The local engine: a pool of worker processes, each loading the extractor once.
+"""The local engine: a pool of worker processes that share one loaded extractor.
 
 The main process reads the shards (cheap for JSON lines and Parquet) and screens each document with the
 pre-filter, which needs no model: most news is settled there, and only the candidates, with the text the
-parser is to read, go to a worker. At most `4 × workers` chunks are in flight; results are consumed in
+parser is to read, go to a worker. Meanwhile a fork server loads the model once and forks the workers
+from it (`preload`). At most `8 × workers` chunks are in flight; results are consumed in
 input order and written as they come, so memory stays flat and the output is in input order.
 `workers=0` extracts in this process (no pool; for debugging and small runs).
 """
@@ -13,10 +14,12 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -25,6 +28,7 @@ from armswatch.extract.prefilter import Prefilter, load_prefilter, text_to_parse
 from armswatch.model import Document
 from armswatch.settings import Settings
 
+from . import preload
 from .output import BatchSummary, ResultWriter
 from .rows import Failure, Item, Outcome, result_tables
 
@@ -96,26 +100,67 @@ def peak_rss_mb() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
+def _worker_context(settings: Settings) -> multiprocessing.context.BaseContext:
     """Workers start clean, never as a copy of the reader (no threads forked mid-lock). Where it exists,
-    a fork server imports spaCy once and forks each worker from that clean process, so a worker only
-    loads its model; elsewhere (Windows) each worker is spawned and imports everything itself."""
+    a fork server loads the model once (see `preload`) and forks each worker from that clean process, so
+    workers start with the model loaded; elsewhere (Windows) each worker is spawned and loads its own."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["armswatch.extract.pipeline", "armswatch.extract.claims"])
+    # "__main__": the program's main module is imported once there, not again in every worker
+    context.set_forkserver_preload(["__main__", "armswatch.batch.preload"])
+    # Started now, so the model loads while this process reads; the server takes its environment from here.
+    before = os.environ.get(preload.SETTINGS_ENV)
+    os.environ[preload.SETTINGS_ENV] = preload.settings_json(settings)
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ[preload.SETTINGS_ENV]
+        else:
+            os.environ[preload.SETTINGS_ENV] = before
     return context
 
 
 def _init_worker(settings: Settings) -> None:
-    from armswatch.extract import Extractor
+    extractor = preload.preloaded(settings)
+    if extractor is None:
+        from armswatch.extract import Extractor
 
-    _WORKER["extractor"] = Extractor(settings)
+        extractor = Extractor(settings)
+    _WORKER["extractor"] = extractor
+
+
+def _ready() -> bool:
+    """A worker's first task: True when it took the fork server's extractor rather than loading its own."""
+    return _WORKER["extractor"] is preload.EXTRACTOR
+
+
+def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
+    """Start the pool's worker processes (a pool starts one per task submitted while none is idle)."""
+    try:
+        for _ in range(workers):
+            pool.submit(_ready)
+    except Exception:  # noqa: BLE001 - the reader's own next submit raises the same error, where it is handled
+        pass
 
 
 def _work(docs: list[Document], texts: list[str]) -> WorkResult:
     outcomes = extract_outcomes(_WORKER["extractor"], docs, texts)
     return os.getpid(), peak_rss_mb(), outcomes
+
+
+@dataclass
+class _Chunk:
+    """A chunk of input read and screened: the outcomes settled so far (by document position) and the
+    positions a worker parses, with the future of that work once it is submitted."""
+
+    items: list[Item]
+    outcomes: dict[int, Outcome]
+    todo: list[int]
+    future: Future[WorkResult] | None = None
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -157,35 +202,53 @@ def run_local(
         summary.worker_peak_rss_mb[str(os.getpid())] = peak_rss_mb()
         return
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(),
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(settings),
                                initializer=_init_worker, initargs=(settings,))
+    # The workers start in the background (the first waits for the fork server to load the model) while
+    # this process reads and screens; screened chunks wait in `unsent` until the workers are up.
+    starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
+    starting.start()
     prefilter = load_prefilter() if settings.prefilter else None
-    pending: deque[tuple[list[Item], dict[int, Outcome], list[int], Future[WorkResult] | None]] = deque()
+    pending: deque[_Chunk] = deque()  # read, in input order, until written
+    unsent: deque[tuple[_Chunk, list[Document], list[str]]] = deque()
+
+    def send() -> None:
+        while unsent:
+            chunk, docs, texts = unsent.popleft()
+            chunk.future = pool.submit(_work, docs, texts)
 
     def collect() -> None:
-        chunk, outcomes, todo, future = pending.popleft()
-        if future is not None:
+        chunk = pending.popleft()
+        if chunk.todo and chunk.future is None:  # still unsent: wait for the workers
+            starting.join()
+            send()
+        if chunk.future is not None:
             try:
-                pid, rss, parsed = future.result()
+                pid, rss, parsed = chunk.future.result()
             except BrokenProcessPool as e:
                 raise ArmswatchError(
                     f"a worker process died ({e}); results up to the last finished chunk are written. "
                     "Out of memory? Try fewer --workers") from None
             summary.worker_peak_rss_mb[str(pid)] = max(rss, summary.worker_peak_rss_mb.get(str(pid), 0.0))
-            outcomes.update(zip(todo, parsed, strict=True))
-        finish(chunk, [outcomes[n] for n in range(len(outcomes))])
+            chunk.outcomes.update(zip(chunk.todo, parsed, strict=True))
+        finish(chunk.items, [chunk.outcomes[n] for n in range(len(chunk.outcomes))])
 
     try:
-        for chunk in _chunks(items, chunk_size):
-            docs = [d for d in chunk if isinstance(d, Document)]
+        for items_read in _chunks(items, chunk_size):
+            docs = [d for d in items_read if isinstance(d, Document)]
             outcomes, todo, texts = screen(docs, settings, prefilter)
-            future = pool.submit(_work, [docs[n] for n in todo], texts) if todo else None
-            pending.append((chunk, outcomes, todo, future))
-            # the reader runs ahead while the workers load their models; results stay in input order
+            screened = _Chunk(items_read, outcomes, todo)
+            pending.append(screened)
+            if todo:
+                unsent.append((screened, [docs[n] for n in todo], texts))
+            if not starting.is_alive():
+                send()
+            # the reader runs ahead while the workers parse; results stay in input order
             while len(pending) >= _CHUNKS_AHEAD * workers:
                 collect()
         while pending:
             collect()
     finally:
         # On Ctrl-C or an error, drop the chunks not started; the part files written so far stay valid.
+        starting.join()
         pool.shutdown(wait=True, cancel_futures=True)

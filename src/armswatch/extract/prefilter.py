@@ -56,6 +56,8 @@ def _plurals(word: str) -> set[str]:
 _WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
                       "naval", "small_arms"}
 
+_BARE_DUAL = frozenset({"equipment", "hardware"})  # as the extractor's Mentions.is_dual_use reads them
+
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 _PARTS = re.compile(r"['/-]")
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
@@ -119,20 +121,22 @@ class Prefilter:
     def __init__(self, lexicon: Lexicon, trigger_lemmas: Iterable[str]) -> None:
         cased: list[str] = []
         plain: list[str] = []
-        weapons: list[str] = []  # plain weapon nouns: what makes an article "name a weapon"
+        weapons: list[str] = []  # plain weapon nouns and named systems: what makes an article "name a weapon"
+        weapon_names: list[str] = []
         always: list[str] = []  # terms that make a claim in any article ("weapons", "arms", named systems)
         for term, item in lexicon.items.items():
             if item.category is None:
                 continue  # "system", "unit": no weapon without a categorised word beside them
             pattern = _term_pattern(term)
             (cased if item.cased else plain).append(pattern)
-            if item.role in ("strong", "weak") and item.category in _WEAPON_CATEGORIES and not item.cased:
-                weapons.append(pattern)
+            if item.role in ("strong", "weak") and item.category in _WEAPON_CATEGORIES:
+                (weapon_names if item.cased else weapons).append(pattern)
             if item.role == "generic" or item.cased:
                 always.append(pattern)
         self._items_plain = _words(plain, re.I)
         self._items_cased = _words(cased, 0)
         self._weapons = _words(weapons, re.I)
+        self._weapon_names = _words(weapon_names, 0)
         self._always_plain = _words([p for p in always if p in plain], re.I)
         self._always_cased = _words([p for p in always if p in cased], 0)
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
@@ -163,6 +167,12 @@ class Prefilter:
     def has_item(self, text: str) -> bool:
         return bool(self._item_spans(text, names_weapons=True))
 
+    def names_weapons(self, text: str) -> bool:
+        """Could the extractor find that `text` names a weapon (which lets dual-use words such as "ships"
+        or bare "equipment" make claims)? A plain weapon noun, or any named system (the extractor counts
+        designations such as "F-16" and names before a weapon noun such as "Bradley fighting vehicles")."""
+        return bool(self._weapons.search(text) or self._weapon_names.search(text))
+
     def actor_codes(self, text: str) -> set[str]:
         """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
         present = set(_RUN.findall(text))
@@ -190,10 +200,13 @@ class Prefilter:
                 if m.group() in self._trigger_words
                 or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
 
-    def _is_candidate(self, sentence: str, names_weapons: bool) -> tuple[bool, bool, bool]:
-        """(holds a claim's words, has a weapon term, has a trigger) for one sentence."""
+    def _is_candidate(self, sentence: str, names_weapons: bool, before: str = "") -> tuple[bool, bool, bool]:
+        """(holds a claim's words, has a weapon term, has a trigger) for one sentence; `before`: the
+        sentence before it."""
         words = _word_set(sentence)
         items = self._item_spans(sentence, names_weapons, words)
+        if items and not names_weapons:
+            items = [(s, e) for s, e in items if not self._bare_dual(sentence, s, e, before)]
         triggers = self._trigger_spans(sentence) if not self._trigger_words.isdisjoint(words) else []
         if not items or not triggers:
             return False, bool(items), bool(triggers)
@@ -201,6 +214,15 @@ class Prefilter:
         only = items[0] if len(items) == 1 else None
         lone = only is not None and all(only[0] <= s and e <= only[1] for s, e in triggers)
         return not lone, True, True
+
+    def _bare_dual(self, sentence: str, start: int, end: int, before: str) -> bool:
+        """Bare "equipment" or "hardware" is civil as often as military: in an article that names no
+        weapon the extractor keeps it only after a weapon word in its own phrase ("anti-aircraft
+        equipment"), so only a categorised term before it in the sentence, or the one before, keeps it."""
+        if sentence[start:end].lower() not in _BARE_DUAL:
+            return False
+        preceding = before + sentence[:start]
+        return not (self._items_plain.search(preceding) or self._items_cased.search(preceding))
 
     # -- the filter ----------------------------------------------------------------------------------------
     def may_hold_claims(self, text: str) -> bool:
@@ -215,9 +237,10 @@ class Prefilter:
 
     def mask(self, text: str) -> str | None:
         """The text with non-candidate sentences blanked, or None when no sentence can hold a claim."""
-        names_weapons = bool(self._weapons.search(text))
+        names_weapons = self.names_weapons(text)
         spans = sentence_spans(text)
-        flags = [self._is_candidate(text[s:e], names_weapons) for s, e in spans]
+        flags = [self._is_candidate(text[s:e], names_weapons, text[spans[n - 1][0]:s] if n else "")
+                 for n, (s, e) in enumerate(spans)]
         if not any(candidate for candidate, _, _ in flags):
             return None
         keep: set[int] = set()
