@@ -73,3 +73,10 @@ def test_civil_readings_are_not_weapons(extractor):
     text = ("Japan shipped fuel tanks and storage tanks to Saudi Arabia. The two sides held three rounds of "
             "talks, and Iran sent a delegation to Russia. Brazil sold 20 passenger jets to Mexico.")
     assert claims(extractor, text) == {}
+
+
+def test_unit_is_what_is_counted_as_written(extractor):
+    got = {c.category: c for c in claims(extractor, "Norway will send 12 self-propelled howitzers and "
+                                                    "40,000 artillery shells to Ukraine, the minister said.").values()}
+    assert (got["artillery"].quantity, got["artillery"].unit) == (12, "self-propelled howitzers")
+    assert (got["ammunition"].quantity, got["ammunition"].unit) == (40000, "artillery shells")

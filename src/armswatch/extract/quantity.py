@@ -100,5 +100,6 @@ def _vague_text(measures: list[Token]) -> str:
 def _unit(tok: Token) -> str:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
             and c.text.islower() and not c.like_num]
-    words = [t.text for t in sorted([*mods, tok], key=lambda t: t.i)]
-    return " ".join(words)
+    # a modifier with its own parts, written as they are: "self-propelled howitzers"
+    words = sorted({t for m in mods for t in m.doc[m.left_edge.i: m.i + 1]} | {tok}, key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in words[:-1]) + tok.text
