@@ -80,3 +80,16 @@ def test_unit_is_what_is_counted_as_written(extractor):
                                                     "40,000 artillery shells to Ukraine, the minister said.").values()}
     assert (got["artillery"].quantity, got["artillery"].unit) == (12, "self-propelled howitzers")
     assert (got["ammunition"].quantity, got["ammunition"].unit) == (40000, "artillery shells")
+
+
+def test_source_is_the_named_speaker_not_a_descriptor_or_pronoun(extractor):
+    maker = claims(extractor, "Brazil has agreed to buy 12 Gripen fighter jets from Sweden, the state-owned "
+                              "manufacturer Swedish Aircraft Works said on Monday.")
+    assert [c.source for c in maker.values()] == ["Swedish Aircraft Works"]
+    service = claims(extractor, "Japan's National Police Agency said Pyongyang had shipped artillery shells to "
+                                "Russia.")
+    assert [c.source for c in service.values()] == ["Japan's National Police Agency"]
+    monitor = claims(extractor, "Chad has received Turkish-made drones, according to a review of flight records "
+                                "by the research group Open Skies Watch, which said two drones were seen at an "
+                                "airfield.")
+    assert [c.source for c in monitor.values()] == ["Open Skies Watch"]

@@ -26,6 +26,8 @@ def main() -> int:
             continue
         s = _score(extractor, folder)
         new = {"triple_f1": math.floor(s.triple.f1 * 100) / 100, "status_f1": math.floor(s.status.f1 * 100) / 100}
+        if "source" in s.attributes:  # gold files that name sources
+            new["source"] = math.floor(s.attributes["source"] * 100) / 100
         old = floors.get(name, {})
         for key, value in new.items():
             if value < old.get(key, 0) and not allow_lower:

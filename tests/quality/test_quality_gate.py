@@ -1,4 +1,5 @@
-"""The quality gate: F1 floors on gold files, which a change cannot lower silently.
+"""The quality gate: F1 floors (and the share of claims with the right source) on gold files, which a
+change cannot lower silently.
 
 The floors live in floors.json beside this file. The project's own fixtures are pinned by their
 SHA-256: editing a fixture fails the gate until the floors are re-pinned on purpose with
@@ -49,6 +50,8 @@ def test_fixture_floors(extractor):
     floor = FLOORS["fixtures"]
     assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
     assert s.status.f1 >= floor["status_f1"], s.wrong_status
+    if "source" in floor:
+        assert s.attributes["source"] >= floor["source"]
     assert s.negative_documents_with_claims == 0
 
 
@@ -63,4 +66,6 @@ def test_shared_floors(extractor, name):
     floor = FLOORS[name]
     assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
     assert s.status.f1 >= floor["status_f1"], s.wrong_status
+    if "source" in floor:
+        assert s.attributes["source"] >= floor["source"]
     assert s.negative_documents_with_claims == 0

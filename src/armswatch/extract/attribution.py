@@ -118,8 +118,8 @@ class AttributionReader:
 
     def name_of(self, head: Token) -> str | None:
         """A canonical source string for the speaker phrase headed by `head`."""
-        if head.lower_ in ("he", "she", "they", "it", "we", "i"):
-            return None
+        if head.lower_ in ("he", "she", "they", "it", "we", "i") or head.tag_ in ("WDT", "WP"):
+            return None  # a pronoun names no one ("..., which said"): the caller looks elsewhere
         if head.lemma_ in _DOCUMENT_NOUNS:  # "a report by the Conflict Armament Research group"
             for p in head.children:
                 if p.dep_ == "prep" and p.lower_ in ("by", "from"):
@@ -130,6 +130,10 @@ class AttributionReader:
         person = self._person_name(head)
         if person:
             return person
+        if head.pos_ == "NOUN":  # "the state-owned manufacturer Turkish Aerospace": the name, not the description
+            named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.name_of(named)
         expanded = self._acronym(head.text)  # "the NIS said" -> "National Intelligence Service"
         if expanded and head.i not in self.mentions.actor_at:
             return expanded
@@ -138,8 +142,12 @@ class AttributionReader:
         # "a senior Indian defence ministry official" -> "Indian Defence Ministry"
         for i, t in enumerate(words):
             if t.lower_ in _ORG_HEADS and t.i != head.i or (t.lower_ in _ORG_HEADS and head.lower_ in _ORG_HEADS):
-                parts = words[: i + 1]
-                return " ".join(p.text if p.text[:1].isupper() else p.text.capitalize() for p in parts)
+                end = i + 1  # the whole run of office words: "National Intelligence Service"
+                while end < len(words) and words[end].lower_ in _ORG_HEADS and words[end].i == words[end - 1].i + 1:
+                    end += 1
+                parts = words[:end]
+                return "".join((p.text if p.text[:1].isupper() else p.text.capitalize())
+                               + (p.whitespace_ if n < len(parts) - 1 else "") for n, p in enumerate(parts))
         for (a, b), office in _TITLE_OFFICES.items():
             if a in lowers and b in lowers:
                 who = next((self.mentions.actor_at[t.i] for t in words if t.i in self.mentions.actor_at), None)
@@ -204,8 +212,12 @@ class AttributionReader:
             subj = agent
         if not subj:
             return None
-        # a misparse can give two subjects ("said Acting Deputy Chief ... Tracey Newell"): prefer a person
-        head = next((t for t in subj if self._person_name(t)), subj[0])
+        # a misparse can give two subjects ("said Acting Deputy Chief ... Tracey Newell", "the state-owned
+        # manufacturer Turkish Aerospace said"): prefer a person, then a name
+        head = next((t for t in subj if self._person_name(t)),
+                    next((t for t in subj if t.pos_ == "PROPN"), subj[0]))
+        if head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            head = verb.head  # "the research group Arms Trace Collective, which said ...": the group said it
         if self._is_back_reference(head):
             return self.last
         name = self.name_of(head)
