@@ -93,3 +93,33 @@ def test_source_is_the_named_speaker_not_a_descriptor_or_pronoun(extractor):
                                 "by the research group Open Skies Watch, which said two drones were seen at an "
                                 "airfield.")
     assert [c.source for c in monitor.values()] == ["Open Skies Watch"]
+
+
+def test_weapons_made_specific_by_context_are_kept(extractor):
+    # "the weapons" after "anti-tank missiles" takes their category, and no other claim replaces it
+    got = claims(extractor, "Soldiers found anti-tank missiles in a militia depot. Officials said the weapons had "
+                            "been sold by Russia to the Syrian army.")
+    assert list(got) == [("RUS", "SYR", "missiles", "delivered")]
+
+
+def test_passive_under_due_likely_unlikely_and_is_to_be(extractor):
+    due = claims(extractor, "Forty armoured vehicles are due to be delivered to Moldova by Romania.")
+    assert [(k, c.hedged) for k, c in due.items()] == [(("ROU", "MDA", "armoured_vehicles", "pledged"), False)]
+    likely = claims(extractor, "Forty armoured vehicles are likely to be delivered to Moldova by Romania.")
+    assert [(k, c.hedged) for k, c in likely.items()] == [(("ROU", "MDA", "armoured_vehicles", "pledged"), True)]
+    assert claims(extractor, "Romania is unlikely to deliver armoured vehicles to Moldova.") == {}
+    planned = claims(extractor, "Forty armoured vehicles are to be delivered to Moldova by Romania.")
+    assert list(planned) == [("ROU", "MDA", "armoured_vehicles", "pledged")]
+
+
+def test_count_on_the_item_after_a_measure_word(extractor):
+    got = claims(extractor, "A fleet of 30 patrol boats will be exported to Senegal by Spain.")
+    boats = got[("ESP", "SEN", "naval", "pledged")]
+    assert (boats.quantity, boats.unit) == (30, "patrol boats")
+
+
+def test_count_hung_on_a_model_name(extractor):
+    got = claims(extractor, "Taiwan has yet to receive any of the 66 F-16V fighter jets it ordered from the "
+                            "United States, the ministry said.")
+    jets = got[("USA", "TWN", "aircraft", "pledged")]
+    assert jets.quantity == 66

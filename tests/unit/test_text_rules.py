@@ -35,6 +35,19 @@ def test_boilerplate_lines_are_found_and_masked_without_moving_offsets():
     assert "Body sentence one." in masked and "KYIV" not in masked and "Caption" not in masked
 
 
+@pytest.mark.parametrize(("line", "byline"), [
+    ("By Jane Smith", True),
+    ("By JANE SMITH, Example Wire", True),
+    ("By Jane Smith | 3 May 2024", True),
+    ("By Maria de la Cruz and John Doe", True),
+    ("By contrast, Taiwan has yet to receive any of the jets it ordered.", False),
+    ("By Tuesday, Russia had delivered 20 tanks to Syria.", False),
+    ("By the end of the year, Poland will have received 180 tanks.", False),
+])
+def test_bylines_are_names_not_sentences(line, byline):
+    assert bool(boilerplate_spans(f"Body sentence.\n\n{line}\n")) is byline
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Title\n\nMay 3, 2024 - 06:04\nBody.", date(2024, 5, 3)),
     ("Title\n\n20 November 2024, 11:05\nBody.", date(2024, 11, 20)),

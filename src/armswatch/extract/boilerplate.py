@@ -17,7 +17,6 @@ _LINE_PATTERNS = [
     r"^related( stories| articles| coverage)?\s*:",
     r"^(read|see) (also|more)\s*:",
     r"^(also read|more on this|recommended)\s*:",
-    r"^by [A-Z][\w .'-]+(\||,|$)",
     r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})[\s,\-–:]*\d{0,2}:?\d{0,2}\s*$",
     r"^(sign up|subscribe)\b",
 ]
@@ -28,6 +27,11 @@ _APPEAL_WORDS = re.compile(
     r"depends on (the support of )?readers|funded by (its|our) readers|subscribe|newsletter|membership)",
     re.I)
 _LINE = [re.compile(p, re.I) for p in _LINE_PATTERNS]
+# "By Jane Smith", "By JANE SMITH, Example Wire", "By Jane Smith | 3 May": capitalised names, and no
+# sentence ("By contrast, Taiwan has yet to ...", "By Tuesday, Russia had delivered ...")
+_NAME_PARTICLES = "and|de|la|del|da|di|du|van|von|der|al|el|bin|ibn"
+_BYLINE = re.compile(rf"^By [A-Z][\w.'-]*(?: (?:[A-Z][\w.'-]*|{_NAME_PARTICLES}))*\s*(?:[|,]|$)")
+_SENTENCE_END = (".", "!", "?", '"', "\u201d")
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -40,7 +44,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         pos = end
         if not stripped:
             continue
-        if any(p.search(stripped) for p in _LINE):
+        if any(p.search(stripped) for p in _LINE) or (
+                _BYLINE.match(stripped) and not stripped.endswith(_SENTENCE_END)):
             spans.append((start, end))
             continue
         # an appeal paragraph: several appeal words, or a short line with one

@@ -380,8 +380,8 @@ class _DocumentReader:
         # sentence, or the next ones ("a first consignment of weapons ... The shipment included rockets")
         specific = [c for c in claims if c.category != _GENERIC or (c.evidence_span, c.item) not in self._generic]
 
-        def superseded(g: Claim) -> bool:
-            return any(c.supplier == g.supplier and c.recipient == g.recipient and (
+        def superseded(g: Claim) -> bool:  # by another claim: "the weapons" made specific stands alone
+            return any(c is not g and c.supplier == g.supplier and c.recipient == g.recipient and (
                 c.evidence_span == g.evidence_span or (
                     c.status == g.status and 0 <= c.evidence_span[0] - g.evidence_span[1] <= 400)) for c in specific)
 

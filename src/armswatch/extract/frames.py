@@ -278,6 +278,10 @@ class _FrameReader:
         subjpass = _children(v, "nsubjpass")
         if not subjpass and passive and v.dep_ == "xcomp":
             subjpass = _children(v.head, "nsubjpass")  # "shells are believed to have been shipped"
+            if not subjpass and v.head.dep_ == "acomp":
+                subjpass = _children(v.head.head, "nsubj")  # "the tanks are due (likely) to be delivered"
+            elif not subjpass and v.head.lemma_ == "be":
+                subjpass = _children(v.head, "nsubj")  # "the boats are to be exported"
         agent = [p for c in _children(v, "agent") for p in _children(c, "pobj")]
         objs = _children(v, "dobj", "oprd")
         datives = _children(v, "dative")

@@ -20,6 +20,8 @@ _HEDGE_ADV = {"probably", "apparently", "reportedly", "allegedly", "possibly", "
               "perhaps", "purportedly", "supposedly"}
 _HEDGE_GOVERNORS = {"believe", "suspect", "think", "appear", "seem", "allege", "report", "say"}
 _NEGATORS = {"not", "n't", "never", "no"}
+_HEDGE_ADJECTIVES = {"likely", "probable", "possible"}
+_UNLIKELY = {"unlikely", "improbable"}
 _REFUSAL = {"decline", "refuse", "fail", "reject", "avoid", "resist", "stop", "halt", "suspend", "deny",
             "prohibit", "ban", "bar", "forbid", "prevent", "block", "oppose"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
@@ -124,6 +126,10 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
         if tok.pos_ in ("VERB", "AUX") and lemma in _REFUSAL:
             m.negated = True
             m.refusal = lemma not in ("deny", "reject")
+        if tok.pos_ == "ADJ" and lemma in _HEDGE_ADJECTIVES:
+            m.hedged = True  # "tanks are likely to be delivered": a forecast
+        if tok.pos_ == "ADJ" and lemma in _UNLIKELY:
+            m.negated = m.refusal = True  # "is unlikely to send": no transfer asserted, and none denied
         if tok.pos_ in ("VERB", "AUX") and lemma in _HEDGE_GOVERNORS \
                 and any(c.dep_ == "auxpass" for c in kids):
             m.hedged = True  # "are believed to have been shipped"

@@ -45,6 +45,14 @@ def parse_number(words: list[str]) -> float | None:
     return value if seen and value else None
 
 
+def _counts(noun: Token) -> list[Token]:
+    """The numbers counting `noun`; the parser may hang one on a model name instead ("66 F-16V jets")."""
+    return [c for c in noun.children if c.dep_ == "nummod"] or [
+        n for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+        and (c.pos_ == "PROPN" or any(ch.isdigit() for ch in c.text))
+        for n in c.children if n.dep_ == "nummod" and n.i < c.i]
+
+
 def _number_phrase(tok: Token) -> list[Token]:
     """A number token with its modifiers: "nearly 11,000", "about half a million", "more than 120"."""
     toks = [t for t in tok.subtree if t.dep_ in ("nummod", "advmod", "quantmod", "compound", "amod", "det")
@@ -64,9 +72,14 @@ def read_quantity(slot: ItemSlot) -> tuple[float | None, str | None, str | None]
             unit_tok = m
             counted = m
             break
-    nums = [c for c in counted.children if c.dep_ == "nummod"]
+    nums = _counts(counted)
     if counted.like_num or counted.pos_ == "NUM":
         nums = [counted]
+    if not nums and counted is not slot.head:
+        # "a fleet of 100 Boxer carriers", "any of the 66 F-16V jets": the count is on the item itself
+        nums = _counts(slot.head)
+        if nums:
+            unit_tok = slot.head
     if nums:
         phrase = _number_phrase(nums[0])
         words = [t.text for t in phrase]
