@@ -123,3 +123,22 @@ def test_rounds_are_ammunition_but_a_round_of_talks_is_not():
     assert pf.names_weapons("Poland sent 100,000 rounds to Ukraine.")
     assert not pf.names_weapons("Japan and the United States opened a new round of trade talks.")
     assert pf.mask("Japan will buy ships from the United States in the new GATT round.\n") is None
+
+
+def test_an_origin_participle_is_a_trigger_in_its_two_shapes():
+    pf = prefilter()
+    # the extractor reads "Russian-made missiles ... in Hezbollah positions" as a transfer with no verb
+    assert pf.mask("Israeli troops found Russian-made missiles in Hezbollah positions.\n") is not None
+    assert pf.mask("Sudan's army has drones made in Iran.\n") is not None
+    assert pf.mask("Russia made tanks and Israel found missiles.\n") is None
+
+
+def test_know_how_and_weak_nouns_named_before_count_as_the_extractor_reads_them():
+    pf = prefilter()
+    # "helping Moscow improve its satellites": no weapon term and no trigger, but a transfer of know-how
+    text = "Russia sent missiles to Iran.\n\nBeijing is helping Moscow improve its satellites.\n"
+    masked = pf.mask(text)
+    assert masked is not None and "Beijing is helping" in masked
+    # "two more batteries": the weapon named before ("Patriot batteries") makes the weak noun one
+    assert pf.mask("Ukraine fields Patriot batteries. Germany delivered two more batteries to Ukraine.\n")
+    assert pf.mask("Ukraine fields old radars. Germany delivered two more batteries to Ukraine.\n") is None

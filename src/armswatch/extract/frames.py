@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from armswatch.extract.lexicon import HELP_VERBS, ORIGIN_PARTICIPLES, PRODUCTION_VERBS
 from armswatch.extract.mentions import ActorMention, Mentions
 
 __all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
 
 _RECEIVER_PREPS = {"to", "for", "into"}
 _ITEM_PREPS = {"with", "including"}
-_PRODUCTION = {"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch", "upgrade",
-               "modernise", "modernize", "assemble", "enrich"}
 _CIVIL_MODIFIERS = {"storage", "fuel", "oil", "water", "gas", "septic", "think", "fish", "petrol", "diesel",
                     "ballast", "cargo", "container", "passenger", "fishing", "merchant", "commercial",
                     "civilian", "civil", "airline", "jumbo", "private", "business", "golf", "talk", "negotiation"}
@@ -644,7 +643,7 @@ class _FrameReader:
     def made_frames(self) -> Iterator[Frame]:
         """"Iranian-made drones ... with Sudan's army", "drones made in China": delivered X -> holder."""
         for tok in self.sent:
-            if tok.lower_ not in ("made", "supplied", "built", "provided", "manufactured", "produced"):
+            if tok.lower_ not in ORIGIN_PARTICIPLES:
                 continue
             maker: ActorMention | None = None
             noun: Token | None = None
@@ -701,14 +700,14 @@ class _FrameReader:
         """"Beijing is helping Moscow improve its satellite capabilities", "Moscow would help North Korea
         build satellites": a technology transfer from the helper to the helped."""
         for v in self.sent:
-            if v.lemma_ not in ("help", "assist", "aid") or v.pos_ != "VERB":
+            if v.lemma_ not in HELP_VERBS or v.pos_ != "VERB":
                 continue
             helped = next((o for o in _children(v, "dobj") if self.is_actor_phrase(o)), None)
-            work = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in _PRODUCTION), None)
+            work = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in PRODUCTION_VERBS), None)
             if helped is None and work is not None:  # "help North Korea build satellites" parsed as a clause
                 helped = next((o for o in _children(work, "nsubj") if self.is_actor_phrase(o)), None)
             if work is None and helped is not None:
-                work = next((c for c in helped.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _PRODUCTION),
+                work = next((c for c in helped.children if c.dep_ in ("acl", "relcl") and c.lemma_ in PRODUCTION_VERBS),
                             None)
             if helped is None or work is None:
                 continue

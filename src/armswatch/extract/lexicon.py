@@ -13,7 +13,17 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Actor", "ItemTerm", "Lexicon", "data_rows", "load_lexicon", "singular", "term_key"]
+__all__ = ["HELP_VERBS", "ORIGIN_PARTICIPLES", "PRODUCTION_VERBS", "Actor", "ItemTerm", "Lexicon", "data_rows",
+           "load_lexicon", "singular", "term_key"]
+
+# "Iranian-made drones", "drones built in Iran": an origin that makes a transfer frame with no trigger
+# verb (frames.made_frames); the pre-filter counts them as triggers in those two shapes.
+ORIGIN_PARTICIPLES = frozenset({"made", "supplied", "built", "provided", "manufactured", "produced"})
+# "Beijing is helping Moscow improve its satellites": know-how passed on, with no trigger verb and no
+# weapon term (frames.help_frames); the pre-filter keeps a sentence with both kinds of verb.
+HELP_VERBS = frozenset({"help", "assist", "aid"})
+PRODUCTION_VERBS = frozenset({"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch",
+                              "upgrade", "modernise", "modernize", "assemble", "enrich"})
 
 
 @dataclass(frozen=True)

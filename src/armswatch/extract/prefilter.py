@@ -19,7 +19,14 @@ import re
 from collections.abc import Iterable
 
 from armswatch.extract.boilerplate import mask_for_parsing
-from armswatch.extract.lexicon import Lexicon, data_rows, load_lexicon
+from armswatch.extract.lexicon import (
+    HELP_VERBS,
+    ORIGIN_PARTICIPLES,
+    PRODUCTION_VERBS,
+    Lexicon,
+    data_rows,
+    load_lexicon,
+)
 from armswatch.model import Document
 
 __all__ = ["Prefilter", "load_prefilter", "sentence_spans", "text_to_parse"]
@@ -27,7 +34,7 @@ __all__ = ["Prefilter", "load_prefilter", "sentence_spans", "text_to_parse"]
 # Irregular inflections of trigger verbs; regular ones are generated.
 _IRREGULAR = {"send": ["sent"], "give": ["gave", "given"], "sell": ["sold"], "buy": ["bought"],
               "get": ["got", "gotten"], "seek": ["sought"], "lend": ["lent"], "build": ["built"],
-              "deal": ["dealt"], "bring": ["brought"]}
+              "deal": ["dealt"], "bring": ["brought"], "make": ["made"]}
 
 
 def _inflections(lemma: str) -> list[str]:
@@ -58,6 +65,7 @@ _WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery
 
 _BARE_DUAL = frozenset({"equipment", "hardware"})  # as the extractor's Mentions.is_dual_use reads them
 
+_ORIGIN = re.compile(r"[^\W\d_]-(?:{0})\b|\b(?:{0})\s+(?:in|by)\b".format("|".join(sorted(ORIGIN_PARTICIPLES))), re.I)
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 _PARTS = re.compile(r"['/-]")
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
@@ -142,6 +150,8 @@ class Prefilter:
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
         # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
         self._trigger_words = frozenset(f.lower() for lemma in trigger_lemmas for f in _inflections(lemma))
+        self._help_words = frozenset(f for lemma in HELP_VERBS for f in _inflections(lemma))
+        self._production_words = frozenset(f for lemma in PRODUCTION_VERBS for f in _inflections(lemma))
 
         def keys(wanted: Iterable[str]) -> frozenset[str]:
             return frozenset(form for term in wanted for form in _plurals(_key_word(term)))
@@ -152,6 +162,9 @@ class Prefilter:
         self._always_words = keys(t for t, i in items.items()
                                   if i.category is not None and (i.role == "generic" or i.cased))
         self._item_words = keys(t for t, i in items.items() if i.category is not None)
+        # weak nouns ("batteries", "squadrons"): every form -> its key word
+        self._weak_keys = {form: _key_word(t) for t, i in items.items() if i.category is None
+                           for form in _plurals(_key_word(t))}
         # Actors by the runs of letters of each of their names, case as written (the extractor matches
         # names case-sensitively): a name can be in a text only if all its runs are. Indexed by the
         # longest capitalised run: "the Kremlin" -> "Kremlin", "North Korea" -> "Korea" + {"North"}.
@@ -194,20 +207,42 @@ class Prefilter:
             found = [*self._always_plain.finditer(text), *self._always_cased.finditer(text)]
         return [m.span() for m in found]
 
-    def _trigger_spans(self, text: str) -> list[tuple[int, int]]:
-        low = text.lower()
-        return [m.span() for m in _WORD.finditer(low)
-                if m.group() in self._trigger_words
-                or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
+    def _trigger_spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
+        spans = []
+        if not self._trigger_words.isdisjoint(words):
+            low = text.lower()
+            spans = [m.span() for m in _WORD.finditer(low)
+                     if m.group() in self._trigger_words
+                     or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
+        if not ORIGIN_PARTICIPLES.isdisjoint(words):  # "Iranian-made drones", "drones made in Iran"
+            spans += [m.span() for m in _ORIGIN.finditer(text)]
+        return spans
 
-    def _is_candidate(self, sentence: str, names_weapons: bool, before: str = "") -> tuple[bool, bool, bool]:
+    def _weak_named(self, text: str) -> frozenset[str]:
+        """The weak nouns `text` names right after a weapon term ("Patriot batteries", "F-16 squadrons"):
+        the extractor then reads them alone as that weapon ("Germany delivered two more batteries")."""
+        if self._weak_keys.keys().isdisjoint(_word_set(text)):
+            return frozenset()
+        named: set[str] = set()
+        for m in [*self._items_plain.finditer(text), *self._items_cased.finditer(text)]:
+            after = _WORD.findall(text[m.end(): m.end() + 60].lower())[:3]
+            named.update(self._weak_keys[w] for w in after if w in self._weak_keys)
+        return frozenset(named)
+
+    def _is_candidate(self, sentence: str, names_weapons: bool, before: str = "",
+                      weak: frozenset[str] = frozenset()) -> tuple[bool, bool, bool]:
         """(holds a claim's words, has a weapon term, has a trigger) for one sentence; `before`: the
-        sentence before it."""
+        sentence before it; `weak`: the weak nouns the article names with a weapon term."""
         words = _word_set(sentence)
+        if names_weapons and not self._help_words.isdisjoint(words) \
+                and not self._production_words.isdisjoint(words):
+            return True, True, True  # "helping Moscow improve its satellites": know-how, in an article on weapons
         items = self._item_spans(sentence, names_weapons, words)
         if items and not names_weapons:
             items = [(s, e) for s, e in items if not self._bare_dual(sentence, s, e, before)]
-        triggers = self._trigger_spans(sentence) if not self._trigger_words.isdisjoint(words) else []
+        if weak:
+            items += [m.span() for m in _WORD.finditer(sentence.lower()) if self._weak_keys.get(m.group()) in weak]
+        triggers = self._trigger_spans(sentence, words)
         if not items or not triggers:
             return False, bool(items), bool(triggers)
         # the trigger must be another word than the weapon: "arms" alone is no frame
@@ -229,7 +264,8 @@ class Prefilter:
         """A quick whole-text test on word sets: False means no sentence can hold a claim (True may still
         find none: `mask` decides sentence by sentence)."""
         words = _word_set(text)
-        if self._trigger_words.isdisjoint(words):
+        if self._trigger_words.isdisjoint(words) and ORIGIN_PARTICIPLES.isdisjoint(words) \
+                and self._help_words.isdisjoint(words):
             return False
         if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words):
             return False
@@ -238,8 +274,9 @@ class Prefilter:
     def mask(self, text: str) -> str | None:
         """The text with non-candidate sentences blanked, or None when no sentence can hold a claim."""
         names_weapons = self.names_weapons(text)
+        weak = self._weak_named(text)
         spans = sentence_spans(text)
-        flags = [self._is_candidate(text[s:e], names_weapons, text[spans[n - 1][0]:s] if n else "")
+        flags = [self._is_candidate(text[s:e], names_weapons, text[spans[n - 1][0]:s] if n else "", weak)
                  for n, (s, e) in enumerate(spans)]
         if not any(candidate for candidate, _, _ in flags):
             return None
