@@ -159,6 +159,8 @@ class Prefilter:
         items = lexicon.items
         self._weapon_words = keys(t for t, i in items.items()
                                   if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and not i.cased)
+        self._weapon_name_words = keys(t for t, i in items.items()
+                                       if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and i.cased)
         self._always_words = keys(t for t, i in items.items()
                                   if i.category is not None and (i.role == "generic" or i.cased))
         self._item_words = keys(t for t, i in items.items() if i.category is not None)
@@ -184,7 +186,9 @@ class Prefilter:
         """Could the extractor find that `text` names a weapon (which lets dual-use words such as "ships"
         or bare "equipment" make claims)? A plain weapon noun, or any named system (the extractor counts
         designations such as "F-16" and names before a weapon noun such as "Bradley fighting vehicles")."""
-        return bool(self._weapons.search(text) or self._weapon_names.search(text))
+        words = _word_set(text)
+        return bool((not self._weapon_words.isdisjoint(words) and self._weapons.search(text))
+                    or (not self._weapon_name_words.isdisjoint(words) and self._weapon_names.search(text)))
 
     def actor_codes(self, text: str) -> set[str]:
         """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
@@ -274,12 +278,20 @@ class Prefilter:
     def mask(self, text: str) -> str | None:
         """The text with non-candidate sentences blanked, or None when no sentence can hold a claim."""
         names_weapons = self.names_weapons(text)
-        weak = self._weak_named(text)
         spans = sentence_spans(text)
-        flags = [self._is_candidate(text[s:e], names_weapons, text[spans[n - 1][0]:s] if n else "", weak)
-                 for n, (s, e) in enumerate(spans)]
+
+        def sentence_flags(weak: frozenset[str]) -> list[tuple[bool, bool, bool]]:
+            return [self._is_candidate(text[s:e], names_weapons, text[spans[n - 1][0]:s] if n else "", weak)
+                    for n, (s, e) in enumerate(spans)]
+
+        flags = sentence_flags(frozenset())
         if not any(candidate for candidate, _, _ in flags):
-            return None
+            # a weak noun named before with a weapon term ("two more batteries") may be the only item; in
+            # an article with another candidate its sentence is kept for its trigger anyway
+            weak = self._weak_named(text)
+            flags = sentence_flags(weak) if weak else flags
+            if not any(candidate for candidate, _, _ in flags):
+                return None
         keep: set[int] = set()
         for n, (_, item, trigger) in enumerate(flags):
             if item or trigger:
