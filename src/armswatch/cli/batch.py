@@ -8,6 +8,7 @@ DIR. `batch-load` puts such results into the store without extracting again.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +18,10 @@ import click
 from armswatch.cli.store_options import db_option, open_db
 
 _SHOW_ERRORS = 50  # rejected inputs printed; all are in DIR/errors/
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _expected_documents(paths: Iterable[str]) -> int | None:
@@ -86,6 +91,9 @@ def batch_command(inputs: tuple[str, ...], out_dir: str, engine: str, workers: i
     progress = Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
                         console=console, disable=quiet or engine == "ray")  # Ray draws its own progress
+    # A kill (SIGTERM) stops the run as Ctrl-C does: the workers are shut down, not left behind, and the
+    # part files written so far stay valid.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         with progress:
             task = progress.add_task("batch", total=_expected_documents(inputs), counts="")
