@@ -123,3 +123,18 @@ def test_count_hung_on_a_model_name(extractor):
                             "United States, the ministry said.")
     jets = got[("USA", "TWN", "aircraft", "pledged")]
     assert jets.quantity == 66
+
+
+def test_denials_reach_the_claims_they_deny(extractor):
+    # a transfer verb the parser reads as a noun: "both deny trading in arms"
+    both = claims(extractor, "Belarus has shipped 300 wagons of shells to Russia, monitors said.\n\n"
+                             "Minsk and Moscow both deny trading in arms.")
+    assert [(k, c.denied) for k, c in both.items()] == [(("BLR", "RUS", "ammunition", "delivered"), True)]
+    oil = claims(extractor, "Belarus has shipped artillery shells to Russia, monitors said.\n\n"
+                            "Minsk and Moscow both deny trading in oil.")
+    assert [c.denied for c in oil.values()] == [False]
+    # the denied clause restates a claim made before: that claim is denied too
+    denied = claims(extractor, "Turkish firms have sold attack drones to Libya, sources said.\n\n"
+                               "Turkey's foreign ministry denied that Turkish companies had sold attack drones "
+                               "to Libya.")
+    assert [(k, c.denied) for k, c in denied.items()] == [(("TUR", "LBY", "uav", "delivered"), True)]

@@ -192,11 +192,17 @@ class _DocumentReader:
 
     def _dismissed_reports(self, sent: Span) -> None:
         """"The Kremlin dismissed reports of the deployment as fabricated": the denier's transfers of that
-        kind (the deployment of troops) are denied."""
+        kind (the deployment of troops) are denied; "both deny trading in arms": every transfer between them."""
         for verb in sent:
             if self.res.speech.get(verb.lemma_.lower()) != "deny" or verb.pos_ != "VERB":
                 continue
             deniers = self._deny_subjects(verb)
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_.endswith("ing")):
+                # "Moscow and Pyongyang both deny trading in arms": a transfer verb the parser read as a noun
+                stem = obj.lower_[:-3]
+                weapon = any(self.mentions.category_of(t) for t in obj.subtree if t.i in self.mentions.item_at)
+                if len(deniers) >= 2 and weapon and not {stem, stem + "e"}.isdisjoint(self.res.triggers.verbs):
+                    self.state.denials.append(_Denial(frozenset(deniers), None))
             for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _REPORT_NOUNS):
                 for p in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for noun in (o for o in p.children if o.dep_ == "pobj"):
@@ -303,6 +309,10 @@ class _DocumentReader:
             attribution = self.attr.attribute(f.trigger)
             period = read_period(f.trigger, mod.status, self.document.published, self.speech_lemmas)
             denied_here = deny_verb is not None or sentence_denied
+            if deny_verb is not None:
+                # "China denied that Chinese companies had sold drones to Russia": the same transfer
+                # reported elsewhere in the article is denied too
+                self._record_denial(f, giver, receiver, sent)
             pairs = [(g, r) for g in [giver, *[a.code for a in f.more_givers]]
                      for r in [receiver, *[a.code for a in f.more_receivers]] if g != r]
             restates = f.trigger.pos_ == "NOUN" and any(
