@@ -124,3 +124,71 @@ def test_a_preloaded_extractor_serves_only_its_own_settings(monkeypatch):
     assert preload.preloaded(load_settings(model="en_core_web_md")) is None
     monkeypatch.setattr(preload, "EXTRACTOR", None)
     assert preload.preloaded(load_settings()) is None
+
+
+def _descendants(root: int) -> set[int]:
+    """Every process under `root`, from /proc."""
+    import os
+
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = set(), [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.add(child)
+            todo.append(child)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_killed_batch_shuts_its_workers_down(tmp_path):
+    """SIGTERM stops `armswatch batch` as Ctrl-C does: exit 130, no fork server or worker left behind."""
+    import multiprocessing
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not Path("/proc").is_dir() or "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs /proc and a fork server (Linux)")
+    shard = tmp_path / "many.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": f"Germany has delivered {i} tanks to Ukraine, the ministry said. "
+                                                 "Wheat prices rose on Monday. " * 20}) for i in range(5000)]
+    shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "armswatch", "batch", "--quiet", "--workers", "1",
+                             "--chunk-size", "16", "--out", str(tmp_path / "out"), str(shard)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen: set[int] = set()
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and len(seen) < 3:  # resource tracker, fork server, a worker
+            seen |= _descendants(proc.pid)
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            time.sleep(0.2)
+        time.sleep(1.0)  # the worker is parsing
+        seen |= _descendants(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err.decode()
+    assert b"interrupted" in err
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in seen):
+        time.sleep(0.2)
+    assert len(seen) >= 3 and not [p for p in seen if _alive(p)]
