@@ -107,6 +107,25 @@ def build_corpus(root: Path, size: int, arms_share: float, seed: int = 7) -> dic
 
 # -- measurements, each in its own process ------------------------------------------------------------------
 
+def descendants(root: int) -> list[int]:
+    """Every process under `root` (children, their children, ...), read from /proc."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        for child in tree.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
 class TreeMemory:
     """Samples the peak resident memory (VmHWM) of a process and of every process under it, from /proc.
 
@@ -122,25 +141,8 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
-    def _children(self) -> dict[int, list[int]]:
-        tree: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
-                    continue
-                tree.setdefault(ppid, []).append(int(entry))
-        return tree
-
     def _sample(self) -> None:
-        tree, todo, seen = self._children(), [self.root], []
-        while todo:
-            pid = todo.pop()
-            seen.append(pid)
-            todo.extend(tree.get(pid, []))
-        for pid in seen:
+        for pid in [self.root, *descendants(self.root)]:
             try:
                 with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
                     fields = dict(line.split(":", 1) for line in f if ":" in line)

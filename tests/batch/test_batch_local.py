@@ -4,11 +4,13 @@ output document by document, bad shards reported with their reason while the res
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from tests.conftest import ROOT
 
 from armswatch.batch import claims_by_document, read_table
 from armswatch.batch.rows import document_key
@@ -127,24 +129,13 @@ def test_a_preloaded_extractor_serves_only_its_own_settings(monkeypatch):
 
 
 def _descendants(root: int) -> set[int]:
-    """Every process under `root`, from /proc."""
-    import os
-
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    out, todo = set(), [root]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.add(child)
-            todo.append(child)
-    return out
+    """Every process under `root`: the benchmark's /proc walk."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from throughput import descendants
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return set(descendants(root))
 
 
 def _alive(pid: int) -> bool:
@@ -160,7 +151,6 @@ def test_a_killed_batch_shuts_its_workers_down(tmp_path):
     import multiprocessing
     import signal
     import subprocess
-    import sys
     import time
 
     if not Path("/proc").is_dir() or "forkserver" not in multiprocessing.get_all_start_methods():

@@ -182,11 +182,11 @@ class Prefilter:
     def has_item(self, text: str) -> bool:
         return bool(self._item_spans(text, names_weapons=True))
 
-    def names_weapons(self, text: str) -> bool:
+    def names_weapons(self, text: str, words: set[str] | None = None) -> bool:
         """Could the extractor find that `text` names a weapon (which lets dual-use words such as "ships"
         or bare "equipment" make claims)? A plain weapon noun, or any named system (the extractor counts
         designations such as "F-16" and names before a weapon noun such as "Bradley fighting vehicles")."""
-        words = _word_set(text)
+        words = _word_set(text) if words is None else words
         return bool((not self._weapon_words.isdisjoint(words) and self._weapons.search(text))
                     or (not self._weapon_name_words.isdisjoint(words) and self._weapon_names.search(text)))
 
@@ -222,10 +222,10 @@ class Prefilter:
             spans += [m.span() for m in _ORIGIN.finditer(text)]
         return spans
 
-    def _weak_named(self, text: str) -> frozenset[str]:
+    def _weak_named(self, text: str, words: set[str]) -> frozenset[str]:
         """The weak nouns `text` names right after a weapon term ("Patriot batteries", "F-16 squadrons"):
         the extractor then reads them alone as that weapon ("Germany delivered two more batteries")."""
-        if self._weak_keys.keys().isdisjoint(_word_set(text)):
+        if self._weak_keys.keys().isdisjoint(words):
             return frozenset()
         named: set[str] = set()
         for m in [*self._items_plain.finditer(text), *self._items_cased.finditer(text)]:
@@ -277,7 +277,8 @@ class Prefilter:
 
     def mask(self, text: str) -> str | None:
         """The text with non-candidate sentences blanked, or None when no sentence can hold a claim."""
-        names_weapons = self.names_weapons(text)
+        words = _word_set(text)
+        names_weapons = self.names_weapons(text, words)
         spans = sentence_spans(text)
 
         def sentence_flags(weak: frozenset[str]) -> list[tuple[bool, bool, bool]]:
@@ -288,7 +289,7 @@ class Prefilter:
         if not any(candidate for candidate, _, _ in flags):
             # a weak noun named before with a weapon term ("two more batteries") may be the only item; in
             # an article with another candidate its sentence is kept for its trigger anyway
-            weak = self._weak_named(text)
+            weak = self._weak_named(text, words)
             flags = sentence_flags(weak) if weak else flags
             if not any(candidate for candidate, _, _ in flags):
                 return None
