@@ -138,3 +138,29 @@ def test_denials_reach_the_claims_they_deny(extractor):
                                "Turkey's foreign ministry denied that Turkish companies had sold attack drones "
                                "to Libya.")
     assert [(k, c.denied) for k, c in denied.items()] == [(("TUR", "LBY", "uav", "delivered"), True)]
+
+
+def test_a_cargo_bound_for_a_party(extractor):
+    got = claims(extractor, "Ukrainian forces seized a shipment of Iranian drones bound for Russia, officials said.")
+    assert list(got) == [("IRN", "RUS", "uav", "delivered")]
+    carried = claims(extractor, "Trucks loaded with Iranian missiles headed for Hezbollah were struck near the "
+                                "border, Israel said.")
+    assert list(carried) == [("IRN", "hezbollah", "missiles", "delivered")]
+    # warships sailing somewhere are a deployment; a cargo of oil is no weapon
+    assert claims(extractor, "Russian warships bound for Cuba left Severomorsk on Monday.") == {}
+    assert claims(extractor, "A tanker carrying Iranian oil bound for China was seized.") == {}
+
+
+def test_weapons_named_before_are_not_a_new_generic_claim(extractor):
+    got = claims(extractor, "Iran sent rifles to Yemen's Houthi rebels, the Navy said.\n\nNavies have "
+                            "intercepted several boats carrying Iranian weapons bound for the Houthis.")
+    assert list(got) == [("IRN", "houthis", "small_arms", "delivered")]
+
+
+def test_a_described_speaker_is_named_as_the_article_named_it(extractor):
+    text = ("Belarus has sent tanks to Russia, according to Zorka, a Belarusian monitoring group.\n\n"
+            "Belarus has also sent artillery shells to Russia, the group said.")
+    got = claims(extractor, text)
+    assert [(k[2], c.source) for k, c in got.items()] == [("armoured_vehicles", "Zorka"), ("ammunition", "Zorka")]
+    other = claims(extractor, "Belarus has also sent artillery shells to Russia, the group said.")
+    assert [c.source for c in other.values()] == ["Group"]  # no description before: the words as written

@@ -232,3 +232,98 @@ def test_negotiating_partner_supplies():
     assert roles(purchase) == ("IRN", "RUS", ["missiles"])
     mod = read_modality(purchase.trigger, purchase.direction, purchase.base_status, res.governors)
     assert mod.status == "negotiating"
+
+
+BOUND_FOR = """
+Forces force NOUN NNS nsubj 1
+seized seize VERB VBD ROOT -1
+Iranian iranian ADJ JJ amod 3
+drones drone NOUN NNS dobj 1
+bound bind VERB VBN acl 3
+for for ADP IN prep 4
+Russia Russia PROPN NNP pobj 5
+"""
+
+CARRIED_BOUND_FOR = """
+Navies navy NOUN NNS nsubj 1
+intercepted intercept VERB VBD ROOT -1
+boats boat NOUN NNS dobj 1
+carrying carry VERB VBG acl 2
+Iranian iranian ADJ JJ amod 5
+missiles missile NOUN NNS dobj 3
+bound bind VERB VBN acl 5
+for for ADP IN prep 6
+Hezbollah Hezbollah PROPN NNP pobj 7
+"""
+
+LOADED_ONTO_TRAINS = """
+tanks tank NOUN NNS nsubjpass 2
+were be AUX VBD auxpass 2
+taken take VERB VBN ROOT -1
+out out ADP IN prep 2
+of of ADP IN prep 3
+Belarusian belarusian ADJ JJ amod 6
+bases basis NOUN NNS pobj 4
+and and CCONJ CC cc 2
+loaded load VERB VBN conj 2
+onto onto ADP IN prep 8
+trains train NOUN NNS pobj 9
+bound bind VERB VBN acl 10
+for for ADP IN prep 11
+Russia Russia PROPN NNP pobj 12
+"""
+
+WARSHIPS_BOUND_FOR = """
+Russian russian ADJ JJ amod 1
+warships warship NOUN NNS nsubj 5
+bound bind VERB VBN acl 1
+for for ADP IN prep 2
+Cuba Cuba PROPN NNP pobj 3
+left leave VERB VBD ROOT -1
+port port NOUN NN dobj 5
+"""
+
+NO_ORIGIN = """
+Forces force NOUN NNS nsubj 1
+seized seize VERB VBD ROOT -1
+drones drone NOUN NNS dobj 1
+bound bind VERB VBN acl 2
+for for ADP IN prep 3
+Russia Russia PROPN NNP pobj 4
+"""
+
+
+def test_cargo_bound_for_a_party_is_delivered_from_its_origin():
+    for rows, expected in ((BOUND_FOR, ("IRN", "RUS", ["uav"])),
+                           (CARRIED_BOUND_FOR, ("IRN", "hezbollah", ["missiles"])),
+                           (LOADED_ONTO_TRAINS, ("BLR", "RUS", ["armoured_vehicles"]))):
+        frames, _ = frames_of(rows)
+        bound = [f for f in frames if f.trigger.lower_ == "bound"]
+        assert [roles(f) for f in bound] == [expected], rows
+        assert bound[0].made_by and bound[0].base_status == "delivered"
+
+
+def test_no_destination_frame_for_a_deployment_or_without_an_origin():
+    for rows in (WARSHIPS_BOUND_FOR, NO_ORIGIN):
+        frames, _ = frames_of(rows)
+        assert [f for f in frames if f.trigger.lower_ == "bound"] == [], rows
+
+
+GAPPED_OBJECT = """
+Washington Washington PROPN NNP nsubj 2
+will will AUX MD aux 2
+hand hand VERB VB ROOT -1
+over over ADP RP prt 2
+howitzers howitzer NOUN NNS dobj 2
+to to ADP IN prep 2
+Taiwan Taiwan PROPN NNP pobj 5
+and and CCONJ CC cc 2
+tanks tank NOUN NNS conj 2
+in in ADP IN prep 2
+December December PROPN NNP pobj 9
+"""
+
+
+def test_a_second_object_parsed_as_a_conjunct_of_the_verb():
+    frames, _ = frames_of(GAPPED_OBJECT)
+    assert [roles(f) for f in frames] == [("USA", "TWN", ["armoured_vehicles", "artillery"])]

@@ -142,3 +142,11 @@ def test_know_how_and_weak_nouns_named_before_count_as_the_extractor_reads_them(
     # "two more batteries": the weapon named before ("Patriot batteries") makes the weak noun one
     assert pf.mask("Ukraine fields Patriot batteries. Germany delivered two more batteries to Ukraine.\n")
     assert pf.mask("Ukraine fields old radars. Germany delivered two more batteries to Ukraine.\n") is None
+
+
+def test_a_destination_word_is_a_trigger():
+    pf = prefilter()
+    # "Iranian missiles headed for Hezbollah": a cargo on its way, with no transfer verb
+    text = "Trucks loaded with Iranian missiles headed for Hezbollah were struck near the border, Israel said.\n"
+    assert pf.may_hold_claims(text) and pf.mask(text) is not None
+    assert pf.mask("Iranian missiles were struck near the border, Israel said of Hezbollah.\n") is None

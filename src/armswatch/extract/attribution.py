@@ -169,6 +169,22 @@ class AttributionReader:
         return (self.last is not None and head.lower_ in _PERSON_ROLES and "the" in dets
                 and not any(t.ent_type_ == "PERSON" for t in head.subtree) and not self._person_name(head))
 
+    def _described_before(self, head: Token) -> str | None:
+        """"the group said" after "Zorka, a Belarusian monitoring group" (or "a monitoring group, Zorka"):
+        the name the article gave that description to."""
+        if head.pos_ != "NOUN" or head.lower_ in _PERSON_ROLES or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for t in reversed(self.doc[:head.i]):
+            if t.lemma_ != head.lemma_ or t.pos_ != "NOUN":
+                continue
+            if t.dep_ == "appos" and t.head.pos_ == "PROPN":
+                return self.name_of(t.head)
+            named = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.name_of(named)
+        return None
+
     def _person_name(self, head: Token) -> str | None:
         """A person's name in the phrase: a PERSON entity, or an apposed run of proper nouns
         ("Acting Deputy Chief of Mission ... Tracey Newell")."""
@@ -220,7 +236,7 @@ class AttributionReader:
             head = verb.head  # "the research group Arms Trace Collective, which said ...": the group said it
         if self._is_back_reference(head):
             return self.last
-        name = self.name_of(head)
+        name = self._described_before(head) or self.name_of(head)
         if not name:
             return self.last
         a = self.mentions.actor_at.get(head.i)

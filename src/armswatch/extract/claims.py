@@ -386,14 +386,16 @@ class _DocumentReader:
         # article that names weapons (not "purchases of U.S.-made parts by Japanese car makers")
         if not self._names_weapons():
             claims = [c for c in claims if c.category not in _DUAL_USE and (c.evidence_span, c.item) not in self._dual]
-        # generic "weapons" gives way to the specific categories of the same transfer: the same
-        # sentence, or the next ones ("a first consignment of weapons ... The shipment included rockets")
+        # generic "weapons" gives way to the specific categories of the same transfer: the same sentence,
+        # the next ones ("a first consignment of weapons ... The shipment included rockets"), or any
+        # before it (the article named the weapons first, then speaks of them as "weapons")
         specific = [c for c in claims if c.category != _GENERIC or (c.evidence_span, c.item) not in self._generic]
 
         def superseded(g: Claim) -> bool:  # by another claim: "the weapons" made specific stands alone
             return any(c is not g and c.supplier == g.supplier and c.recipient == g.recipient and (
                 c.evidence_span == g.evidence_span or (
-                    c.status == g.status and 0 <= c.evidence_span[0] - g.evidence_span[1] <= 400)) for c in specific)
+                    c.status == g.status and (0 <= c.evidence_span[0] - g.evidence_span[1] <= 400
+                                              or c.evidence_span[1] <= g.evidence_span[0]))) for c in specific)
 
         claims = [c for c in claims if (c.evidence_span, c.item) not in self._generic or not superseded(c)]
         out: dict[tuple[str, str, str, str], Claim] = {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from armswatch.extract.lexicon import HELP_VERBS, ORIGIN_PARTICIPLES, PRODUCTION_VERBS
+from armswatch.extract.lexicon import DESTINATION_WORDS, HELP_VERBS, ORIGIN_PARTICIPLES, PRODUCTION_VERBS
 from armswatch.extract.mentions import ActorMention, Mentions
 
 __all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
@@ -36,6 +36,9 @@ _MAKING_VERBS = {"announce", "sign", "approve", "make", "complete", "conclude", 
                  "win", "award", "clear", "authorize", "authorise", "negotiate", "ink"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "package", "order", "pledge", "consignment", "shipment",
                "delivery", "batch", "tranche"}
+# what carries a cargo: "boats carrying rifles", "tanks loaded onto trains"
+_CARRIERS = {"train", "ship", "vessel", "boat", "dhow", "truck", "lorry", "convoy", "plane", "aircraft", "flight",
+             "freighter", "barge", "container", "wagon", "car", "cargo", "shipment", "consignment"}
 _PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "itself", "themselves"}
 
 
@@ -461,6 +464,10 @@ class _FrameReader:
         # "Riyadh giving London its biggest-ever arms export order": the one who gets the order supplies
         if direction == "give" and item_heads and all(h.lemma_ in ("order", "contract") for h in item_heads):
             giver_tok, receiver_tok = receiver_tok, giver_tok
+        # "hand over 11 howitzers to Taiwan this year and 38 tanks in December": a second object parsed as
+        # a conjunct of the verb itself
+        item_heads += [c for c in _children(v, "conj") if c.pos_ in ("NOUN", "PROPN", "NUM")
+                       and item_slot(c, self.mentions, self.measures) is not None]
         self._set_roles(f, giver_tok, receiver_tok)
         f.items = self.items_from(item_heads)
         if direction == "give" and f.giver is not None:
@@ -695,6 +702,74 @@ class _FrameReader:
                 return a
         return None
 
+    # -- "drones bound for Russia": a cargo on its way -----------------------------------------
+    def destination_frames(self) -> Iterator[Frame]:
+        """"Iranian drones bound for Russia", "boats carrying Iranian weapons destined for the Houthis",
+        "tanks taken out of Belarusian bases and loaded onto trains bound for Russia": delivered from the
+        origin the sentence names to the destination. Warships and aircraft heading somewhere under their
+        own power are deployments, not cargo: they count only when carried."""
+        for tok in self.sent:
+            if tok.lower_ not in DESTINATION_WORDS:
+                continue
+            receiver = next((self.actor(o) for p in _children(tok, "prep") if p.lower_ in ("for", "to")
+                             for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+            moving = tok.head if tok.dep_ in ("acl", "amod", "relcl") else next(
+                iter(_children(tok, "nsubj", "nsubjpass")), None)  # "the drones were bound for Russia"
+            if receiver is None or moving is None:
+                continue
+            items = [s for s in self.items_from([moving]) if s.category not in ("naval", "aircraft")]
+            heads = [moving]
+            if not items:
+                heads = self._cargo(moving)
+                items = self.items_from(heads)
+            giver = self._origin(heads, tok, receiver)
+            if items and giver is not None:
+                f = Frame(tok, "give", "delivered", giver=giver, receiver=receiver, made_by=True)
+                f.items = items
+                yield f
+
+    def _cargo(self, carrier: Token) -> list[Token]:
+        """What a ship, train or truck carries: "boats carrying rifles", "trucks loaded with missiles",
+        "tanks (taken out of storage and) loaded onto trains"."""
+        if carrier.lemma_.lower() not in _CARRIERS:
+            return []
+        out: list[Token] = []
+        for c in _children(carrier, "acl", "relcl"):
+            if c.lemma_ in _CONVEY:
+                out += _children(c, "dobj")
+            out += [o for p in _children(c, "prep") if p.lower_ == "with" for o in _prep_objects(p)]
+        verb = carrier.head.head if carrier.dep_ == "pobj" and carrier.head.lower_ in ("onto", "on", "aboard",
+                                                                                       "into") else None
+        while verb is not None and verb.dep_ == "conj" and not _children(verb, "nsubjpass", "dobj"):
+            verb = verb.head  # "taken out of storage and loaded onto trains": the shared subject
+        if verb is not None and verb.pos_ == "VERB":
+            out += _children(verb, "nsubjpass", "dobj")
+        return [o for o in out if not self.is_actor_phrase(o)]
+
+    def _origin(self, heads: list[Token], destination: Token, receiver: ActorMention) -> ActorMention | None:
+        """Where a cargo comes from: a party named on it ("Iranian weapons", "North Korean shells"), or after
+        "from" or "out of" on the destination word, the cargo or the verb it hangs from."""
+        ahead = set(t.i for t in destination.subtree)
+
+        def party_in(tokens: list[Token]) -> ActorMention | None:
+            for t in tokens:
+                a = self.mentions.actor_at.get(t.i)
+                if a is not None and a.code != receiver.code and t.i not in ahead:
+                    return a
+            return None
+
+        for h in heads:
+            found = party_in([t for t in h.subtree if t.i < h.i or t.head == h])
+            if found is not None:
+                return found
+        for host in [destination, *heads, *(h.head for h in heads)]:
+            for p in _children(host, "prep"):
+                if p.lower_ in ("from", "out"):
+                    found = party_in([t for o in _prep_objects(p) for t in o.subtree])
+                    if found is not None:
+                        return found
+        return None
+
     # -- "help X build Y": know-how ------------------------------------------------------------
     def help_frames(self) -> Iterator[Frame]:
         """"Beijing is helping Moscow improve its satellite capabilities", "Moscow would help North Korea
@@ -729,6 +804,7 @@ class _FrameReader:
                 direction, status = self.triggers.nouns[lemma]
                 out.append(self.noun_frame(tok, direction, status))
         out.extend(self.made_frames())
+        out.extend(self.destination_frames())
         out.extend(self.help_frames())
         return out if keep_empty else [f for f in out if f.items]
 

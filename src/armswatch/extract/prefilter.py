@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from armswatch.extract.boilerplate import mask_for_parsing
 from armswatch.extract.lexicon import (
+    DESTINATION_WORDS,
     HELP_VERBS,
     ORIGIN_PARTICIPLES,
     PRODUCTION_VERBS,
@@ -220,6 +221,8 @@ class Prefilter:
                      or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
         if not ORIGIN_PARTICIPLES.isdisjoint(words):  # "Iranian-made drones", "drones made in Iran"
             spans += [m.span() for m in _ORIGIN.finditer(text)]
+        if not DESTINATION_WORDS.isdisjoint(words):  # "Iranian drones bound for Russia"
+            spans += [m.span() for m in _WORD.finditer(text.lower()) if m.group() in DESTINATION_WORDS]
         return spans
 
     def _weak_named(self, text: str, words: set[str]) -> frozenset[str]:
@@ -269,7 +272,7 @@ class Prefilter:
         find none: `mask` decides sentence by sentence)."""
         words = _word_set(text)
         if self._trigger_words.isdisjoint(words) and ORIGIN_PARTICIPLES.isdisjoint(words) \
-                and self._help_words.isdisjoint(words):
+                and self._help_words.isdisjoint(words) and DESTINATION_WORDS.isdisjoint(words):
             return False
         if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words):
             return False
