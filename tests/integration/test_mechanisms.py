@@ -164,3 +164,13 @@ def test_a_described_speaker_is_named_as_the_article_named_it(extractor):
     assert [(k[2], c.source) for k, c in got.items()] == [("armoured_vehicles", "Zorka"), ("ammunition", "Zorka")]
     other = claims(extractor, "Belarus has also sent artillery shells to Russia, the group said.")
     assert [c.source for c in other.values()] == ["Group"]  # no description before: the words as written
+
+
+def test_passed_on_to_the_group_named_before(extractor):
+    text = ("Israeli troops found anti-tank missiles in Hezbollah positions. Officials said the missiles had been "
+            "sold by Russia to the Syrian army before being passed on to the group.")
+    assert set(claims(extractor, text)) == {("RUS", "SYR", "missiles", "delivered"),
+                                             ("SYR", "hezbollah", "missiles", "delivered")}
+    unnamed = ("Officials said the missiles had been sold by Russia to the Syrian army before being passed on "
+               "to the group.")
+    assert set(claims(extractor, unnamed)) == {("RUS", "SYR", "missiles", "delivered")}

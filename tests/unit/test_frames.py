@@ -327,3 +327,19 @@ December December PROPN NNP pobj 9
 def test_a_second_object_parsed_as_a_conjunct_of_the_verb():
     frames, _ = frames_of(GAPPED_OBJECT)
     assert [roles(f) for f in frames] == [("USA", "TWN", ["armoured_vehicles", "artillery"])]
+
+
+
+HELD_AND_BOUGHT = """
+Poland Poland PROPN NNP nsubj 1
+operates operate VERB VBZ ROOT -1
+jets jet NOUN NNS dobj 1
+bought buy VERB VBN acl 2
+from from ADP IN prep 3
+Germany Germany PROPN NNP pobj 4
+"""
+
+
+def test_the_holder_of_items_bought_from_a_party_receives_them():
+    frames, _ = frames_of(HELD_AND_BOUGHT)
+    assert [roles(f) for f in frames] == [("DEU", "POL", ["aircraft"])]

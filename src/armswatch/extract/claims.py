@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.attribution import AttributionReader
 from armswatch.extract.frames import Frame, ItemSlot, find_frames
-from armswatch.extract.lexicon import singular
+from armswatch.extract.lexicon import GROUP_WORDS, singular
 from armswatch.extract.mentions import ActorMention, Mentions
 from armswatch.extract.modality import read_modality
 from armswatch.extract.pipeline import Resources
@@ -105,8 +105,8 @@ class _DocumentReader:
                 if a.end <= tok.i and a.start >= tok.sent.start and a.how != "adjective":
                     return a
             return self._speaker_side(tok) or self.state.last_subject
-        if low in ("group", "militia", "movement", "rebels") or low in ("company", "firm", "manufacturer"):
-            kinds = ("group",) if low not in ("company", "firm", "manufacturer") else ("company",)
+        if low in GROUP_WORDS or low in ("company", "firm", "manufacturer"):
+            kinds = ("group",) if low in GROUP_WORDS else ("company",)
             for a in reversed(self.mentions.actors):
                 if a.end <= tok.i and a.actor.kind in kinds:
                     return a

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from armswatch.extract.lexicon import DESTINATION_WORDS, HELP_VERBS, ORIGIN_PARTICIPLES, PRODUCTION_VERBS
+from armswatch.extract.lexicon import DESTINATION_WORDS, GROUP_WORDS, HELP_VERBS, ORIGIN_PARTICIPLES, PRODUCTION_VERBS
 from armswatch.extract.mentions import ActorMention, Mentions
 
 __all__ = ["Frame", "ItemSlot", "TriggerTable", "find_frames", "item_slot"]
@@ -96,6 +96,11 @@ def _conjuncts(tok: Token) -> list[Token]:
         elif c.dep_ == "cc":
             continue
     return out
+
+
+def _group_anaphor(tok: Token) -> bool:
+    """"the group", "the militia": an armed group named before (resolved where claims are read)."""
+    return tok.lower_ in GROUP_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _as_well_as(prep: Token) -> bool:
@@ -380,9 +385,10 @@ class _FrameReader:
             giver_tok = None
             receiver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
             item_heads += objs + subjpass
-        if direction == "give" and receiver_tok is None and head_noun is not None and head_noun.dep_ == "dobj" \
+        if receiver_tok is None and head_noun is not None and head_noun.dep_ == "dobj" \
                 and head_noun.head.lemma_ in _HOLDING_VERBS:
-            receiver_tok = self.subject_of(head_noun.head)  # "Hamas fighters used rockets smuggled from Iran"
+            # "Hamas fighters used rockets smuggled from Iran", "Poland operates jets bought from the US"
+            receiver_tok = self.subject_of(head_noun.head)
         # "supplied Russia with hundreds of drones" with "with" hung on the recipient
         if receiver_tok is not None and direction == "give":
             for p in _children(receiver_tok, "prep"):
@@ -403,8 +409,8 @@ class _FrameReader:
                 objs_p = _prep_objects(p)
                 if word in _RECEIVER_PREPS and direction == "give":
                     for o in objs_p:
-                        if self.is_actor_phrase(o) and receiver_tok is None:
-                            receiver_tok = o
+                        if (self.is_actor_phrase(o) or _group_anaphor(o)) and receiver_tok is None:
+                            receiver_tok = o  # "passed on to the group": the group named before
                 elif word == "from":
                     for o in objs_p:
                         if self.is_actor_phrase(o) and (giver_tok is None or (

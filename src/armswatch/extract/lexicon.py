@@ -13,8 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["DESTINATION_WORDS", "HELP_VERBS", "ORIGIN_PARTICIPLES", "PRODUCTION_VERBS", "Actor", "ItemTerm",
-           "Lexicon", "data_rows", "load_lexicon", "singular", "term_key"]
+__all__ = ["DESTINATION_WORDS", "GROUP_WORDS", "HELP_VERBS", "ORIGIN_PARTICIPLES", "PRODUCTION_VERBS", "Actor",
+           "ItemTerm", "Lexicon", "data_rows", "load_lexicon", "singular", "term_key"]
 
 # "Iranian-made drones", "drones built in Iran": an origin that makes a transfer frame with no trigger
 # verb (frames.made_frames); the pre-filter counts them as triggers in those two shapes.
@@ -24,6 +24,8 @@ ORIGIN_PARTICIPLES = frozenset({"made", "supplied", "built", "provided", "manufa
 HELP_VERBS = frozenset({"help", "assist", "aid"})
 PRODUCTION_VERBS = frozenset({"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch",
                               "upgrade", "modernise", "modernize", "assemble", "enrich"})
+# "passed on to the group", "the militia": words that refer back to an armed group named before
+GROUP_WORDS = frozenset({"group", "militia", "movement", "rebels"})
 # "Iranian drones bound for Russia": items on their way to a party, with no trigger verb
 # (frames.destination_frames); the pre-filter counts these words as triggers.
 DESTINATION_WORDS = frozenset({"bound", "destined", "headed", "heading"})
