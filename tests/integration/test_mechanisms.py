@@ -146,8 +146,9 @@ def test_a_cargo_bound_for_a_party(extractor):
     carried = claims(extractor, "Trucks loaded with Iranian missiles headed for Hezbollah were struck near the "
                                 "border, Israel said.")
     assert list(carried) == [("IRN", "hezbollah", "missiles", "delivered")]
-    # warships sailing somewhere are a deployment; a cargo of oil is no weapon
+    # warships sailing somewhere are a deployment, missiles on their way an attack; oil is no weapon
     assert claims(extractor, "Russian warships bound for Cuba left Severomorsk on Monday.") == {}
+    assert claims(extractor, "Iranian missiles headed for Israel were intercepted by US destroyers.") == {}
     assert claims(extractor, "A tanker carrying Iranian oil bound for China was seized.") == {}
 
 

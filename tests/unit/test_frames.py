@@ -238,7 +238,7 @@ BOUND_FOR = """
 Forces force NOUN NNS nsubj 1
 seized seize VERB VBD ROOT -1
 Iranian iranian ADJ JJ amod 3
-drones drone NOUN NNS dobj 1
+rifles rifle NOUN NNS dobj 1
 bound bind VERB VBN acl 3
 for for ADP IN prep 4
 Russia Russia PROPN NNP pobj 5
@@ -273,6 +273,16 @@ for for ADP IN prep 11
 Russia Russia PROPN NNP pobj 12
 """
 
+MISSILES_BOUND_FOR = """
+Iranian iranian ADJ JJ amod 1
+missiles missile NOUN NNS nsubjpass 6
+bound bind VERB VBN acl 1
+for for ADP IN prep 2
+Israel Israel PROPN NNP pobj 3
+were be AUX VBD auxpass 6
+intercepted intercept VERB VBN ROOT -1
+"""
+
 WARSHIPS_BOUND_FOR = """
 Russian russian ADJ JJ amod 1
 warships warship NOUN NNS nsubj 5
@@ -294,7 +304,7 @@ Russia Russia PROPN NNP pobj 4
 
 
 def test_cargo_bound_for_a_party_is_delivered_from_its_origin():
-    for rows, expected in ((BOUND_FOR, ("IRN", "RUS", ["uav"])),
+    for rows, expected in ((BOUND_FOR, ("IRN", "RUS", ["small_arms"])),
                            (CARRIED_BOUND_FOR, ("IRN", "hezbollah", ["missiles"])),
                            (LOADED_ONTO_TRAINS, ("BLR", "RUS", ["armoured_vehicles"]))):
         frames, _ = frames_of(rows)
@@ -303,8 +313,9 @@ def test_cargo_bound_for_a_party_is_delivered_from_its_origin():
         assert bound[0].made_by and bound[0].base_status == "delivered"
 
 
-def test_no_destination_frame_for_a_deployment_or_without_an_origin():
-    for rows in (WARSHIPS_BOUND_FOR, NO_ORIGIN):
+def test_no_destination_frame_for_what_moves_by_itself_or_without_an_origin():
+    # an uncarried missile or warship on its way somewhere is often an attack or a deployment
+    for rows in (MISSILES_BOUND_FOR, WARSHIPS_BOUND_FOR, NO_ORIGIN):
         frames, _ = frames_of(rows)
         assert [f for f in frames if f.trigger.lower_ == "bound"] == [], rows
 
@@ -343,3 +354,56 @@ Germany Germany PROPN NNP pobj 4
 def test_the_holder_of_items_bought_from_a_party_receives_them():
     frames, _ = frames_of(HELD_AND_BOUGHT)
     assert [roles(f) for f in frames] == [("DEU", "POL", ["aircraft"])]
+
+
+DEAL_TO_BUY = """
+India India PROPN NNP nsubj 1
+signed sign VERB VBD ROOT -1
+a a DET DT det 3
+deal deal NOUN NN dobj 1
+to to PART TO aux 5
+buy buy VERB VB relcl 3
+drones drone NOUN NNS dobj 5
+from from ADP IN prep 6
+Germany Germany PROPN NNP pobj 7
+"""
+
+APPROVED_EXPORT_TO = """
+Germany Germany PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+approved approve VERB VBN ROOT -1
+the the DET DT det 4
+export export NOUN NN dobj 2
+of of ADP IN prep 4
+tanks tank NOUN NNS pobj 5
+to to ADP IN prep 2
+Qatar Qatar PROPN NNP pobj 7
+"""
+
+
+def test_the_signer_of_a_deal_to_buy_receives():
+    frames, _ = frames_of(DEAL_TO_BUY)
+    assert [roles(f) for f in frames if f.trigger.lemma_ == "buy"] == [("DEU", "IND", ["uav"])]
+
+
+def test_a_recipient_hung_on_the_verb_that_approves_a_nominal_transfer():
+    frames, _ = frames_of(APPROVED_EXPORT_TO)
+    assert [roles(f) for f in frames] == [("DEU", "QAT", ["armoured_vehicles"])]
+
+
+SENT_INTO = """
+Russia Russia PROPN NNP nsubj 1
+sent send VERB VBD ROOT -1
+troops troop NOUN NNS dobj 1
+and and CCONJ CC cc 2
+tanks tank NOUN NNS conj 2
+into into ADP IN prep 1
+Ukraine Ukraine PROPN NNP pobj 5
+"""
+
+
+def test_troops_sent_into_a_country_are_no_transfer():
+    frames, _ = frames_of(SENT_INTO)
+    assert frames == []  # no frame with a weapon item
+    weapons, _ = frames_of(SENT_INTO.replace("troops troop", "rifles rifle"))  # "pouring weapons into Ukraine"
+    assert [roles(f) for f in weapons] == [("RUS", "UKR", ["armoured_vehicles", "small_arms"])]

@@ -39,6 +39,10 @@ _DEAL_NOUNS = {"contract", "deal", "agreement", "package", "order", "pledge", "c
 # what carries a cargo: "boats carrying rifles", "tanks loaded onto trains"
 _CARRIERS = {"train", "ship", "vessel", "boat", "dhow", "truck", "lorry", "convoy", "plane", "aircraft", "flight",
              "freighter", "barge", "container", "wagon", "car", "cargo", "shipment", "consignment"}
+# weapons that move by themselves: "heading for" a place they may be attacking, not cargo
+_SELF_PROPELLED = {"missiles", "uav", "aircraft", "naval", "armoured_vehicles"}
+# nouns whose "to" infinitive says what they are for ("a deal to buy", "plans to acquire")
+_PURPOSE_NOUNS = _DEAL_NOUNS | {"plan", "bid", "offer", "decision", "request", "proposal", "effort", "move"}
 _PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "itself", "themselves"}
 
 
@@ -270,6 +274,10 @@ class _FrameReader:
                     and tok.head.i != tok.i:
                 tok = tok.head
                 continue
+            if tok.dep_ == "relcl" and tok.head.lemma_ in _PURPOSE_NOUNS and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                tok = tok.head  # "signed a deal to buy": the infinitive is the deal's purpose, not a clause
+                continue
             break
         return None
 
@@ -363,6 +371,7 @@ class _FrameReader:
             return f
         giver_tok: Token | None
         receiver_tok: Token | None = None
+        entered = False  # the receiver came after "into"
         if direction == "give":
             giver_tok = agent[0] if (passive and agent) else (None if passive else subj_tok)
             if v.lemma_ in _CONVEY:
@@ -411,6 +420,7 @@ class _FrameReader:
                     for o in objs_p:
                         if (self.is_actor_phrase(o) or _group_anaphor(o)) and receiver_tok is None:
                             receiver_tok = o  # "passed on to the group": the group named before
+                            entered = word == "into"
                 elif word == "from":
                     for o in objs_p:
                         if self.is_actor_phrase(o) and (giver_tok is None or (
@@ -476,6 +486,8 @@ class _FrameReader:
                        and item_slot(c, self.mentions, self.measures) is not None]
         self._set_roles(f, giver_tok, receiver_tok)
         f.items = self.items_from(item_heads)
+        if entered and any(s.category == "personnel" for s in f.items):
+            f.items = []  # troops sent into a country: an invasion or a deployment, not a transfer
         if direction == "give" and f.giver is not None:
             # gapping: "Denmark has pledged 19 F-16s in total and the Netherlands 24"
             for c in _children(v, "conj"):
@@ -615,6 +627,9 @@ class _FrameReader:
                                 (o for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
         elif n.dep_ == "dobj" and n.head.lemma_ in _MAKING_VERBS:
             verb = n.head
+            if direction == "give" and receiver_tok is None:  # "approved the export of tanks to Qatar"
+                receiver_tok = next((o for p in _children(verb, "prep") if p.lower_ in _RECEIVER_PREPS
+                                     for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
             subj = self.subject_of(verb)
             if subj is not None and self.is_actor_phrase(subj):
                 if direction == "give" and giver_tok is None and n.lemma_ not in ("contract", "deal", "order"):
@@ -712,8 +727,9 @@ class _FrameReader:
     def destination_frames(self) -> Iterator[Frame]:
         """"Iranian drones bound for Russia", "boats carrying Iranian weapons destined for the Houthis",
         "tanks taken out of Belarusian bases and loaded onto trains bound for Russia": delivered from the
-        origin the sentence names to the destination. Warships and aircraft heading somewhere under their
-        own power are deployments, not cargo: they count only when carried."""
+        origin the sentence names to the destination. Uncarried items count only "bound"/"destined" for a
+        party named as such (not a capital), and never when they move by themselves: that is often an
+        attack or a deployment ("Iranian missiles bound for Israel", "warships bound for Cuba")."""
         for tok in self.sent:
             if tok.lower_ not in DESTINATION_WORDS:
                 continue
@@ -723,8 +739,10 @@ class _FrameReader:
                 iter(_children(tok, "nsubj", "nsubjpass")), None)  # "the drones were bound for Russia"
             if receiver is None or moving is None:
                 continue
-            items = [s for s in self.items_from([moving]) if s.category not in ("naval", "aircraft")]
-            heads = [moving]
+            heads, items = [moving], self.items_from([moving])
+            if not self._carried(moving):
+                named = tok.lower_ in ("bound", "destined") and receiver.how == "name"
+                items = [s for s in items if named and s.category not in _SELF_PROPELLED]
             if not items:
                 heads = self._cargo(moving)
                 items = self.items_from(heads)
@@ -733,6 +751,15 @@ class _FrameReader:
                 f = Frame(tok, "give", "delivered", giver=giver, receiver=receiver, made_by=True)
                 f.items = items
                 yield f
+
+    def _carried(self, noun: Token) -> bool:
+        """Is `noun` a carrier's cargo: "boats carrying missiles", "trucks loaded with missiles"?"""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CARRIERS:
+            return True  # "a shipment of drones"
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else (
+            noun.head if noun.dep_ == "dobj" else None)
+        return verb is not None and verb.dep_ in ("acl", "relcl") and (
+            verb.lemma_ in _CONVEY or verb.head.lemma_.lower() in _CARRIERS)
 
     def _cargo(self, carrier: Token) -> list[Token]:
         """What a ship, train or truck carries: "boats carrying rifles", "trucks loaded with missiles",
