@@ -708,13 +708,10 @@ class _FrameReader:
                             return a
         # "... from a small boat that was bound for Yemen's Houthi rebels"
         for t in self.sent:
-            if t.lower_ in ("bound", "destined", "headed", "heading"):
-                for p in _children(t, "prep"):
-                    if p.lower_ in ("for", "to"):
-                        for o in _prep_objects(p):
-                            a = self.actor(o)
-                            if a is not None and a.code != maker.code:
-                                return a
+            if t.lower_ in DESTINATION_WORDS:
+                a = next((a for a in self._destinations(t) if a.code != maker.code), None)
+                if a is not None:
+                    return a
         verb = noun.head
         if verb.pos_ == "VERB" and verb.lemma_ in ("use", "fire", "launch", "operate", "have", "possess", "deploy"):
             subj = self.subject_of(verb)
@@ -733,8 +730,7 @@ class _FrameReader:
         for tok in self.sent:
             if tok.lower_ not in DESTINATION_WORDS:
                 continue
-            receiver = next((self.actor(o) for p in _children(tok, "prep") if p.lower_ in ("for", "to")
-                             for o in _prep_objects(p) if self.is_actor_phrase(o)), None)
+            receiver = next(iter(self._destinations(tok)), None)
             moving = tok.head if tok.dep_ in ("acl", "amod", "relcl") else next(
                 iter(_children(tok, "nsubj", "nsubjpass")), None)  # "the drones were bound for Russia"
             if receiver is None or moving is None:
@@ -751,6 +747,11 @@ class _FrameReader:
                 f = Frame(tok, "give", "delivered", giver=giver, receiver=receiver, made_by=True)
                 f.items = items
                 yield f
+
+    def _destinations(self, tok: Token) -> list[ActorMention]:
+        """The parties a destination word names: "bound for Russia", "headed to the Houthis"."""
+        return [a for p in _children(tok, "prep") if p.lower_ in ("for", "to")
+                for o in _prep_objects(p) if self.is_actor_phrase(o) and (a := self.actor(o)) is not None]
 
     def _carried(self, noun: Token) -> bool:
         """Is `noun` a carrier's cargo: "boats carrying missiles", "trucks loaded with missiles"?"""
@@ -782,7 +783,7 @@ class _FrameReader:
     def _origin(self, heads: list[Token], destination: Token, receiver: ActorMention) -> ActorMention | None:
         """Where a cargo comes from: a party named on it ("Iranian weapons", "North Korean shells"), or after
         "from" or "out of" on the destination word, the cargo or the verb it hangs from."""
-        ahead = set(t.i for t in destination.subtree)
+        ahead = {t.i for t in destination.subtree}
 
         def party_in(tokens: list[Token]) -> ActorMention | None:
             for t in tokens:

@@ -150,7 +150,9 @@ class Prefilter:
         self._always_cased = _words([p for p in always if p in cased], 0)
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
         # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
-        self._trigger_words = frozenset(f.lower() for lemma in trigger_lemmas for f in _inflections(lemma))
+        # trigger verbs and nouns in every form, and the destination words ("drones bound for Russia")
+        self._trigger_words = frozenset(f.lower() for lemma in trigger_lemmas for f in _inflections(lemma)) \
+            | DESTINATION_WORDS
         self._help_words = frozenset(f for lemma in HELP_VERBS for f in _inflections(lemma))
         self._production_words = frozenset(f for lemma in PRODUCTION_VERBS for f in _inflections(lemma))
 
@@ -221,8 +223,6 @@ class Prefilter:
                      or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
         if not ORIGIN_PARTICIPLES.isdisjoint(words):  # "Iranian-made drones", "drones made in Iran"
             spans += [m.span() for m in _ORIGIN.finditer(text)]
-        if not DESTINATION_WORDS.isdisjoint(words):  # "Iranian drones bound for Russia"
-            spans += [m.span() for m in _WORD.finditer(text.lower()) if m.group() in DESTINATION_WORDS]
         return spans
 
     def _weak_named(self, text: str, words: set[str]) -> frozenset[str]:
@@ -272,7 +272,7 @@ class Prefilter:
         find none: `mask` decides sentence by sentence)."""
         words = _word_set(text)
         if self._trigger_words.isdisjoint(words) and ORIGIN_PARTICIPLES.isdisjoint(words) \
-                and self._help_words.isdisjoint(words) and DESTINATION_WORDS.isdisjoint(words):
+                and self._help_words.isdisjoint(words):
             return False
         if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words):
             return False
