@@ -4,6 +4,7 @@ output document by document, bad shards reported with their reason while the res
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -103,17 +104,28 @@ def test_workers_are_forked_with_the_model_loaded():
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from armswatch.batch.local import _init_worker, _ready, _worker_context
+    from armswatch.batch.local import _worker_context
+    from armswatch.batch.worker import init_worker, ready
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork server on this platform: each worker loads its own model")
     settings = load_settings()
     pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context(settings),
-                               initializer=_init_worker, initargs=(settings,))
+                               initializer=init_worker, initargs=(settings,))
     try:
-        assert pool.submit(_ready).result(timeout=300) is True
+        assert pool.submit(ready).result(timeout=300) is True
     finally:
         pool.shutdown()
+
+
+def test_the_worker_side_imports_no_output_code():
+    """The fork server and the workers import `armswatch.batch.worker` alone: no pyarrow, no writers."""
+    code = "import sys, armswatch.batch.worker; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert "armswatch.batch.worker" in loaded
+    assert not {m for m in loaded if m.split(".")[0] == "pyarrow"}
+    assert not loaded & {"armswatch.batch.output", "armswatch.batch.rows", "armswatch.batch.local"}
 
 
 def test_a_preloaded_extractor_serves_only_its_own_settings(monkeypatch):

@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING, Any
 from armswatch.errors import ArmswatchError, InputError
 from armswatch.settings import Settings, load_settings
 
-from .output import BatchSummary, ResultWriter, prepare_out_dir, write_summary
-from .rows import CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, ERRORS_SCHEMA, Item, claim_from_row, claims_by_document
 from .shards import SHARD_SUFFIXES, iter_shard, iter_shards
+from .worker import Item
 
 __all__ = [
     "CLAIMS_SCHEMA", "DOCUMENTS_SCHEMA", "ENGINES", "ERRORS_SCHEMA", "SHARD_SUFFIXES", "BatchOptions",
@@ -35,11 +34,25 @@ if TYPE_CHECKING:
     from armswatch.ingest import IngestResult
     from armswatch.store import Store
 
+    from .output import BatchSummary
+    from .rows import CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, ERRORS_SCHEMA, claim_from_row, claims_by_document
+
 ENGINES = ("local", "ray")
 
+# The output side (pyarrow) and the loader (the store, SQLAlchemy, pyarrow.dataset) are imported when
+# first used, never by the extraction workers, which import this package for `worker` alone.
+_LAZY = {"BatchSummary": "output", "CLAIMS_SCHEMA": "rows", "DOCUMENTS_SCHEMA": "rows", "ERRORS_SCHEMA": "rows",
+         "claim_from_row": "rows", "claims_by_document": "rows"}
 
-# The loader pulls in the store (SQLAlchemy) and pyarrow.dataset: imported when used, so the extraction
-# workers, which import this package, do not carry them.
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+
+
 def load_results(out_dir: str | Path, store: Store, **kwargs: Any) -> IngestResult:
     """Store the documents and claims of a batch output directory (see `load.load_results`)."""
     from .load import load_results as load
@@ -89,6 +102,8 @@ def run_batch(
 ) -> BatchSummary:
     """Extract the claims of every document under `inputs` and write them under `out_dir`."""
     from armswatch.extract import EXTRACTOR_VERSION
+
+    from .output import BatchSummary, ResultWriter, prepare_out_dir, write_summary
 
     settings = settings or load_settings()
     options = options or BatchOptions()

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import resource
-import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,7 +19,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from armswatch.errors import ArmswatchError
 from armswatch.extract.prefilter import Prefilter, load_prefilter, text_to_parse
@@ -30,40 +27,12 @@ from armswatch.settings import Settings
 
 from . import preload
 from .output import BatchSummary, ResultWriter
-from .rows import Failure, Item, Outcome, result_tables
+from .rows import result_tables
+from .worker import Item, Outcome, WorkResult, extract_outcomes, failure, init_worker, peak_rss_mb, ready, work
 
-if TYPE_CHECKING:
-    from armswatch.extract import Extractor
-
-__all__ = ["extract_outcomes", "peak_rss_mb", "run_local"]
+__all__ = ["run_local", "screen"]
 
 _CHUNKS_AHEAD = 8  # chunks read per worker before waiting for the oldest result
-WorkResult = tuple[int, float, list[Outcome]]  # worker pid, its peak RSS in MiB, outcomes
-
-# The extractor of this worker process, set once by the pool initializer: a process pool passes state
-# from its initializer to its tasks only through the worker's module namespace.
-_WORKER: dict[str, Extractor] = {}
-
-
-def _failure(e: Exception) -> Failure:
-    return Failure(f"extraction failed ({type(e).__name__}: {e})")
-
-
-def extract_outcomes(extractor: Extractor, docs: Sequence[Document],
-                     texts: Sequence[str | None] | None = None) -> list[Outcome]:
-    """Each document's claims, or the reason its extraction failed (one failure never stops a batch).
-    `texts`: the documents' text to parse, when the caller screened them already."""
-    try:
-        return list(extractor.extract_batch(docs, texts))  # parsed together with nlp.pipe
-    except Exception:  # noqa: BLE001 - one bad document: redo the chunk one by one to find it
-        pass
-    out: list[Outcome] = []
-    for n, doc in enumerate(docs):
-        try:
-            out.append(extractor.extract_batch([doc], None if texts is None else [texts[n]])[0])
-        except Exception as e:  # counted and reported as a rejected document, with its reason
-            out.append(_failure(e))
-    return out
 
 
 def screen(docs: Sequence[Document], settings: Settings, prefilter: Prefilter | None
@@ -77,7 +46,7 @@ def screen(docs: Sequence[Document], settings: Settings, prefilter: Prefilter | 
         try:
             text = text_to_parse(doc, max_chars=settings.max_text_chars, prefilter=prefilter)
         except Exception as e:  # noqa: BLE001 - reported as a rejected document, with its reason
-            settled[n] = _failure(e)
+            settled[n] = failure(e)
             continue
         if text is None:
             settled[n] = []
@@ -85,19 +54,6 @@ def screen(docs: Sequence[Document], settings: Settings, prefilter: Prefilter | 
             todo.append(n)
             texts.append(text)
     return settled, todo, texts
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MiB."""
-    try:  # Linux: the high-water mark of this program alone (ru_maxrss would keep the parent's from before exec)
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
 
 
 def _worker_context(settings: Settings) -> multiprocessing.context.BaseContext:
@@ -110,7 +66,7 @@ def _worker_context(settings: Settings) -> multiprocessing.context.BaseContext:
 
     context = multiprocessing.get_context("forkserver")
     # "__main__": the program's main module is imported once there, not again in every worker
-    context.set_forkserver_preload(["__main__", "armswatch.batch.preload"])
+    context.set_forkserver_preload(["__main__", "armswatch.batch.worker"])
     # Started now, so the model loads while this process reads; the server takes its environment from here.
     before = os.environ.get(preload.SETTINGS_ENV)
     os.environ[preload.SETTINGS_ENV] = preload.settings_json(settings)
@@ -124,32 +80,13 @@ def _worker_context(settings: Settings) -> multiprocessing.context.BaseContext:
     return context
 
 
-def _init_worker(settings: Settings) -> None:
-    extractor = preload.preloaded(settings)
-    if extractor is None:
-        from armswatch.extract import Extractor
-
-        extractor = Extractor(settings)
-    _WORKER["extractor"] = extractor
-
-
-def _ready() -> bool:
-    """A worker's first task: True when it took the fork server's extractor rather than loading its own."""
-    return _WORKER["extractor"] is preload.EXTRACTOR
-
-
 def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
     """Start the pool's worker processes (a pool starts one per task submitted while none is idle)."""
     try:
         for _ in range(workers):
-            pool.submit(_ready)
+            pool.submit(ready)
     except Exception:  # noqa: BLE001 - the reader's own next submit raises the same error, where it is handled
         pass
-
-
-def _work(docs: list[Document], texts: list[str]) -> WorkResult:
-    outcomes = extract_outcomes(_WORKER["extractor"], docs, texts)
-    return os.getpid(), peak_rss_mb(), outcomes
 
 
 @dataclass
@@ -203,7 +140,7 @@ def run_local(
         return
 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(settings),
-                               initializer=_init_worker, initargs=(settings,))
+                               initializer=init_worker, initargs=(settings,))
     # The workers start in the background (the first waits for the fork server to load the model) while
     # this process reads and screens; screened chunks wait in `unsent` until the workers are up.
     starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
@@ -215,7 +152,7 @@ def run_local(
     def send() -> None:
         while unsent:
             chunk, docs, texts = unsent.popleft()
-            chunk.future = pool.submit(_work, docs, texts)
+            chunk.future = pool.submit(work, docs, texts)
 
     def collect() -> None:
         chunk = pending.popleft()

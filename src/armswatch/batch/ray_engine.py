@@ -121,7 +121,7 @@ class ExtractBatch:
         self.keep_text = keep_text
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        from .local import extract_outcomes
+        from .worker import extract_outcomes
 
         rows = batch.to_pylist()
         docs: list[Document] = []

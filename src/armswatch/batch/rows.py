@@ -25,23 +25,13 @@ from armswatch.errors import InputError
 from armswatch.model import Claim, Document
 from armswatch.sources.skipped import Skipped
 
+from .worker import Failure, Item, Outcome
+
 __all__ = [
     "CLAIMS_SCHEMA", "DOCUMENTS_SCHEMA", "ERRORS_SCHEMA", "Failure", "Item", "Outcome", "Tables",
     "claim_from_row", "claims_by_document", "document_from_row", "document_key", "error_row", "meta_json",
     "result_tables",
 ]
-
-Item = Document | InputError | Skipped  # what the readers yield
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Extraction of one document raised: the reason, so the batch goes on and the failure is counted."""
-
-    reason: str
-
-
-Outcome = list[Claim] | Failure  # per document: its claims, or why it has none
 
 _S, _I64, _F64, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 

@@ -18,7 +18,7 @@ from armswatch.model import Document
 from armswatch.settings import Settings
 from armswatch.sources.files import document_from_json_line, document_from_record
 
-from .rows import Item
+from .worker import Item
 
 __all__ = ["SHARD_SUFFIXES", "iter_shard", "iter_shards"]
 

