@@ -1,12 +1,15 @@
-"""The pipeline as armswatch loads it gives the lemmas spaCy's own loading gives (its lemmatizer's word
-index is held as sets, for speed, not as lists)."""
+"""The pipeline as armswatch loads it annotates every token as spaCy's own loading does; two of its parts
+are swapped for speed: the lemmatizer's word index is held as sets, not lists, and the attribute ruler
+looks its patterns up in tables (`armswatch.extract.attribute_index`)."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from armswatch.evaluation import load_gold
+from armswatch.extract.attribute_index import IndexedAttributeRuler
 from armswatch.extract.pipeline import load_pipeline
 from armswatch.settings import load_settings
 from tests.conftest import ROOT, SHARED
@@ -14,16 +17,22 @@ from tests.conftest import ROOT, SHARED
 pytestmark = pytest.mark.model
 
 
-def test_lemmas_are_those_of_the_pipeline_as_shipped():
+def test_annotations_are_those_of_the_pipeline_as_shipped():
     folders = [ROOT / "tests" / "fixtures" / "gold"]
     folders += [p for p in (SHARED / "seeds", SHARED / "dev-corpus" / "articles") if p.exists()]
     texts = [a.document.text for a in load_gold(folders)]
     texts.append("The batteries were refurbished; Kyiv's allies are rearming, re-supplying and overhauling "
                  "howitzers, mortars, MiGs and drones.")
+    # the attribute ruler's rarer patterns: "gonna", "let's", "y'all", "ain't", "there is", "that"/"which"
+    texts.append("Let's see: there is a deal, and y'all ain't gonna like it, gotta say. That was what "
+                 "they wanted, which is why there were 3 tanks and those were sold.")
     ours = load_pipeline(load_settings().model)
     shipped = spacy.load(ours.meta["lang"] + "_" + ours.meta["name"])
     index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
     assert all(isinstance(words, frozenset) for words in index.values())
-    lemmas = [[t.lemma_ for t in doc] for doc in ours.pipe(texts, disable=["ner"])]
-    assert lemmas == [[t.lemma_ for t in doc] for doc in shipped.pipe(texts, disable=["ner"])]
-    assert sum(map(len, lemmas)) > 1000
+    assert isinstance(ours.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert ours.pipe_names == shipped.pipe_names
+    attrs = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
+    annotated = [doc.to_array(attrs).tolist() for doc in ours.pipe(texts, disable=["ner"])]
+    assert annotated == [doc.to_array(attrs).tolist() for doc in shipped.pipe(texts, disable=["ner"])]
+    assert sum(map(len, annotated)) > 1000

@@ -72,7 +72,9 @@ class AttributionReader:
     adjectives: dict = field(default_factory=dict)  # demonym -> actor, for "<Demonym> government"
 
     def __post_init__(self) -> None:
-        self._quotes = self._quote_spans(self.doc.text)
+        self._text = self.doc.text  # Doc.text joins every token anew on each read
+        self._quotes = self._quote_spans(self._text)
+        self._entities = tuple(self.doc.ents)  # so does Doc.ents, with every Span
 
     # -- quotes ----------------------------------------------------------------------------------
     @staticmethod
@@ -113,7 +115,7 @@ class AttributionReader:
         if not (word.isupper() and 2 <= len(word) <= 6):
             return None
         pattern = r"\b" + r"\s+(?:of\s+|for\s+|the\s+)*".join(f"{c}[a-z]+" for c in word) + r"\b"
-        m = re.search(pattern, self.doc.text)
+        m = re.search(pattern, self._text)
         return m.group(0) if m else None
 
     def name_of(self, head: Token) -> str | None:
@@ -190,7 +192,7 @@ class AttributionReader:
         ("Acting Deputy Chief of Mission ... Tracey Newell")."""
         if head.pos_ == "PROPN" and self._known_person(head.text) != head.text:
             return self._known_person(head.text)  # "Newell also pointed out" after "Tracey Newell"
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON"
+        persons = [e for e in self._entities if e.label_ == "PERSON"
                    and e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1
                    and not any(t.lower_ in _PERSON_ROLES or t.lower_ in _TITLES for t in e)]
         if persons:
@@ -268,13 +270,13 @@ class AttributionReader:
                 for c in tok.subtree:
                     if c.ent_type_ == "ORG" or c.text in self.outlets:
                         ph = self.doc[c.i:c.i + 1]
-                        ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
+                        ent = next((e for e in self._entities if e.start <= c.i < e.end), None)
                         if ent is not None:
                             ph = ent
                         if self.is_outlet(ph.text):
                             via = self._outlet_name(ph)
                             break
-        for ent in sent.ents:
+        for ent in (e for e in self._entities if e.start >= sent.start and e.end <= sent.end):
             if ent.text in self.outlets and via is None and ent.root.head.lemma_ in ("report", "say", "cite"):
                 via = ent.text
         return via, according

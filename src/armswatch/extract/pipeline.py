@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from armswatch.errors import ConfigError
+from armswatch.extract.attribute_index import install as install_indexed_attribute_ruler
 from armswatch.extract.frames import TriggerTable
 from armswatch.extract.lexicon import Lexicon, data_rows, load_lexicon
 from armswatch.extract.mentions import MentionFinder
@@ -27,6 +28,7 @@ def load_pipeline(name: str) -> Language:
         except OSError:
             continue
         _index_lemmas_as_sets(nlp)
+        install_indexed_attribute_ruler(nlp)
         return nlp
     raise ConfigError(
         f"spaCy pipeline {name!r} is not installed. Install it (for the default: "
