@@ -86,7 +86,6 @@ def bench_language() -> None:
     if not texts:
         print("language: ../shared corpora absent, skipped")
         return
-    detect_language("warm up the model")
     t = time.perf_counter()
     wrong = [(src, g) for src, text in texts if (g := detect_language(text)).code != "en" and g.confidence >= 0.9]
     dt = time.perf_counter() - t
