@@ -104,13 +104,13 @@ def test_workers_are_forked_with_the_model_loaded():
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from armswatch.batch.local import _worker_context
+    from armswatch.batch.pool import worker_context
     from armswatch.batch.worker import init_worker, ready
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork server on this platform: each worker loads its own model")
     settings = load_settings()
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context(settings),
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=worker_context(settings),
                                initializer=init_worker, initargs=(settings,))
     try:
         assert pool.submit(ready).result(timeout=300) is True

@@ -12,8 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from armswatch.batch import CLAIMS_SCHEMA, claim_from_row, load_results, read_table
+from armswatch.batch.layout import prepare_out_dir
 from armswatch.batch.local import screen
-from armswatch.batch.output import BatchSummary, ResultWriter, prepare_out_dir
+from armswatch.batch.output import BatchSummary, ResultWriter
 from armswatch.batch.rows import document_from_row, result_tables
 from armswatch.batch.shards import iter_shard, iter_shards
 from armswatch.batch.worker import Failure, extract_outcomes

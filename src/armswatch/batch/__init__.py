@@ -103,7 +103,7 @@ def run_batch(
     """Extract the claims of every document under `inputs` and write them under `out_dir`."""
     from armswatch.extract import EXTRACTOR_VERSION
 
-    from .output import BatchSummary, ResultWriter, prepare_out_dir, write_summary
+    from .layout import prepare_out_dir, write_summary
 
     settings = settings or load_settings()
     options = options or BatchOptions()
@@ -115,8 +115,14 @@ def run_batch(
     workers = options.worker_count()
     out = Path(out_dir)
     prepare_out_dir(out, overwrite=options.overwrite)
-    summary = BatchSummary(engine=options.engine)
     started = time.perf_counter()
+    if options.engine == "local" and workers > 0:
+        from .pool import start_fork_server
+
+        start_fork_server(settings)  # the model loads while this process imports the Parquet side and reads
+    from .output import BatchSummary, ResultWriter
+
+    summary = BatchSummary(engine=options.engine)
     shards = list(iter_shards(inputs))
     if options.engine == "local":
         from .local import run_local

@@ -3,14 +3,13 @@
 The main process reads the shards (cheap for JSON lines and Parquet) and screens each document with the
 pre-filter, which needs no model: most news is settled there, and only the candidates, with the text the
 parser is to read, go to a worker. Meanwhile a fork server loads the model once and forks the workers
-from it (`preload`). At most `8 × workers` chunks are in flight; results are consumed in
+from it (`pool`). At most `8 × workers` chunks are in flight; results are consumed in
 input order and written as they come, so memory stays flat and the output is in input order.
 `workers=0` extracts in this process (no pool; for debugging and small runs).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections import deque
@@ -25,10 +24,10 @@ from armswatch.extract.prefilter import Prefilter, load_prefilter, text_to_parse
 from armswatch.model import Document
 from armswatch.settings import Settings
 
-from . import preload
 from .output import BatchSummary, ResultWriter
+from .pool import start_workers, worker_context
 from .rows import result_tables
-from .worker import Item, Outcome, WorkResult, extract_outcomes, failure, init_worker, peak_rss_mb, ready, work
+from .worker import Item, Outcome, WorkResult, extract_outcomes, failure, init_worker, peak_rss_mb, work
 
 __all__ = ["run_local", "screen"]
 
@@ -54,39 +53,6 @@ def screen(docs: Sequence[Document], settings: Settings, prefilter: Prefilter | 
             todo.append(n)
             texts.append(text)
     return settled, todo, texts
-
-
-def _worker_context(settings: Settings) -> multiprocessing.context.BaseContext:
-    """Workers start clean, never as a copy of the reader (no threads forked mid-lock). Where it exists,
-    a fork server loads the model once (see `preload`) and forks each worker from that clean process, so
-    workers start with the model loaded; elsewhere (Windows) each worker is spawned and loads its own."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    from multiprocessing import forkserver
-
-    context = multiprocessing.get_context("forkserver")
-    # "__main__": the program's main module is imported once there, not again in every worker
-    context.set_forkserver_preload(["__main__", "armswatch.batch.worker"])
-    # Started now, so the model loads while this process reads; the server takes its environment from here.
-    before = os.environ.get(preload.SETTINGS_ENV)
-    os.environ[preload.SETTINGS_ENV] = preload.settings_json(settings)
-    try:
-        forkserver.ensure_running()
-    finally:
-        if before is None:
-            del os.environ[preload.SETTINGS_ENV]
-        else:
-            os.environ[preload.SETTINGS_ENV] = before
-    return context
-
-
-def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
-    """Start the pool's worker processes (a pool starts one per task submitted while none is idle)."""
-    try:
-        for _ in range(workers):
-            pool.submit(ready)
-    except Exception:  # noqa: BLE001 - the reader's own next submit raises the same error, where it is handled
-        pass
 
 
 @dataclass
@@ -139,11 +105,11 @@ def run_local(
         summary.worker_peak_rss_mb[str(os.getpid())] = peak_rss_mb()
         return
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(settings),
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(settings),
                                initializer=init_worker, initargs=(settings,))
     # The workers start in the background (the first waits for the fork server to load the model) while
     # this process reads and screens; screened chunks wait in `unsent` until the workers are up.
-    starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
+    starting = threading.Thread(target=start_workers, args=(pool, workers), daemon=True)
     starting.start()
     prefilter = load_prefilter() if settings.prefilter else None
     pending: deque[_Chunk] = deque()  # read, in input order, until written
@@ -157,6 +123,10 @@ def run_local(
     def collect() -> None:
         chunk = pending.popleft()
         if chunk.todo and chunk.future is None:  # still unsent: wait for the workers
+            if starting.is_alive():
+                # pyarrow loads its pandas support (when pandas is installed) on its first conversion,
+                # about 0.4 s: spent here, while the model loads, rather than later beside the workers
+                result_tables([], {}, keep_text=keep_text, extractor_version=extractor_version)
             starting.join()
             send()
         if chunk.future is not None:

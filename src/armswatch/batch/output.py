@@ -1,4 +1,4 @@
-"""Where a batch run writes: Parquet part files under claims/, documents/ and errors/, and summary.json.
+"""How a batch run writes: Parquet part files under claims/, documents/ and errors/ (see `layout`).
 
 Rows are buffered only up to a row group (`ROW_GROUP_DOCUMENTS` documents), so memory stays flat however
 large the corpus; each engine task (the local run, or one Ray write task) writes its own part files.
@@ -6,8 +6,6 @@ large the corpus; each engine task (the local run, or one Ray write task) writes
 
 from __future__ import annotations
 
-import json
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,16 +15,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from armswatch.errors import ArmswatchError
-
+from .layout import TABLE_NAMES
 from .rows import CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, ERRORS_SCHEMA, Tables
 
-__all__ = ["OUTPUT_TABLES", "ROW_GROUP_DOCUMENTS", "BatchSummary", "ResultWriter", "prepare_out_dir",
-           "write_summary"]
+__all__ = ["OUTPUT_TABLES", "ROW_GROUP_DOCUMENTS", "BatchSummary", "ResultWriter"]
 
-OUTPUT_TABLES = {"claims": CLAIMS_SCHEMA, "documents": DOCUMENTS_SCHEMA, "errors": ERRORS_SCHEMA}
+OUTPUT_TABLES = dict(zip(TABLE_NAMES, (CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, ERRORS_SCHEMA), strict=True))
 ROW_GROUP_DOCUMENTS = 2000
-SUMMARY = "summary.json"
 
 
 @dataclass
@@ -79,27 +74,6 @@ class BatchSummary:
         s.worker_peak_rss_mb = dict(d.get("worker_peak_rss_mb", {}))
         s.seconds = float(d.get("seconds", 0.0))
         return s
-
-
-def prepare_out_dir(out_dir: Path, *, overwrite: bool) -> None:
-    """Create `out_dir`; refuse one that holds results already, unless told to replace them."""
-    present = [name for name in (*OUTPUT_TABLES, SUMMARY) if (out_dir / name).exists()]
-    if present and not overwrite:
-        raise ArmswatchError(f"{out_dir}: holds batch results already ({', '.join(present)}); "
-                             "choose another directory or pass --overwrite")
-    for name in present:
-        target = out_dir / name
-        if target.is_dir():
-            shutil.rmtree(target)
-        else:
-            target.unlink()
-    for name in OUTPUT_TABLES:
-        (out_dir / name).mkdir(parents=True, exist_ok=True)
-
-
-def write_summary(out_dir: Path, summary: BatchSummary, extra: dict[str, Any]) -> None:
-    path = out_dir / SUMMARY
-    path.write_text(json.dumps({**summary.to_dict(), **extra}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 class ResultWriter:
