@@ -51,8 +51,11 @@ def test_other_scripts_are_named_with_their_language_code():
     chinese = "這是一個中文句子，用於測試語言檢測是否正常工作。政府週二宣布將向軍隊交付新裝備，交付將於春季開始。"
     russian = ("Правительство объявило во вторник, что поставит армии новое оборудование, говорится в "
                "сообщении министерства обороны. Поставки начнутся весной и продлятся два года.")
+    hebrew = ("הממשלה הודיעה ביום שלישי כי תספק לצבא ציוד חדש, כך נמסר בהודעה של משרד הביטחון. "
+              "המשלוחים יתחילו באביב וימשכו שנתיים.")
     assert detect_language(chinese).code == "zh"  # CLD2's "zh-Hant", as the setting would name it
     assert detect_language(russian).code == "ru"
+    assert detect_language(hebrew).code == "he"  # CLD2's withdrawn "iw"
 
 
 def test_mixed_languages_are_not_a_confident_guess():

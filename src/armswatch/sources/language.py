@@ -24,6 +24,7 @@ MIN_CHARS = 120  # below this a guess is unreliable: keep the document
 MIN_CONFIDENCE = 0.90
 UNKNOWN = "und"  # ISO 639-2 "undetermined"
 # Characters CLD2 refuses as invalid input (C0 controls but tab and line breaks, DEL).
+_WITHDRAWN = {"iw": "he", "jw": "jv"}  # ISO 639-1 codes CLD2 still uses -> the current ones
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -41,9 +42,10 @@ def detect_language(text: str) -> LanguageGuess:
     except pycld2.error:  # input CLD2 cannot read even after cleaning: say nothing rather than guess
         return LanguageGuess(UNKNOWN, 0.0)
     _name, code, percent, _score = details[0]
-    if code in ("un", "xxx"):
+    if code in ("un", "xxx") or code.startswith(("xx-", "zz")):  # unknown, a script alone, test languages
         return LanguageGuess(UNKNOWN, 0.0)
-    return LanguageGuess(code.split("-")[0].lower(), percent / 100 if reliable else 0.0)
+    base = code.split("-")[0].lower()  # "zh-Hant" -> "zh"
+    return LanguageGuess(_WITHDRAWN.get(base, base), percent / 100 if reliable else 0.0)
 
 
 def language_name(code: str) -> str:
