@@ -1,7 +1,10 @@
 """Scoring extracted claims against gold files in the claim-schema form.
 
 Keys: triple = (document, supplier, recipient, category); with status adds the status. Attributes
-(quantity, source, via, hedged, denied) are compared on matched triples.
+(quantity, source, via, hedged, denied) are compared on matched triples, as ../shared/tools/gold-check does:
+a source matches when the words of one name are among the other's ("Shin Wonsik" ~ "Shin"). Confusion
+tables count, for the claims between one pair of parties, which status (or category) the gold gives and
+which the extractor gives ("-" for none).
 """
 
 from __future__ import annotations
@@ -60,12 +63,29 @@ class Score:
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_status: list[str] = field(default_factory=list)
+    status_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted)
+    category_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def by_document(self) -> dict[str, dict[str, list[str]]]:
+        """Misses, spurious claims and wrong statuses, article by article."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for kind, rows in (("missed", self.misses), ("spurious", self.spurious), ("wrong status", self.wrong_status)):
+            for row in rows:
+                doc, _, rest = row.partition("|")
+                out.setdefault(doc, {}).setdefault(kind, []).append(rest)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {"documents": self.documents, "triple": self.triple.to_dict(), "status": self.status.to_dict(),
                 "attributes": self.attributes, "negative_documents": self.negative_documents,
                 "negative_documents_with_claims": self.negative_documents_with_claims,
-                "misses": self.misses, "spurious": self.spurious, "wrong_status": self.wrong_status}
+                "misses": self.misses, "spurious": self.spurious, "wrong_status": self.wrong_status,
+                "status_confusion": _pairs(self.status_confusion),
+                "category_confusion": _pairs(self.category_confusion)}
+
+
+def _pairs(counts: Counter[tuple[str, str]]) -> list[dict[str, Any]]:
+    return [{"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(counts.items())]
 
 
 def load_gold(paths: Iterable[str | Path]) -> list[GoldArticle]:
@@ -88,9 +108,28 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldArticle]:
     return out
 
 
-def _last_word(s: str | None) -> str:
+_STOP = frozenset({"the", "of", "a", "an", "and", "s", "for", "on", "in"})
+
+
+def _name_words(s: str | None) -> set[str]:
     words = re.findall(r"[a-z]+", (s or "").lower())
-    return words[-1] if words else ""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP}
+
+
+def same_source(gold: str | None, predicted: str | None) -> bool:
+    """One names the other: "Shin Wonsik" ~ "Shin", "senior US officials" ~ "officials"; never an empty name."""
+    g, p = _name_words(gold), _name_words(predicted)
+    return bool(g and p) and (g <= p or p <= g)
+
+
+def confusion(gold: set[str], predicted: set[str]) -> list[tuple[str, str]]:
+    """Pairs (gold, predicted) for one pair of parties: agreements, then each gold value left over against each
+    predicted value left over ("-" when one side has none)."""
+    pairs = [(v, v) for v in sorted(gold & predicted)]
+    only_gold, only_pred = sorted(gold - predicted), sorted(predicted - gold)
+    pairs += [(g, p) for g in only_gold for p in only_pred] or [(g, "-") for g in only_gold] + [
+        ("-", p) for p in only_pred]
+    return pairs
 
 
 def score_claims(gold: list[GoldArticle], predicted: dict[str, list[Claim]]) -> Score:
@@ -118,19 +157,33 @@ def score_claims(gold: list[GoldArticle], predicted: dict[str, list[Claim]]) -> 
         s.misses += [f"{did}|{'|'.join(k)}" for k in sorted(g3.keys() - p3.keys())]
         s.spurious += [f"{did}|{'|'.join(k)}" for k in sorted(p3.keys() - g3.keys())]
         s.wrong_status += [f"{did}|{'|'.join(k)}" for k in sorted(g4 - p4) if k[:3] in p3]
+        _confusions(s, art.claims, preds)
         for k in g3.keys() & p3.keys():
-            g, p = g3[k], p3[k]
+            gs = [c for c in art.claims if (c["supplier"], c["recipient"], c["category"]) == k]
+            ps = [c for c in preds if (c.supplier, c.recipient, c.category) == k]
             for name in ("hedged", "denied"):
                 tot[name] += 1
-                acc[name] += bool(g.get(name)) == p.__getattribute__(name)
-            if g.get("quantity"):
+                acc[name] += any(bool(g.get(name)) for g in gs) == any(getattr(p, name) for p in ps)
+            quantities = [g["quantity"] for g in gs if g.get("quantity")]
+            if quantities:
                 tot["quantity"] += 1
-                acc["quantity"] += p.quantity is not None and abs(p.quantity - g["quantity"]) <= 0.01 * g["quantity"]
-            if g.get("source"):
-                tot["source"] += 1
-                acc["source"] += _last_word(g["source"]) == _last_word(p.source)
-            if g.get("via"):
-                tot["via"] += 1
-                acc["via"] += _last_word(g["via"]) == _last_word(p.via)
+                acc["quantity"] += any(p.quantity is not None and abs(p.quantity - q) <= 0.01 * q
+                                       for q in quantities for p in ps)
+            for name in ("source", "via"):
+                names = [g[name] for g in gs if g.get(name)]
+                if names:
+                    tot[name] += 1
+                    acc[name] += any(same_source(n, getattr(p, name)) for n in names for p in ps)
     s.attributes = {k: round(acc[k] / tot[k], 4) for k in sorted(tot)}
     return s
+
+
+def _confusions(s: Score, gold: list[dict[str, Any]], preds: list[Claim]) -> None:
+    pairs = {(c["supplier"], c["recipient"]) for c in gold} | {(c.supplier, c.recipient) for c in preds}
+    for pair in pairs:
+        g = [c for c in gold if (c["supplier"], c["recipient"]) == pair]
+        p = [c for c in preds if (c.supplier, c.recipient) == pair]
+        s.category_confusion.update(confusion({c["category"] for c in g}, {c.category for c in p}))
+        for category in {c["category"] for c in g} & {c.category for c in p}:
+            s.status_confusion.update(confusion({c["status"] for c in g if c["category"] == category},
+                                                {c.status for c in p if c.category == category}))

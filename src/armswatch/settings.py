@@ -27,6 +27,9 @@ class Settings:
     )
     prefilter: bool = _setting(
         True, "Skip, before parsing, the articles and lines that cannot hold a claim (0 to parse everything).")
+    data_overrides: str = _setting(
+        "", "A folder of data files named like armswatch/data/*.tsv (frames, words, items, actors ...) whose "
+        "rows are added to the shipped ones (a frame row replaces the shipped row of its lemma and part of speech).")
     max_file_bytes: int = _setting(50_000_000, "Input files larger than this are rejected with a reason.")
     max_text_chars: int = _setting(
         1_000_000, "Article texts longer than this are truncated before parsing (a warning is printed)."

@@ -34,17 +34,17 @@ def test_cited_outlet_is_via(extractor):
 
 
 def test_hedge_and_denial_across_the_article(extractor):
-    text = ("Iran may be preparing to send ballistic missiles to Russia, officials said.\n\n"
-            "Tehran denies arming Russia.")
-    c = claims(extractor, text)[("IRN", "RUS", "missiles", "pledged")]
+    text = ("Cuba may be preparing to ship cruise missiles to Venezuela, officials said.\n\n"
+            "Havana denies arming Venezuela.")
+    c = claims(extractor, text)[("CUB", "VEN", "missiles", "pledged")]
     assert c.hedged and c.denied
 
 
 def test_negation_removes_the_claim_but_keeps_the_order(extractor):
-    text = "Russia has not yet delivered the two frigates that India ordered in 2018."
+    text = "Spain has not yet delivered the four corvettes that Peru ordered in 2019."
     got = claims(extractor, text)
-    assert ("RUS", "IND", "naval", "delivered") not in got
-    assert ("RUS", "IND", "naval", "pledged") in got
+    assert ("ESP", "PER", "naval", "delivered") not in got
+    assert ("ESP", "PER", "naval", "pledged") in got
 
 
 def test_status_from_governing_words(extractor):
@@ -56,11 +56,11 @@ def test_status_from_governing_words(extractor):
 
 
 def test_context_fills_a_missing_party(extractor):
-    text = ("Denmark has delivered F-16 jets to Ukraine. Norway has promised six, while Belgium has "
-            "committed 30 jets to be delivered by 2028.")
+    text = ("Sweden has delivered Gripen jets to Hungary. Finland has promised eight, while Austria has "
+            "committed 20 jets to be delivered by 2029.")
     got = claims(extractor, text)
-    assert got[("NOR", "UKR", "aircraft", "pledged")].quantity == 6
-    assert got[("BEL", "UKR", "aircraft", "pledged")].period_end == "2028"
+    assert got[("FIN", "HUN", "aircraft", "pledged")].quantity == 8
+    assert got[("AUT", "HUN", "aircraft", "pledged")].period_end == "2029"
 
 
 def test_use_and_production_are_not_transfers(extractor):
@@ -82,13 +82,22 @@ def test_unit_is_what_is_counted_as_written(extractor):
     assert (got["ammunition"].quantity, got["ammunition"].unit) == (40000, "artillery shells")
 
 
+def test_transcript_speaker_takes_the_given_name_from_a_sentence_the_prefilter_left_out(extractor):
+    text = ("Ada Okafor has run the ministry's press office since the spring.\n\nHer office is on the third "
+            "floor.\n\nIts staff doubled over the summer.\n\nThe budget for next year is not known.\n\n"
+            "MS. OKAFOR: Iran has shipped drones to Russia.")
+    assert extractor.text_to_parse(Document(id="t", text=text)) != text  # the first sentence is not parsed
+    assert [c.source for c in claims(extractor, text).values()] == ["Ada Okafor"]
+
+
 def test_source_is_the_named_speaker_not_a_descriptor_or_pronoun(extractor):
     maker = claims(extractor, "Brazil has agreed to buy 12 Gripen fighter jets from Sweden, the state-owned "
                               "manufacturer Swedish Aircraft Works said on Monday.")
     assert [c.source for c in maker.values()] == ["Swedish Aircraft Works"]
     service = claims(extractor, "Japan's National Police Agency said Pyongyang had shipped artillery shells to "
                                 "Russia.")
-    assert [c.source for c in service.values()] == ["Japan's National Police Agency"]
+    # a state owning the speaker reads as its demonym
+    assert [c.source for c in service.values()] == ["Japanese National Police Agency"]
     monitor = claims(extractor, "Chad has received Turkish-made drones, according to a review of flight records "
                                 "by the research group Open Skies Watch, which said two drones were seen at an "
                                 "airfield.")
@@ -98,8 +107,8 @@ def test_source_is_the_named_speaker_not_a_descriptor_or_pronoun(extractor):
 def test_weapons_made_specific_by_context_are_kept(extractor):
     # "the weapons" after "anti-tank missiles" takes their category, and no other claim replaces it
     got = claims(extractor, "Soldiers found anti-tank missiles in a militia depot. Officials said the weapons had "
-                            "been sold by Russia to the Syrian army.")
-    assert list(got) == [("RUS", "SYR", "missiles", "delivered")]
+                            "been sold by Serbia to the Libyan army.")
+    assert list(got) == [("SRB", "LBY", "missiles", "delivered")]
 
 
 def test_passive_under_due_likely_unlikely_and_is_to_be(extractor):
@@ -119,10 +128,10 @@ def test_count_on_the_item_after_a_measure_word(extractor):
 
 
 def test_count_hung_on_a_model_name(extractor):
-    got = claims(extractor, "Taiwan has yet to receive any of the 66 F-16V fighter jets it ordered from the "
+    got = claims(extractor, "Chile has yet to get any of the 24 F-16 fighter jets it ordered from the "
                             "United States, the ministry said.")
-    jets = got[("USA", "TWN", "aircraft", "pledged")]
-    assert jets.quantity == 66
+    jets = got[("USA", "CHL", "aircraft", "pledged")]
+    assert jets.quantity == 24
 
 
 def test_denials_reach_the_claims_they_deny(extractor):
@@ -153,25 +162,52 @@ def test_a_cargo_bound_for_a_party(extractor):
 
 
 def test_weapons_named_before_are_not_a_new_generic_claim(extractor):
-    got = claims(extractor, "Iran sent rifles to Yemen's Houthi rebels, the Navy said.\n\nNavies have "
-                            "intercepted several boats carrying Iranian weapons bound for the Houthis.")
+    # "the weapons" point back to the rifles; bare "weapons" in a new statement say more than the rifles
+    got = claims(extractor, "Iran sent rifles to the Houthis in Yemen, the navy said.\n\nSailors have seized "
+                            "two dhows carrying the weapons destined for the Houthis.")
     assert list(got) == [("IRN", "houthis", "small_arms", "delivered")]
+    got = claims(extractor, "Iran sent rifles to the Houthis in Yemen, the navy said.\n\nSailors have seized "
+                            "two dhows carrying Iranian weapons destined for the Houthis.")
+    assert set(got) == {("IRN", "houthis", "small_arms", "delivered"), ("IRN", "houthis", "equipment", "delivered")}
+
+
+def test_a_generic_itemised_right_after_gives_way_to_the_items(extractor):
+    got = claims(extractor, "Germany announced a new package of weapons for Ukraine on Monday. The package "
+                            "includes Leopard tanks and IRIS-T air defence systems.")
+    assert set(got) == {("DEU", "UKR", "armoured_vehicles", "pledged"), ("DEU", "UKR", "air_defence", "pledged")}
+    leftover = claims(extractor, "Germany will send tanks and other weapons to Ukraine.")
+    assert set(leftover) == {("DEU", "UKR", "armoured_vehicles", "pledged"), ("DEU", "UKR", "equipment", "pledged")}
 
 
 def test_a_described_speaker_is_named_as_the_article_named_it(extractor):
-    text = ("Belarus has sent tanks to Russia, according to Zorka, a Belarusian monitoring group.\n\n"
+    text = ("Belarus has sent tanks to Russia, according to Rail Watch, an independent monitoring group.\n\n"
             "Belarus has also sent artillery shells to Russia, the group said.")
     got = claims(extractor, text)
-    assert [(k[2], c.source) for k, c in got.items()] == [("armoured_vehicles", "Zorka"), ("ammunition", "Zorka")]
+    assert [(k[2], c.source) for k, c in got.items()] == [("armoured_vehicles", "Rail Watch"),
+                                                         ("ammunition", "Rail Watch")]
     other = claims(extractor, "Belarus has also sent artillery shells to Russia, the group said.")
     assert [c.source for c in other.values()] == ["Group"]  # no description before: the words as written
 
 
 def test_passed_on_to_the_group_named_before(extractor):
-    text = ("Israeli troops found anti-tank missiles in Hezbollah positions. Officials said the missiles had been "
-            "sold by Russia to the Syrian army before being passed on to the group.")
-    assert set(claims(extractor, text)) == {("RUS", "SYR", "missiles", "delivered"),
-                                             ("SYR", "hezbollah", "missiles", "delivered")}
-    unnamed = ("Officials said the missiles had been sold by Russia to the Syrian army before being passed on "
+    text = ("Kurdish fighters found anti-tank missiles in Wagner depots. Officials said the missiles had been "
+            "sold by Serbia to the Libyan army before being handed on to the group.")
+    assert set(claims(extractor, text)) == {("SRB", "LBY", "missiles", "delivered"),
+                                             ("LBY", "wagner", "missiles", "delivered")}
+    unnamed = ("Officials said the missiles had been sold by Serbia to the Libyan army before being handed on "
                "to the group.")
-    assert set(claims(extractor, unnamed)) == {("RUS", "SYR", "missiles", "delivered")}
+    assert set(claims(extractor, unnamed)) == {("SRB", "LBY", "missiles", "delivered")}
+
+
+def test_arming_oneself_or_with_no_weapon_is_no_transfer(extractor):
+    # a reflexive recipient is the subject: the supplier comes from the items, never from context
+    assert claims(extractor, "Japan criticised the plan.\n\nBritain will arm itself with new legal powers.") == {}
+    assert list(claims(extractor, "Britain armed itself with American missiles.")) == [
+        ("USA", "GBR", "missiles", "delivered")]
+    assert claims(extractor, "Iran armed the agency with new powers.") == {}
+    assert list(claims(extractor, "Iran armed the Houthis.")) == [("IRN", "houthis", "equipment", "delivered")]
+
+
+def test_a_pronoun_stands_for_another_party_than_its_frames_other_side(extractor):
+    got = claims(extractor, "Talks stalled over Chile's ties to Peru, its main arms supplier.")
+    assert list(got) == [("PER", "CHL", "equipment", "ongoing")]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from armswatch.evaluation import load_gold
 from armswatch.extract import Extractor
+from armswatch.model import Document
 from armswatch.settings import load_settings
 from tests.conftest import ROOT, SHARED
 
@@ -19,7 +22,25 @@ def unfiltered():
 
 def folders():
     out = [ROOT / "tests" / "fixtures" / "gold"]
-    out += [p for p in (SHARED / "seeds", SHARED / "dev-corpus" / "articles") if p.exists()]
+    out += [p for p in (SHARED / "seeds", SHARED / "real-corpus" / "articles", SHARED / "dev-corpus" / "articles")
+            if p.exists()]
+    return out
+
+
+def reuters_passed(extractor, limit: int) -> list[Document]:
+    """The first Reuters articles the pre-filter lets through (in part): where it could go wrong."""
+    path = SHARED / "corpora" / "reuters21578.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not present (../shared is only beside the project's own checkouts)")
+    out: list[Document] = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            row = json.loads(line)
+            doc = Document(id=str(row.get("id", n)), text=row.get("text") or "", title=row.get("title"))
+            if extractor.text_to_parse(doc) is not None:
+                out.append(doc)
+                if len(out) == limit:
+                    break
     return out
 
 
@@ -32,9 +53,14 @@ def test_same_claims_with_and_without_prefilter(extractor, unfiltered):
         assert with_filter == without, art.document.id
 
 
-def test_dual_use_items_need_a_weapons_context(extractor):
-    from armswatch.model import Document
+@pytest.mark.shared
+def test_same_claims_on_newswire_the_prefilter_lets_through(extractor, unfiltered):
+    for doc in reuters_passed(extractor, 150):
+        assert [c.to_dict() for c in extractor.extract(doc)] == [c.to_dict() for c in unfiltered.extract(doc)], \
+            doc.id
 
+
+def test_dual_use_items_need_a_weapons_context(extractor):
     civil = Document(id="cars", text="Japan agreed to buy more U.S.-made parts for its car makers, "
                                      "a Commerce Department official said.")
     military = Document(id="drones", text="Iran has sent engines and other parts for attack drones to Russia, "

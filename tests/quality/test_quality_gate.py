@@ -4,7 +4,7 @@ change cannot lower silently.
 The floors live in floors.json beside this file. The project's own fixtures are pinned by their
 SHA-256: editing a fixture fails the gate until the floors are re-pinned on purpose with
 `python -m tests.quality.pin` (which records the new hash and the scores measured then). When
-../shared is present, its seed and development corpus are gated too.
+../shared is present, its seed, real corpus and development corpus are gated too.
 """
 
 from __future__ import annotations
@@ -50,14 +50,15 @@ def test_fixture_floors(extractor):
     floor = FLOORS["fixtures"]
     assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
     assert s.status.f1 >= floor["status_f1"], s.wrong_status
-    if "source" in floor:
-        assert s.attributes["source"] >= floor["source"]
+    for attribute in ("source", "quantity"):
+        if attribute in floor:
+            assert s.attributes[attribute] >= floor[attribute], attribute
     assert s.negative_documents_with_claims == 0
 
 
 @pytest.mark.model
 @pytest.mark.shared
-@pytest.mark.parametrize("name", ["shared/seeds", "shared/dev-corpus/articles"])
+@pytest.mark.parametrize("name", ["shared/seeds", "shared/real-corpus/articles", "shared/dev-corpus/articles"])
 def test_shared_floors(extractor, name):
     folder = SHARED / name.removeprefix("shared/")
     if not folder.exists():
@@ -66,6 +67,7 @@ def test_shared_floors(extractor, name):
     floor = FLOORS[name]
     assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
     assert s.status.f1 >= floor["status_f1"], s.wrong_status
-    if "source" in floor:
-        assert s.attributes["source"] >= floor["source"]
+    for attribute in ("source", "quantity"):
+        if attribute in floor:
+            assert s.attributes[attribute] >= floor[attribute], attribute
     assert s.negative_documents_with_claims == 0

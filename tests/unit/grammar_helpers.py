@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from armswatch.extract.arguments import ArgumentReader
 from armswatch.extract.pipeline import Resources, load_resources
 
 
@@ -27,3 +28,16 @@ def parse(rows: str) -> Doc:
               tags=[t[3] for t in toks], deps=[t[4] for t in toks], heads=heads,
               sent_starts=[True] + [False] * (len(words) - 1))
     return doc
+
+
+def argument_reader(doc: Doc) -> ArgumentReader:
+    """The predicate-argument reader over a hand-built parse, with the shipped word lists and frames."""
+    _, res = blank()
+    return ArgumentReader(doc, res.words, res.valency.event_nouns, res.valency.agent_nouns, saying_verbs(),
+                          res.finder.item_words)
+
+
+def saying_verbs() -> frozenset[str]:
+    """The reporting verbs ("said") the extractor hands the argument reader."""
+    _, res = blank()
+    return frozenset(lemma for lemma, kind in res.speech.items() if kind == "say")

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from armswatch.extract.lexicon import load_lexicon
-from armswatch.extract.prefilter import Prefilter, _inflections, sentence_spans
+from armswatch.extract.prefilter import Prefilter, inflections, sentence_spans
 from tests.unit.grammar_helpers import blank
 
 
 def prefilter() -> Prefilter:
     _, res = blank()
-    return Prefilter(load_lexicon(), [*res.triggers.verbs, *res.triggers.nouns])
+    return Prefilter(load_lexicon(), res.valency, res.words)
 
 
 def test_inflections_cover_regular_and_irregular_forms():
-    assert {"supplies", "supplied", "supplying"} <= set(_inflections("supply"))
-    assert {"ships", "shipped", "shipping"} <= set(_inflections("ship"))
-    assert {"sent", "sends", "sending"} <= set(_inflections("send"))
-    assert {"bought", "buying"} <= set(_inflections("buy"))
+    assert {"supplies", "supplied", "supplying"} <= set(inflections("supply"))
+    assert {"ships", "shipped", "shipping"} <= set(inflections("ship"))
+    assert {"sent", "sends", "sending"} <= set(inflections("send"))
+    assert {"bought", "buying"} <= set(inflections("buy"))
+    # irregular forms come from lemminflect's tables, not from a hand list
+    assert {"repaid", "lent", "sought", "dealt"} <= set(inflections("repay") + inflections("lend")
+                                                       + inflections("seek") + inflections("deal"))
+    assert {"deliveries"} <= set(inflections("delivery", "NOUN"))
 
 
 def test_article_without_weapon_and_trigger_in_one_line_is_skipped():
@@ -68,7 +72,7 @@ def test_only_a_weapon_and_a_trigger_in_one_sentence_make_a_candidate():
 def test_arms_alone_is_weapon_and_trigger_only_once():
     pf = prefilter()
     # "arms" is a weapon and a form of "to arm", but one word makes no frame
-    assert pf.mask("Russia and the United States held arms talks in Geneva.\n") is None
+    assert pf.mask("Russia and the United States discussed arms control in Geneva.\n") is None
     assert pf.mask("Russia arms Syria with missiles.\n") is not None
     assert pf.mask("Iran denies arms deliveries to the Houthis.\n") is not None
 
@@ -125,12 +129,13 @@ def test_rounds_are_ammunition_but_a_round_of_talks_is_not():
     assert pf.mask("Japan will buy ships from the United States in the new GATT round.\n") is None
 
 
-def test_an_origin_participle_is_a_trigger_in_its_two_shapes():
+def test_an_origin_alone_is_no_trigger_but_a_provider_is():
     pf = prefilter()
-    # the extractor reads "Russian-made missiles ... in Hezbollah positions" as a transfer with no verb
-    assert pf.mask("Israeli troops found Russian-made missiles in Hezbollah positions.\n") is not None
-    assert pf.mask("Sudan's army has drones made in Iran.\n") is not None
-    assert pf.mask("Russia made tanks and Israel found missiles.\n") is None
+    # "Russian-made missiles" only say where the missiles come from (no transfer); "Iranian-supplied" says who
+    # gave them (a transfer), and "supplied" is a form of a trigger verb
+    assert pf.mask("Israeli troops found Russian-made missiles in Hezbollah positions.\n") is None
+    assert pf.mask("Sudan's army has drones made in Iran.\n") is None
+    assert pf.mask("Hezbollah fired Iranian-supplied missiles at Israel.\n") is not None
 
 
 def test_know_how_and_weak_nouns_named_before_count_as_the_extractor_reads_them():

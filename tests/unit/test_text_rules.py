@@ -40,7 +40,7 @@ def test_boilerplate_lines_are_found_and_masked_without_moving_offsets():
     ("By JANE SMITH, Example Wire", True),
     ("By Jane Smith | 3 May 2024", True),
     ("By Maria de la Cruz and John Doe", True),
-    ("By contrast, Taiwan has yet to receive any of the jets it ordered.", False),
+    ("By contrast, Chile has yet to get any of the jets it bought.", False),
     ("By Tuesday, Russia had delivered 20 tanks to Syria.", False),
     ("By the end of the year, Poland will have received 180 tanks.", False),
 ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 
 import click
 
@@ -36,9 +37,25 @@ def eval_command(as_json: bool, model: str | None, gold: tuple[str, ...]) -> Non
         click.echo(f"{name:7} P={prf.precision:.3f} R={prf.recall:.3f} F1={prf.f1:.3f}  "
                    f"(tp={prf.tp} fp={prf.fp} fn={prf.fn})")
     click.echo("attributes " + ", ".join(f"{k}={v:.3f}" for k, v in score.attributes.items()))
-    for label, rows in (("missed", score.misses), ("spurious", score.spurious),
-                        ("wrong status", score.wrong_status)):
-        if rows:
-            click.echo(f"{label} ({len(rows)}):")
-            for r in rows:
-                click.echo(f"  {r}")
+    _table("status (rows: gold, columns: extracted; between one pair of parties, on one category)",
+           score.status_confusion)
+    _table("category (rows: gold, columns: extracted; between one pair of parties)", score.category_confusion)
+    for doc, kinds in sorted(score.by_document().items()):
+        click.echo(f"{doc}:")
+        for kind, rows in kinds.items():
+            click.echo(f"  {kind}: " + ", ".join(rows))
+
+
+def _table(title: str, counts: Counter[tuple[str, str]]) -> None:
+    """A confusion table as text: a row per gold value, a column per extracted value."""
+    if not counts:
+        return
+    rows = sorted({g for g, _ in counts}, key=lambda v: (v == "-", v))
+    cols = sorted({p for _, p in counts}, key=lambda v: (v == "-", v))
+    label = max(len(r) for r in rows) + 1
+    widths = [len(c) + 1 for c in cols]
+    click.echo(title)
+    click.echo(" " * label + "".join(c.rjust(w) for c, w in zip(cols, widths, strict=True)))
+    for r in rows:
+        cells = (str(counts.get((r, c), "") or ".").rjust(w) for c, w in zip(cols, widths, strict=True))
+        click.echo(r.ljust(label) + "".join(cells))

@@ -28,7 +28,7 @@ _APPEAL_WORDS = re.compile(
     re.I)
 _LINE = [re.compile(p, re.I) for p in _LINE_PATTERNS]
 # "By Jane Smith", "By JANE SMITH, Example Wire", "By Jane Smith | 3 May": capitalised names, and no
-# sentence ("By contrast, Taiwan has yet to ...", "By Tuesday, Russia had delivered ...")
+# sentence ("By contrast, Chile has yet to ...", "By Tuesday, Russia had delivered ...")
 _NAME_PARTICLES = "and|de|la|del|da|di|du|van|von|der|al|el|bin|ibn"
 _BYLINE = re.compile(rf"^By [A-Z][\w.'-]*(?: (?:[A-Z][\w.'-]*|{_NAME_PARTICLES}))*\s*(?:[|,]|$)")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d")
@@ -75,7 +75,8 @@ def head_block_end(text: str) -> int:
 
 
 def mask_for_parsing(text: str) -> str:
-    """The text with boilerplate, the head block and datelines blanked out, offsets unchanged."""
+    """The text with boilerplate and datelines blanked out, offsets unchanged. The head block (headline,
+    standfirst) is kept: a headline can make a claim the body does not repeat."""
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -83,7 +84,6 @@ def mask_for_parsing(text: str) -> str:
             if chars[i] not in "\n":
                 chars[i] = " "
 
-    blank(0, head_block_end(text))
     for s, e in boilerplate_spans(text):
         blank(s, e)
     for m in _DATELINE.finditer(text):

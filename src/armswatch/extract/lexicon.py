@@ -13,23 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["DESTINATION_WORDS", "GROUP_WORDS", "HELP_VERBS", "ORIGIN_PARTICIPLES", "PRODUCTION_VERBS", "Actor",
-           "ItemTerm", "Lexicon", "data_rows", "load_lexicon", "singular", "term_key"]
-
-# "Iranian-made drones", "drones built in Iran": an origin that makes a transfer frame with no trigger
-# verb (frames.made_frames); the pre-filter counts them as triggers in those two shapes.
-ORIGIN_PARTICIPLES = frozenset({"made", "supplied", "built", "provided", "manufactured", "produced"})
-# "Beijing is helping Moscow improve its satellites": know-how passed on, with no trigger verb and no
-# weapon term (frames.help_frames); the pre-filter keeps a sentence with both kinds of verb.
-HELP_VERBS = frozenset({"help", "assist", "aid"})
-PRODUCTION_VERBS = frozenset({"build", "develop", "improve", "produce", "make", "manufacture", "design", "launch",
-                              "upgrade", "modernise", "modernize", "assemble", "enrich"})
-# "passed on to the group", "the militia": words that refer back to an armed group named before
-GROUP_WORDS = frozenset({"group", "militia", "movement", "rebels"})
-# "Iranian drones bound for Russia": items on their way to a party, with no trigger verb
-# (frames.destination_frames); the pre-filter counts these words as triggers.
-DESTINATION_WORDS = frozenset({"bound", "destined", "headed", "heading"})
-
+__all__ = ["Actor", "ItemTerm", "Lexicon", "WordLists", "data_rows", "load_lexicon", "load_words", "singular",
+           "term_key"]
 
 @dataclass(frozen=True)
 class Actor:
@@ -53,6 +38,8 @@ class Lexicon:
     actor_adjectives: dict[str, Actor] = field(default_factory=dict)
     # capitals and metonyms ("Pyongyang", "the Kremlin") -> actor
     actor_metonyms: dict[str, Actor] = field(default_factory=dict)
+    # a state's institutions and forces ("the Defense Department", "the Bundeswehr") -> actor
+    actor_institutions: dict[str, Actor] = field(default_factory=dict)
     # raw item term ("=arms" marks an exact, non-singularised form) -> item term
     items: dict[str, ItemTerm] = field(default_factory=dict)
     measures: dict[str, str] = field(default_factory=dict)  # singular noun -> unit | vague
@@ -93,6 +80,43 @@ def data_rows(name: str) -> list[dict[str, str]]:
     return rows
 
 
+class WordLists:
+    """The extractor's word lists (data/words.tsv: `list`, `word`, `value`), each a frozenset of lower-case
+    words; `value(list, word)` gives a word's value where the list maps words to values."""
+
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        sets: dict[str, set[str]] = {}
+        values: dict[str, dict[str, str]] = {}
+        for row in rows:
+            name, word = row["list"].strip(), row["word"].strip().lower()
+            sets.setdefault(name, set()).add(word)
+            if (row.get("value") or "").strip():
+                values.setdefault(name, {})[word] = row["value"].strip()
+        self._sets = {k: frozenset(v) for k, v in sets.items()}
+        self._values = values
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        try:
+            return self._sets[name]
+        except KeyError:
+            raise KeyError(f"word list {name!r} is not in data/words.tsv") from None
+
+    def names(self) -> list[str]:
+        return sorted(self._sets)
+
+    def value(self, name: str, word: str) -> str | None:
+        return self._values.get(name, {}).get(word)
+
+    def mapping(self, name: str) -> dict[str, str]:
+        return dict(self._values.get(name, {}))
+
+
+@lru_cache(maxsize=4)
+def load_words(overrides: str | None = None) -> WordLists:
+    """data/words.tsv and its override (`overrides` only keys the cache)."""
+    return WordLists(data_rows("words.tsv"))
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
@@ -109,6 +133,9 @@ def load_lexicon(overrides: str | None = None) -> Lexicon:
             lex.actor_adjectives[adj] = actor
         for m in _split(row.get("metonyms")):
             lex.actor_metonyms[m] = actor
+    for row in data_rows("institutions.tsv"):  # "the Defense Department", "the Bundeswehr": their state
+        for name in _split(row.get("names")):
+            lex.actor_institutions[name] = Actor(row["code"], "state")
     for row in data_rows("groups.tsv"):
         actor = Actor(row["code"], row["kind"])
         for name in _split(row.get("names")):

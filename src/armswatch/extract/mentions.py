@@ -44,21 +44,48 @@ class ItemMatch:
     term: ItemTerm
 
 
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of `head` without the clauses hanging off it ("countries buying Russian weapons")."""
+def _phrase_tokens(head: Token, preps: int = 0) -> list[Token]:
+    """The noun phrase of `head` without the clauses hanging off it ("countries buying Russian weapons"), and
+    through two prepositional phrases at most ("militias in the south of Lebanon", not "one of the parties in the
+    conflict in Sudan")."""
     out = [head]
     for c in head.children:
         if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") or c.pos_ == "VERB":
             continue
-        out.extend(_phrase_tokens(c))
+        if c.dep_ == "prep" and preps >= 2:
+            continue
+        out.extend(_phrase_tokens(c, preps + (c.dep_ == "prep")))
     return out
+
+
+@dataclass(frozen=True)
+class GroupNames:
+    """Armed groups named by a state and a group word ("Syrian rebels", "Iraqi militias")."""
+
+    heads: frozenset[str]  # rebels, militants, militias, ...
+    names: dict[str, Actor]  # lower-case group name -> group
+    demonyms: dict[str, list[str]]  # state code -> its demonyms
+    military: frozenset[str] = frozenset()  # modifiers that make "aircraft", "boats" military
+
+    def named(self, head: Token, found: list[ActorMention]) -> ActorMention | None:
+        for a in found:
+            for demonym in self.demonyms.get(a.code, []):
+                group = self.names.get(f"{demonym} {head.lower_}".lower())
+                if group is not None:
+                    return ActorMention(a.start, a.end, group, "context")
+        return None
 
 
 class Mentions:
     """All mentions in one Doc, indexed by token."""
 
-    def __init__(self, doc: Doc, actors: list[ActorMention], items: list[ItemMatch]) -> None:
+    def __init__(self, doc: Doc, actors: list[ActorMention], items: list[ItemMatch],
+                 groups: GroupNames | None = None, item_words: frozenset[str] = frozenset(),
+                 bare_dual: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.bare_dual = bare_dual  # "equipment", "hardware": civil as often as military when bare
+        self.groups = groups
+        self.item_words = item_words  # the words of the item terms, lower-case
         self.actors = actors
         self.items = items
         self.actor_at: dict[int, ActorMention] = {}
@@ -74,7 +101,7 @@ class Mentions:
         return [a for a in self.actors if a.start >= start and a.end <= end]
 
     def actor_of_phrase(self, head: Token) -> ActorMention | None:
-        """The actor a noun phrase stands for ("Yemen's Houthi rebels" -> houthis, "its plant in the
+        """The actor a noun phrase stands for ("Yemen's Houthi fighters" -> houthis, "its plant in the
         Russian city" -> RUS): the mention nearest the head, non-state groups before states."""
         if head.i in self.actor_at:
             return self.actor_at[head.i]
@@ -82,15 +109,25 @@ class Mentions:
         if not found:
             return None
         groups = [a for a in found if a.actor.kind == "group"]
+        if not groups and self.groups is not None and head.lemma_.lower() in self.groups.heads:
+            return self.groups.named(head, found)  # "Syria's rebels": a group, never the state
         pool = groups or found
         return min(pool, key=lambda a: abs(a.end - 1 - head.i))
 
     def category_of(self, head: Token) -> str | None:
         """The item category of the noun phrase headed by `head`, or None if it is no weapon."""
         m = self.item_at.get(head.i)
-        if m is not None and m.term.role in ("strong", "generic", "dual") and (
-                m.end - 1 == head.i or head.pos_ in _NOUNISH):
+        if m is not None and m.term.role in ("strong", "dual") and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
             return m.term.category
+        if m is not None and m.term.role == "named" and m.end - 1 == head.i:
+            # "S-199 fighters", "Su-57 fighters": a word that is a weapon only beside a model's name ("fighters"
+            # alone are often combatants)
+            named = any(c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i and (
+                any(ch.isdigit() for ch in c.text) and any(ch.isalpha() for ch in c.text)) for c in head.children)
+            return m.term.category if named else None
+        if m is not None and m.term.role == "generic" and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
+            # "air defence capabilities", "anti-tank weapons": a generic head takes its modifier's category
+            return self.modifier_category(head, m) or m.term.category
         # weak head (or none): the nearest categorised modifier in front of it decides
         left = head.left_edge.i
         weak_fallback: str | None = None
@@ -107,15 +144,27 @@ class Mentions:
             return m.term.category
         return None
 
+    def modifier_category(self, head: Token, m: ItemMatch | None = None) -> str | None:
+        """The category the modifiers in front of a head give it ("air defence" in "air defence systems")."""
+        m = m or self.item_at.get(head.i)
+        for i in range(head.i - 1, head.left_edge.i - 1, -1):
+            mod = self.item_at.get(i)
+            if mod is not None and mod is not m and mod.term.category and mod.term.role in ("strong", "modifier") \
+                    and self._modifies(i, head):
+                return mod.term.category
+        return None
+
     def is_dual_use(self, head: Token) -> bool:
         """"ships", "planes", "jets": civil as often as military unless a modifier says otherwise
         ("fighter jets", "F-16 jets", "patrol boats" are matched by longer or modifier terms)."""
         m = self.item_at.get(head.i)
         # bare "equipment" or "hardware" is oil-field gear as often as military kit
-        bare = m is not None and self.doc[m.start:m.end].text.lower() in ("equipment", "hardware")
+        bare = m is not None and self.doc[m.start:m.end].text.lower() in self.bare_dual
         if m is None or (m.term.role != "dual" and not bare):
             return False
         left = head.left_edge.i
+        if self.groups is not None and any(c.lower_ in self.groups.military for c in head.children if c.i < head.i):
+            return False  # "surveillance aircraft", "military helicopters", "patrol boats"
         return not any((mod := self.item_at.get(i)) is not None and mod is not m and mod.term.category
                        for i in range(left, head.i))
 
@@ -144,31 +193,35 @@ class Mentions:
 class MentionFinder:
     """Builds the matchers once per pipeline; `find(doc)` returns the Mentions of a parsed Doc."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, blocked: list[str]) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, blocked: list[str], group_heads: frozenset[str],
+                 military: frozenset[str] = frozenset(), bare_dual: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        self.bare_dual = bare_dual
+        demonyms: dict[str, list[str]] = {}
+        for surface, actor in lexicon.actor_adjectives.items():
+            demonyms.setdefault(actor.code, []).append(surface)
+        group_names = {name.lower(): actor for name, actor in lexicon.actor_names.items() if actor.kind == "group"}
+        self.groups = GroupNames(group_heads, group_names, demonyms, military)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        kinds = (("name", lexicon.actor_names), ("metonym", lexicon.actor_metonyms),
+        kinds = (("name", lexicon.actor_names), ("institution", lexicon.actor_institutions),
+                 ("metonym", lexicon.actor_metonyms),
                  ("adjective", lexicon.actor_adjectives))
-        self._actor_of: dict[str, tuple[str, Actor]] = {}
+        # keyed by token texts: "Sudan 's army" and "Sudan's army" are one match
+        self._actor_of: dict[tuple[str, ...], tuple[str, Actor]] = {}
         for how, table in reversed(kinds):  # names win over metonyms over adjectives
             for surface, actor in table.items():
                 kind = "company" if actor.kind == "company" else how
-                self._actor_of[surface] = (kind, actor)
-        patterns = [nlp.make_doc(s) for s in self._actor_of]
-        self.matcher.add("ACTOR", patterns)
+                for spelling in {surface, surface.replace("'", "\u2019")}:  # also the curly apostrophe
+                    self._actor_of[tuple(t.text for t in nlp.make_doc(spelling))] = (kind, actor)
+        self.matcher.add("ACTOR", [Doc(nlp.vocab, words=list(words)) for words in self._actor_of])
         self.matcher.add("BLOCK", [nlp.make_doc(s) for s in blocked])
-        # Also match the common curly-apostrophe spelling of names with an apostrophe.
-        curly = [s.replace("'", "\u2019") for s in self._actor_of if "'" in s]
-        for s in curly:
-            self._actor_of[s] = self._actor_of[s.replace("\u2019", "'")]
-        if curly:
-            self.matcher.add("ACTOR", [nlp.make_doc(s) for s in curly])
         self.items: dict[tuple[str, ...], ItemTerm] = {}
         for term, item in lexicon.items.items():
             exact = term.startswith("=")
             words = [t.text for t in nlp.make_doc(term.lstrip("="))]
             self.items[term_key(words, exact)] = item
         self.max_len = max(len(k) for k in self.items)
+        self.item_words = frozenset(w for key in self.items for w in key)
         # the lengths of the terms that start with each word, longest first: the scan tries only those
         self._lengths: dict[str, list[int]] = {}
         for key in self.items:
@@ -177,7 +230,7 @@ class MentionFinder:
             lengths[:] = sorted(set(lengths), reverse=True)
 
     def find(self, doc: Doc) -> Mentions:
-        return Mentions(doc, self._actors(doc), self._items(doc))
+        return Mentions(doc, self._actors(doc), self._items(doc), self.groups, self.item_words, self.bare_dual)
 
     def _actors(self, doc: Doc) -> list[ActorMention]:
         spans = []
@@ -193,8 +246,9 @@ class MentionFinder:
             taken.update(range(start, end))
             if label == "BLOCK":
                 continue
-            how, actor = self._actor_of[doc[start:end].text]
+            how, actor = self._actor_of[tuple(t.text for t in doc[start:end])]
             found.append(ActorMention(start, end, actor, how))
+        found += self._acronyms(doc, found, taken)
         named = {a.code for a in found}
         for i in range(len(doc) - 1):
             code = _CONTEXTUAL.get((doc[i].lower_, doc[i + 1].text))
@@ -205,6 +259,30 @@ class MentionFinder:
                                               "context"))
         found.sort(key=lambda a: a.start)
         return found
+
+    @staticmethod
+    def _acronyms(doc: Doc, found: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+        """"the LAF" after "the Lebanese Armed Forces": an all-capital word made of the initials of a name
+        around an actor mention stands for that actor."""
+        initials: dict[str, Actor] = {}
+        for a in found:
+            lo, hi = a.start, a.end
+            while lo > 0 and doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha:
+                lo -= 1
+            while hi < len(doc) and (doc[hi].text[:1].isupper() and doc[hi].is_alpha or (
+                    doc[hi].lower_ in ("of", "and", "for", "the") and hi + 1 < len(doc)
+                    and doc[hi + 1].text[:1].isupper())):  # "Democratic People's Republic of Korea"
+                hi += 1
+            letters = "".join(t.text[0] for t in doc[lo:hi] if t.text[:1].isupper())
+            if len(letters) >= 2 and hi - lo >= 2:
+                initials.setdefault(letters, a.actor)
+        out = []
+        for t in doc:
+            actor = initials.get(t.text)
+            if actor is not None and t.i not in taken:
+                out.append(ActorMention(t.i, t.i + 1, actor, "name"))
+                taken.add(t.i)
+        return out
 
     def _items(self, doc: Doc) -> list[ItemMatch]:
         out: list[ItemMatch] = []

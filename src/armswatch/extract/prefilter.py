@@ -4,7 +4,7 @@ A claim needs, in one sentence, a weapon term and a transfer trigger that is ano
 is both a weapon and a form of "to arm", and makes no frame), and it needs two different parties named
 in the article. So an article without such a sentence, or naming fewer than two actors, is skipped
 unparsed (most news). In the others, only the sentences with a weapon term or a trigger, with one
-sentence of context either side (for "she said", "Pyongyang, in turn", pronouns), are kept. Everything
+sentence of context either side (for "she said", "Minsk, in turn", pronouns), are kept. Everything
 else is blanked with spaces so character offsets, and so evidence spans, stay exact.
 
 Every test is a necessary condition, read from the same data files the extractor reads and erring
@@ -18,36 +18,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
 from armswatch.extract.boilerplate import mask_for_parsing
-from armswatch.extract.lexicon import (
-    DESTINATION_WORDS,
-    HELP_VERBS,
-    ORIGIN_PARTICIPLES,
-    PRODUCTION_VERBS,
-    Lexicon,
-    data_rows,
-    load_lexicon,
-)
+from armswatch.extract.lexicon import ItemTerm, Lexicon, WordLists, load_lexicon, load_words
+from armswatch.extract.valency import Valency, load_valency
 from armswatch.model import Document
 
 __all__ = ["Prefilter", "load_prefilter", "sentence_spans", "text_to_parse"]
 
-# Irregular inflections of trigger verbs; regular ones are generated.
-_IRREGULAR = {"send": ["sent"], "give": ["gave", "given"], "sell": ["sold"], "buy": ["bought"],
-              "get": ["got", "gotten"], "seek": ["sought"], "lend": ["lent"], "build": ["built"],
-              "deal": ["dealt"], "bring": ["brought"], "make": ["made"]}
-
-
-def _inflections(lemma: str) -> list[str]:
-    forms = {lemma, *_IRREGULAR.get(lemma, [])}
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    elif lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d"}
-    else:
-        forms |= {lemma + "s", lemma + "es", lemma + "ed", lemma + lemma[-1] + "ed"}
-    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
-    forms |= {stem + "ing", lemma + lemma[-1] + "ing"}
+def inflections(lemma: str, pos: str = "VERB") -> list[str]:
+    """Every form of a trigger word, from lemminflect's tables (its rules for words it does not know):
+    "send" -> sent, sending, sends; "delivery" -> deliveries."""
+    forms = {lemma}
+    for upos in ("VERB", "NOUN") if pos == "VERB" else (pos,):
+        table = getAllInflections(lemma, upos=upos) or getAllInflectionsOOV(lemma, upos=upos)
+        forms.update(f for group in table.values() for f in group)
     return sorted(forms, key=len, reverse=True)
 
 
@@ -61,13 +47,7 @@ def _plurals(word: str) -> set[str]:
     return forms
 
 
-_WEAPON_CATEGORIES = {"aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
-                      "naval", "small_arms"}
-
-_BARE_DUAL = frozenset({"equipment", "hardware"})  # as the extractor's Mentions.is_dual_use reads them
-
-_ORIGIN = re.compile(r"[^\W\d_]-(?:{0})\b|\b(?:{0})\s+(?:in|by)\b".format("|".join(sorted(ORIGIN_PARTICIPLES))), re.I)
-_WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['/-][^\W_]+)*")  # letters and digits in any script: "hürjet"
 _PARTS = re.compile(r"['/-]")
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
 
@@ -75,12 +55,11 @@ _RUN = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
 # abbreviation or an initial ("Mr.", "U.S.", "J.") ends nothing. Missing an end only merges two
 # sentences, which keeps more text, never less.
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cpt", "adm", "gov", "sen", "rep", "st",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp",
-    "ltd", "no", "nos", "vs", "jr", "sr", "maj", "cmdr", "cdr", "prof", "rev", "hon", "pres", "messrs",
-    "dept", "est", "approx", "fig", "mt", "ft", "ave", "brig", "lieut", "gens"})
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
+
+
+def _abbreviations() -> frozenset[str]:
+    return load_words()["abbreviations"]  # "Mr.", "Gen.", "Jan.": a full stop that ends no sentence
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -93,7 +72,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             for m in _BOUNDARY.finditer(line):
                 space = line.rfind(" ", start, m.start())
                 word = line[space + 1 if space >= 0 else start: m.start() + 1].lstrip("\"'(\u201c\u2018[")
-                if word[:-1].lower() in _ABBREVIATIONS or _INITIALS.fullmatch(word):
+                if word[:-1].lower() in _abbreviations() or _INITIALS.fullmatch(word):
                     continue
                 spans.append((pos + start, pos + m.end()))
                 start = m.end()
@@ -127,20 +106,29 @@ def _word_set(text: str) -> set[str]:
 class Prefilter:
     """Built once per Extractor from the lexicon and the trigger table."""
 
-    def __init__(self, lexicon: Lexicon, trigger_lemmas: Iterable[str]) -> None:
+    def __init__(self, lexicon: Lexicon, valency: Valency, words: WordLists) -> None:
+        weapon_categories = words["weapon_categories"]
+        self._bare_dual_nouns = words["bare_dual_nouns"]  # as the extractor's Mentions.is_dual_use reads them
         cased: list[str] = []
         plain: list[str] = []
         weapons: list[str] = []  # plain weapon nouns and named systems: what makes an article "name a weapon"
         weapon_names: list[str] = []
-        always: list[str] = []  # terms that make a claim in any article ("weapons", "arms", named systems)
+        # terms that make a claim in any article: "weapons", named systems, "body armour" (the extractor drops
+        # only dual-use terms and categories in an article that names no weapon)
+        always: list[str] = []
+        dual_categories = words["dual_use_categories"]
+
+        def always_counts(item: ItemTerm) -> bool:
+            return item.cased or (item.role != "dual" and item.category not in dual_categories)
+
         for term, item in lexicon.items.items():
             if item.category is None:
                 continue  # "system", "unit": no weapon without a categorised word beside them
             pattern = _term_pattern(term)
             (cased if item.cased else plain).append(pattern)
-            if item.role in ("strong", "weak") and item.category in _WEAPON_CATEGORIES:
+            if item.role in ("strong", "weak") and item.category in weapon_categories:
                 (weapon_names if item.cased else weapons).append(pattern)
-            if item.role == "generic" or item.cased:
+            if always_counts(item):
                 always.append(pattern)
         self._items_plain = _words(plain, re.I)
         self._items_cased = _words(cased, 0)
@@ -151,21 +139,27 @@ class Prefilter:
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
         # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
         # trigger verbs and nouns in every form, and the destination words ("drones bound for Russia")
-        self._trigger_words = frozenset(f.lower() for lemma in trigger_lemmas for f in _inflections(lemma)) \
-            | DESTINATION_WORDS
-        self._help_words = frozenset(f for lemma in HELP_VERBS for f in _inflections(lemma))
-        self._production_words = frozenset(f for lemma in PRODUCTION_VERBS for f in _inflections(lemma))
+        self._trigger_words = frozenset(f.lower() for row in valency.rows.values()
+                                        for f in inflections(row.lemma, row.pos))
+        know_how = [r.lemma for r in valency.rows.values() if any(s.category == "technology" for s in r.items)]
+        # "military aid to Ukraine": a trigger that is its own item makes a frame alone
+        self._self_items = frozenset(f.lower() for r in valency.rows.values() if any(s.role == "self" for s in r.items)
+                                     for f in inflections(r.lemma, r.pos))
+        # "Iran armed the rebels": a trigger whose row names "equipment" when no item is named
+        self._itemless = frozenset(f.lower() for r in valency.rows.values() if r.has("arms")
+                                   for f in inflections(r.lemma, r.pos))
+        self._help_words = frozenset(f for lemma in know_how for f in inflections(lemma))
+        self._production_words = frozenset(f for lemma in words["production_verbs"] for f in inflections(lemma))
 
         def keys(wanted: Iterable[str]) -> frozenset[str]:
             return frozenset(form for term in wanted for form in _plurals(_key_word(term)))
 
         items = lexicon.items
         self._weapon_words = keys(t for t, i in items.items()
-                                  if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and not i.cased)
+                                  if i.category in weapon_categories and i.role in ("strong", "weak") and not i.cased)
         self._weapon_name_words = keys(t for t, i in items.items()
-                                       if i.category in _WEAPON_CATEGORIES and i.role in ("strong", "weak") and i.cased)
-        self._always_words = keys(t for t, i in items.items()
-                                  if i.category is not None and (i.role == "generic" or i.cased))
+                                       if i.category in weapon_categories and i.role in ("strong", "weak") and i.cased)
+        self._always_words = keys(t for t, i in items.items() if i.category is not None and always_counts(i))
         self._item_words = keys(t for t, i in items.items() if i.category is not None)
         # weak nouns ("batteries", "squadrons"): every form -> its key word
         self._weak_keys = {form: _key_word(t) for t, i in items.items() if i.category is None
@@ -174,7 +168,8 @@ class Prefilter:
         # names case-sensitively): a name can be in a text only if all its runs are. Indexed by the
         # longest capitalised run: "the Kremlin" -> "Kremlin", "North Korea" -> "Korea" + {"North"}.
         self._actor_runs: dict[str, list[tuple[frozenset[str], str]]] = {}
-        for table in (lexicon.actor_names, lexicon.actor_adjectives, lexicon.actor_metonyms):
+        for table in (lexicon.actor_names, lexicon.actor_adjectives, lexicon.actor_metonyms,
+                      lexicon.actor_institutions):
             for surface, actor in table.items():
                 runs = _RUN.findall(surface)
                 if runs:
@@ -221,8 +216,6 @@ class Prefilter:
             spans = [m.span() for m in _WORD.finditer(low)
                      if m.group() in self._trigger_words
                      or (not m.group().isalnum() and not self._trigger_words.isdisjoint(_PARTS.split(m.group())))]
-        if not ORIGIN_PARTICIPLES.isdisjoint(words):  # "Iranian-made drones", "drones made in Iran"
-            spans += [m.span() for m in _ORIGIN.finditer(text)]
         return spans
 
     def _weak_named(self, text: str, words: set[str]) -> frozenset[str]:
@@ -250,18 +243,20 @@ class Prefilter:
         if weak:
             items += [m.span() for m in _WORD.finditer(sentence.lower()) if self._weak_keys.get(m.group()) in weak]
         triggers = self._trigger_spans(sentence, words)
+        if triggers and not items and not self._itemless.isdisjoint(words):
+            return True, False, True
         if not items or not triggers:
             return False, bool(items), bool(triggers)
-        # the trigger must be another word than the weapon: "arms" alone is no frame
+        # the trigger must be another word than the weapon: "arms" alone is no frame ("aid" is: it is its own item)
         only = items[0] if len(items) == 1 else None
         lone = only is not None and all(only[0] <= s and e <= only[1] for s, e in triggers)
-        return not lone, True, True
+        return not lone or not self._self_items.isdisjoint(words), True, True
 
     def _bare_dual(self, sentence: str, start: int, end: int, before: str) -> bool:
         """Bare "equipment" or "hardware" is civil as often as military: in an article that names no
         weapon the extractor keeps it only after a weapon word in its own phrase ("anti-aircraft
         equipment"), so only a categorised term before it in the sentence, or the one before, keeps it."""
-        if sentence[start:end].lower() not in _BARE_DUAL:
+        if sentence[start:end].lower() not in self._bare_dual_nouns:
             return False
         preceding = before + sentence[:start]
         return not (self._items_plain.search(preceding) or self._items_cased.search(preceding))
@@ -271,10 +266,10 @@ class Prefilter:
         """A quick whole-text test on word sets: False means no sentence can hold a claim (True may still
         find none: `mask` decides sentence by sentence)."""
         words = _word_set(text)
-        if self._trigger_words.isdisjoint(words) and ORIGIN_PARTICIPLES.isdisjoint(words) \
-                and self._help_words.isdisjoint(words):
+        if self._trigger_words.isdisjoint(words) and self._help_words.isdisjoint(words):
             return False
-        if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words):
+        if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words) \
+                and self._itemless.isdisjoint(words):
             return False
         return len(self.actor_codes(text)) >= 2
 
@@ -317,7 +312,7 @@ class Prefilter:
 def load_prefilter() -> Prefilter:
     """The pre-filter from the data files alone, without spaCy: a batch's reading process screens the
     documents with it and sends only the candidates to the workers that parse."""
-    return Prefilter(load_lexicon(), {row["lemma"] for row in data_rows("triggers.tsv")})
+    return Prefilter(load_lexicon(), load_valency(), load_words())
 
 
 def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | None = None) -> str | None:

@@ -1,4 +1,4 @@
-"""Quantities tied to an item: "nearly 11,000 containers of", "dozens of", "about half a million".
+"""Quantities tied to an item: "nearly 9,000 containers of", "dozens of", "about a quarter of a million".
 
 Returns (quantity, quantity_text, unit): a number when one is stated (vague amounts give None with
 their quantifier as text), the phrase as written, and the counted noun.
@@ -9,23 +9,26 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Token
+from text_to_num import text2num
 
-from armswatch.extract.frames import ItemSlot
+from armswatch.extract.items import ItemSlot
+from armswatch.extract.lexicon import WordLists
 
 __all__ = ["parse_number", "read_quantity"]
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-          "fifty": 50, "hundred": 100, "a": 1, "an": 1, "half": 0.5, "dozen": 12}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_VAGUE = {"dozens", "hundreds", "thousands", "millions", "several", "tens", "scores", "a limited number",
-          "hundreds of thousands", "tens of thousands"}
-_APPROX = {"nearly", "about", "around", "roughly", "some", "almost", "approximately", "over", "more",
-           "than", "at", "least", "up", "to", "under", "fewer", "less", "just", "a", "total", "of",
-           "the", "last", "first", "another", "one"}
+
+def _word_value(word: str) -> float | None:
+    """A number word's value through text2num ("twelve", "fifty-five", "two-hundred-thirty"), or None."""
+    try:
+        return float(text2num(word, "en"))
+    except ValueError:
+        return None
 
 
 def parse_number(words: list[str]) -> float | None:
+    """"11,000" -> 11000, "two hundred" -> 200, "3 million" -> 3e6, "half a million" -> 5e5, "a dozen" -> 12,
+    "one-thousand-two-hundred" -> 1200. Number words are read by text2num; digits, "a", "half" and "dozen"
+    are put together with them here."""
     total, current, seen = 0.0, 0.0, False
     for w in words:
         lw = w.lower().replace(",", "")
@@ -34,12 +37,25 @@ def parse_number(words: list[str]) -> float | None:
             seen = True
         elif lw in ("a", "an"):
             current = current or 1  # "a million"; in "half a million" the article adds nothing
-        elif lw in _WORDS:
-            current = (current or 1) * _WORDS[lw] if lw == "hundred" else current + _WORDS[lw]
+        elif lw == "half":
+            current += 0.5
             seen = True
-        elif lw in _SCALES:
-            total += (current or 1) * _SCALES[lw]
+        elif lw == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif lw in ("thousand", "million", "billion", "trillion"):  # the scales of English numbers
+            total += (current or 1) * (_word_value(lw) or 1)
             current = 0
+            seen = True
+        elif lw == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif (value := _word_value(lw)) is not None:
+            if value >= 1000 and current:  # "five-thousand" after a count: read as a scale
+                total += current * value
+                current = 0
+            else:
+                current += value
             seen = True
     value = total + current
     return value if seen and value else None
@@ -61,13 +77,13 @@ def _number_phrase(tok: Token) -> list[Token]:
     return sorted(toks, key=lambda t: t.i)
 
 
-def read_quantity(slot: ItemSlot) -> tuple[float | None, str | None, str | None]:
+def read_quantity(slot: ItemSlot, words: WordLists) -> tuple[float | None, str | None, str | None]:
     measures = slot.measures
     counted = measures[0] if measures else slot.top
     unit_tok = slot.head
-    # "11,000 containers of ammunition": the unit is the measure noun
+    # "9,000 containers of shells": the unit is the measure noun
     for m in measures:
-        if m.pos_ == "NOUN" and not m.like_num and m.lower_ not in _VAGUE and m.lemma_ not in (
+        if m.pos_ == "NOUN" and not m.like_num and m.lower_ not in words["vague_quantities"] and m.lemma_ not in (
                 "dozen", "hundred", "thousand", "million", "number", "total", "ten"):
             unit_tok = m
             counted = m
@@ -76,26 +92,19 @@ def read_quantity(slot: ItemSlot) -> tuple[float | None, str | None, str | None]
     if counted.like_num or counted.pos_ == "NUM":
         nums = [counted]
     if not nums and counted is not slot.head:
-        # "a fleet of 100 Boxer carriers", "any of the 66 F-16V jets": the count is on the item itself
+        # "a fleet of 100 Boxer carriers", "any of the 40 F-16 jets": the count is on the item itself
         nums = _counts(slot.head)
         if nums:
             unit_tok = slot.head
     if nums:
         phrase = _number_phrase(nums[0])
-        words = [t.text for t in phrase]
-        value = parse_number([w for w in words if w.lower() not in _APPROX or w.lower() in ("a", "one")])
-        text = " ".join(words)
-        return value, text, None if unit_tok.pos_ == "PRON" else _unit(unit_tok)  # "half a million of them"
+        texts = [t.text for t in phrase]
+        value = parse_number([w for w in texts if w.lower() not in words["approximators"] or w.lower() in ("a", "one")])
+        text = " ".join(texts)
+        return value, text, None if unit_tok.pos_ == "PRON" else _unit(unit_tok)  # "a quarter of a million of them"
     # vague: "dozens of", "hundreds of thousands of", "a limited number of"
-    if measures:
-        first = measures[0]
-        words = [t.text for t in first.subtree if t.i <= measures[-1].i and t.dep_ != "prep"
-                 and t.lower_ != "of" and (t.i >= first.left_edge.i)]
-        text = " ".join(w for w in words if w.lower() not in ("such",))
-        text = re.sub(r"\s+of$", "", text)
-        if any(m.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "number", "several")
-               for m in measures):
-            return None, _vague_text(measures), _unit(slot.head)
+    if measures and any(m.lower_ in words["vague_quantities"] for m in measures):
+        return None, _vague_text(measures), _unit(slot.head)
     det = [c for c in slot.head.children if c.dep_ in ("amod", "det") and c.lower_ in ("several", "dozens")]
     if det:
         return None, det[0].text, _unit(slot.head)
@@ -114,5 +123,5 @@ def _unit(tok: Token) -> str:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
             and c.text.islower() and not c.like_num]
     # a modifier with its own parts, written as they are: "self-propelled howitzers"
-    words = sorted({t for m in mods for t in m.doc[m.left_edge.i: m.i + 1]} | {tok}, key=lambda t: t.i)
-    return "".join(t.text_with_ws for t in words[:-1]) + tok.text
+    toks = sorted({t for m in mods for t in m.doc[m.left_edge.i: m.i + 1]} | {tok}, key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in toks[:-1]) + tok.text

@@ -10,6 +10,7 @@ the transfer.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -17,10 +18,8 @@ from spacy.tokens import Token
 
 __all__ = ["read_period"]
 
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"], start=1)}
-_DAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                     "sunday"])}
+_MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)}  # the C locale's English names
+_DAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _SPEECH_DEPS = ("relcl",)
 
 

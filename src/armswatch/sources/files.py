@@ -109,7 +109,7 @@ _DATE_LINE = re.compile(
 
 
 def dateline_date(text: str, lines: int = 8) -> date | None:
-    """The publication date of a scraped page whose first lines hold a timestamp ("May 3, 2024 - 06:04")."""
+    """The publication date of a scraped page whose first lines hold a timestamp ("June 9, 2023 - 11:20")."""
     for line in text.splitlines()[:lines]:
         m = _DATE_LINE.match(line.strip())
         if not m:

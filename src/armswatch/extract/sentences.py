@@ -1,0 +1,48 @@
+"""Sentence starts at line breaks, set before the parser (which keeps boundaries set before it).
+
+A headline, a caption, a list item or a paragraph never runs on into the next line, but the statistical
+parser joins a line without a final full stop to the next one ("Egypt delivers aid to Somalia" + the
+first sentence of the story). A blank line always ends a sentence; a single line break does, unless the
+text is wrapped by hand and the sentence plainly goes on: the next line starts in lower case, or the line
+ends on a word that cannot end a sentence ("... the Government of" / "Bahrain ...").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from armswatch.extract.lexicon import load_words
+
+__all__ = ["COMPONENT", "set_line_starts"]
+
+COMPONENT = "armswatch_line_breaks"
+
+
+
+def set_line_starts(doc: Doc) -> Doc:
+    continuing = load_words()["line_continuing_words"]  # words a wrapped line may end on mid-sentence
+    for i in range(1, len(doc)):
+        prev, tok = doc[i - 1], doc[i]
+        if "\n" not in prev.whitespace_ and not (prev.is_space and "\n" in prev.text):
+            continue
+        if tok.is_space:
+            continue
+        last = _last_word(doc, i - 1)
+        paragraph = prev.text.count("\n") + prev.whitespace_.count("\n") >= 2 or (
+            prev.is_space and last is not None and "\n" in last.whitespace_)
+        runs_on = tok.text[:1].islower() or (last is not None and last.lower_ in continuing)
+        if paragraph or not runs_on:
+            tok.is_sent_start = True
+    return doc
+
+
+def _last_word(doc: Doc, i: int) -> Token | None:
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+@Language.component(COMPONENT)
+def line_breaks(doc: Doc) -> Doc:
+    return set_line_starts(doc)

@@ -1,0 +1,227 @@
+"""How a source is named: the canonical string for the phrase that says something.
+
+A person by name ("Deputy Head of Mission ... Ada Okafor" -> "Ada Okafor", "Okafor" -> the
+full name given before), an office by its whole name ("a senior Thai defence ministry official" ->
+"Thai Defence Ministry", "Lithuania's defence ministry" -> "Lithuanian Defence Ministry"), a state that
+speaks as its government ("Germany said", "Prague said" -> "German government", "Czech government"), an
+acronym by its long form when the article gives it ("the NIS" -> "National Intelligence Service") or the
+data does (data/source_names.tsv: "CENTCOM" -> "US Central Command"), a description by the name the
+article gave it ("the group said" after "Open Skies Watch, a monitoring group").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.extract.lexicon import Actor, WordLists
+from armswatch.extract.mentions import Mentions
+
+__all__ = ["SpeakerNames"]
+
+
+@dataclass
+class SpeakerNames:
+    doc: Doc
+    mentions: Mentions
+    words: WordLists
+    adjectives: dict[str, Actor]  # demonym -> actor
+    canonical: dict[str, str]  # lower-case alias -> canonical name
+    known: list[str] = field(default_factory=list)  # full names met so far, for "Okafor" -> "Ada Okafor"
+    original: str = ""  # the whole text, where the pre-filter blanked sentences of the parsed one
+
+    def __post_init__(self) -> None:
+        self._text = self.doc.text
+        self._entities = tuple(self.doc.ents)
+
+    # -- the phrase --------------------------------------------------------------------------------------
+    def phrase(self, head: Token) -> Span:
+        """The speaker phrase itself, without clauses or appositions hanging off it."""
+        toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t == head]
+        lo = min(t.i for t in toks)
+        hi = head.i + 1
+        for t in head.rights:
+            if t.dep_ in ("prep", "compound", "amod") and not any(x.dep_ == "relcl" for x in t.ancestors
+                                                                  if x.i > head.i):
+                hi = max(hi, t.right_edge.i + 1)
+            else:
+                break
+        return self.doc[lo:hi]
+
+    def name_of(self, head: Token) -> str | None:
+        """A canonical source string for the speaker phrase headed by `head` (None for a pronoun)."""
+        if head.lower_ in self.words["person_pronouns"] or head.tag_ in ("WDT", "WP"):
+            return None
+        if head.lemma_ in self.words["document_nouns"]:  # "a report by the Conflict Armament Research group"
+            by = next((o for p in head.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                       for o in p.children if o.dep_ == "pobj"), None)
+            if by is not None:
+                return self.name_of(by)
+            owner = self.mentions.actor_of_phrase(head)  # "EU figures", "Seoul's estimates"
+            if owner is not None:
+                return self.state_name(owner.actor, owner.how)
+        person = self.person_name(head)
+        if person:
+            return person
+        if head.pos_ == "NOUN":  # "the state-owned maker Nordic Aero Works": the name, not the description
+            named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.name_of(named)
+        expanded = self.acronym(head.text)  # "the NIS said" -> "National Intelligence Service"
+        if expanded and head.i not in self.mentions.actor_at:
+            return self.canon(expanded)
+        return self.canon(self._office(head) or self._words(head))
+
+    def _words(self, head: Token) -> str | None:
+        words = [t for t in self.phrase(head) if t.lower_ not in self.words["speaker_determiners"] and not t.is_punct]
+        if head.lower_ in self.words["person_roles"] and head.tag_ == "NNS":
+            for p in head.children:  # "officials in Seoul" -> "South Korean officials"
+                if p.dep_ == "prep" and p.lower_ in ("in", "from"):
+                    place = next((self.mentions.actor_at[o.i] for o in p.children if o.i in self.mentions.actor_at),
+                                 None)
+                    if place is not None and place.actor.kind == "state":
+                        return f"{self.demonym(place.code)} {head.text}"
+        text = " ".join(w for w in (self._as_demonym(t) for t in words if not t.is_space and t.dep_ != "case") if w)
+        return text.strip() or None
+
+    def _as_demonym(self, tok: Token) -> str:
+        """"Lithuania's" in a speaker's name reads "Lithuanian" (the form "Lithuanian Defence Ministry"); any
+        other owner ("the Pentagon's Missile Defense Agency") is left out."""
+        a = self.mentions.actor_at.get(tok.i)
+        poss = a is not None and self.doc[a.end - 1].dep_ == "poss"
+        if not poss:
+            return tok.text
+        if a.end - 1 != tok.i:  # type: ignore[union-attr]
+            return ""  # "South" of "South Korea's": the demonym stands for the whole name
+        return self.demonym(a.code) if a.actor.kind == "state" and a.how == "name" else ""  # type: ignore[union-attr]
+
+    def _office(self, head: Token) -> str | None:
+        """"a senior Thai defence ministry official" -> "Thai Defence Ministry"; "the defence minister" ->
+        "Defence Ministry"."""
+        words = [t for t in self.phrase(head) if t.lower_ not in self.words["speaker_determiners"]
+                 and not t.is_punct and t.dep_ != "case"]
+        org = self.words["org_heads"]
+        for i, t in enumerate(words):
+            owner = self.mentions.actor_at.get(t.i)
+            if owner is not None and self.doc[owner.end - 1].dep_ == "poss" and owner.how != "name":
+                continue  # "the Pentagon's agency": the owner is no part of the agency's name
+            if t.lower_ in org and (t.i != head.i or head.lower_ in org):
+                end = i + 1  # the whole run of office words: "National Intelligence Service"
+                while end < len(words) and words[end].lower_ in org and words[end].i == words[end - 1].i + 1:
+                    end += 1
+                parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[:end]]
+                parts = [p for p in parts if p]
+                return " ".join(p if p[:1].isupper() else p.capitalize() for p in parts) or None
+        lowers = [t.lower_ for t in words]
+        for title, office in self.words.mapping("title_offices").items():
+            a, b = title.split()
+            if a in lowers and b in lowers:
+                who = next((self.mentions.actor_at[t.i] for t in words if t.i in self.mentions.actor_at), None)
+                return f"{self.demonym(who.code)} {office}" if who is not None else office
+        return None
+
+    # -- people ----------------------------------------------------------------------------------------------
+    def person_name(self, head: Token) -> str | None:
+        """A person's name in the phrase: a PERSON entity, or an apposed run of proper nouns."""
+        titles, roles = self.words["titles"], self.words["person_roles"]
+        if head.pos_ == "PROPN" and self.known_person(head.text) != head.text:
+            return self.known_person(head.text)  # "Okafor also pointed out" after "Ada Okafor"
+        persons = [e for e in self._entities if e.label_ == "PERSON"
+                   and e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1
+                   and not any(t.lower_ in roles or t.lower_ in titles for t in e)]
+        if persons:
+            return self.known_person(" ".join(max(persons, key=len).text.split()))
+        cands = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP") and head.i not in \
+                self.mentions.actor_at:
+            cands.append(head)
+        for c in cands:
+            run = [t for t in c.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
+                   and t.i < c.i and t.lower_ not in roles] + [c]
+            run.sort(key=lambda t: t.i)
+            while len(run) > 1 and run[-2].i != run[-1].i - 1:
+                run.pop(-2)  # the contiguous run that ends at the name's head
+            run = [t for t in run if t.i not in self.mentions.actor_at]  # "Pentagon spokeswoman Lydia Marsh"
+            text = " ".join(t.text for t in run if t.text[:1].isupper())
+            if text and c.ent_type_ not in ("ORG", "GPE") and not any(
+                    t.lower_ in self.words["org_heads"] or t.lower_ in titles or t.lower_ in roles for t in run):
+                return self.known_person(text)
+        return None
+
+    def known_person(self, name: str) -> str:
+        """"Okafor" -> "Ada Okafor" when the full name was given before (or anywhere in the article)."""
+        if " " in name:
+            if name not in self.known:
+                self.known.append(name)
+            return name
+        for known in reversed(self.known):
+            if known.split()[-1].lower() == name.lower():
+                return known
+        people = [" ".join(e.text.split()) for e in self._entities if e.label_ == "PERSON"]
+        return next((p for p in people if " " in p and p.split()[-1].lower() == name.lower()), name)
+
+    def given_name_in_original(self, surname: str) -> str | None:
+        """"Okafor" (a transcript's "MS. OKAFOR:") -> "Ada Okafor" from a sentence the pre-filter left out of
+        the parse: the first capitalised word right before the surname that is no title ("Ambassador")."""
+        skip = self.words["honorifics"] | self.words["person_roles"] | self.words["titles"]
+        if not surname[:1].isupper() or surname.lower() in skip:
+            return None
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) " + re.escape(surname.title()) + r"\b",
+                             self.original):
+            if m.group(1).lower() not in skip:
+                return f"{m.group(1)} {surname.title()}"
+        return None
+
+    def described_before(self, head: Token) -> str | None:
+        """"the group said" after "Open Skies Watch, a monitoring group"; "the company said" after "Nordic Aero":
+        the name the article gave that description to."""
+        if head.pos_ != "NOUN" or head.lower_ in self.words["person_roles"] or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for t in reversed(self.doc[:head.i]):
+            if t.lemma_ != head.lemma_ or t.pos_ != "NOUN":
+                continue
+            if t.dep_ == "appos" and t.head.pos_ == "PROPN":
+                return self.name_of(t.head)
+            named = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.name_of(named)
+        if head.lower_ in self.words["company_words"]:
+            company = next((a for a in reversed(self.mentions.actors) if a.end <= head.i and a.how == "company"),
+                           None)
+            if company is not None:
+                return self.doc[company.start:company.end].text
+        return None
+
+    # -- states, acronyms, canonical forms -----------------------------------------------------------------
+    def state_name(self, actor: Actor, how: str, surface: str = "") -> str:
+        """"Germany said", "Prague said" -> "German government", "the U.S. said" -> "U.S. government" (an
+        abbreviation as the article writes it); "EU figures" -> "European Union"."""
+        if actor.kind == "state":
+            short = surface.removeprefix("the ").removeprefix("The ")
+            if short.replace(".", "").isupper() and len(short.replace(".", "")) <= 3:
+                return f"{short} government"
+            return f"{self.demonym(actor.code)} government"
+        return self.canon(actor.code) or actor.code
+
+    def demonym(self, code: str) -> str:
+        preferred = self.words.value("preferred_demonyms", code.lower())
+        if preferred:
+            return preferred
+        adjectives = [k for k, v in self.adjectives.items() if v.code == code]
+        return (adjectives or [code])[0]
+
+    def acronym(self, word: str) -> str | None:
+        """"NIS" -> "National Intelligence Service" when the long form is in the document."""
+        if not (word.isupper() and 2 <= len(word) <= 6):
+            return None
+        pattern = r"\b" + r"\s+(?:of\s+|for\s+|the\s+)*".join(f"{c}[a-z]+" for c in word) + r"\b"
+        m = re.search(pattern, self._text)
+        return m.group(0) if m else None
+
+    def canon(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        return self.canonical.get(name.lower(), name)

@@ -1,0 +1,26 @@
+"""Sentence starts at line breaks, set before the parser: headlines and captions are sentences of their own."""
+
+from __future__ import annotations
+
+import spacy
+
+from armswatch.extract.sentences import set_line_starts
+
+
+def starts(text: str) -> list[str]:
+    doc = set_line_starts(spacy.blank("en")(text))
+    return [t.text for t in doc if t.is_sent_start and not t.is_space][1:]
+
+
+def test_a_headline_without_a_full_stop_ends_at_its_line():
+    assert starts("Egypt delivers aid to Somalia\nEgypt delivered equipment this week.") == ["Egypt"]
+
+
+def test_a_blank_line_always_ends_a_sentence():
+    assert starts("The army said\n\nthe shipment arrived.") == ["the"]
+
+
+def test_a_hard_wrapped_sentence_runs_on():
+    text = "the Navy's proposed Letter of Offer and\n     Acceptance to the Government of\n     Bahrain for defense"
+    assert starts(text) == []
+    assert starts("we are forwarding herewith Transmittal No. 23-07\n     concerning the proposed sale") == []
