@@ -180,8 +180,18 @@ class ArgumentReader:
             args += self._fused_dative(args)
         args += [Arg("obj", c, "apposition") for a in list(args) if a.role in ("dat", "obj")
                  for c in children(a.token, "appos")]
+        args += self._renamings(v, args)
         args += self._lifted(v, args)
         return pred
+
+    @staticmethod
+    def _renamings(v: Token, args: list[Arg]) -> list[Arg]:
+        """"handed over the frigate Aurora, now the ship Libertad, to the navy": a renaming set off by commas
+        after the object, which the parser hangs on the verb, is an apposition of the object."""
+        objs = [a.token for a in args if a.role == "obj"]
+        return [Arg("obj", c, "apposition") for c in children(v, "npadvmod")
+                if c.pos_ in ("NOUN", "PROPN") and c.i > 0 and any(o.i < c.i for o in objs)
+                and c.doc[c.left_edge.i - 1].text == ","]
 
     def _direct_args(self, v: Token, passive: bool) -> list[Arg]:
         voice = "passive" if passive else "active"
@@ -524,11 +534,25 @@ class ArgumentReader:
                 args += [Arg(f"pp:{prep_word(c)}", o, "nominal") for o in prep_objects(c)]
             elif dep in ("acl", "relcl"):
                 args += self._clause_on_noun(c)
+        args += self._shared_genitive(n, args)
         args += self._displaced_of(args)
         args += self._support_args(n, pred)
         args += self._copula_args(n)
         args += self._lifted(n, args)
         return pred
+
+    @staticmethod
+    def _shared_genitive(n: Token, args: list[Arg]) -> list[Arg]:
+        """"Peru's purchase of tanks and acceptance of radars": a later conjunct without a determiner of its own
+        shares the first one's genitive."""
+        if n.dep_ != "conj" or any(a.role == "poss" for a in args) or children(n, "det"):
+            return []
+        first = n.head
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head
+        if first.pos_ == "PROPN" and first.dep_ == "pobj" and first.head.head.pos_ == "NOUN":
+            first = first.head.head  # "Peru's visit to Lima and purchase of ...": the parser joins the name
+        return [Arg("poss", p, "shared") for p in children(first, "poss")] if first.pos_ == "NOUN" else []
 
     @staticmethod
     def _displaced_of(args: list[Arg]) -> list[Arg]:

@@ -53,6 +53,7 @@ class AttributionReader:
     words: WordLists
     adjectives: dict[str, Actor] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, Actor] = field(default_factory=dict)  # actor names in lower case, for turn labels
     last: Speaker | None = None
     vias: dict[str, str] = field(default_factory=dict)
 
@@ -300,10 +301,12 @@ class AttributionReader:
                     return True
         return False
 
-    def _transcript_turns(self) -> tuple[list[int], list[Speaker | None]]:
-        """Where each speaker's turn starts in a transcript ("MR. SMITH: ...", "QUESTION: ...")."""
+    def _transcript_turns(self) -> tuple[list[int], list[Speaker | None], list[Actor | None]]:
+        """Where each speaker's turn starts in a transcript ("MR. SMITH: ...", "QUESTION: ..."), who speaks
+        and for which side ("NAVY SPOKESMAN JOHN ROE": the navy's state)."""
         starts: list[int] = []
         speakers: list[Speaker | None] = []
+        sides: list[Actor | None] = []
         for m in _TURN.finditer(self.original):
             label = m.group(1).split()
             name = [w for w in label if w.lower().rstrip(".") not in self.words["honorifics"]]
@@ -313,17 +316,34 @@ class AttributionReader:
             not_speakers = self.words["turn_labels_no_speaker"]
             if " ".join(label).lower() in not_speakers or label[-1].lower() in not_speakers:
                 speakers.append(None)
+                sides.append(None)
                 continue
+            sides.append(self._side_in_label(label))
             words = name[-2:] if len(name) > 2 else name  # "... REAR ADMIRAL JOHN ROE" -> "John Roe"
             plain = " ".join(w.title() for w in words)
             known = self.names.known_person(plain)
             speakers.append(Speaker(known if " " in known else self.names.given_name_in_original(known) or known))
-        return starts, speakers
+        return starts, speakers, sides
+
+    def _side_in_label(self, label: list[str]) -> Actor | None:
+        words = [w.lower() for w in label]
+        for n in range(min(4, len(words)), 0, -1):  # the longest name first: "defense department" over "defense"
+            for i in range(len(words) - n + 1):
+                actor = self.labels.get(" ".join(words[i:i + n]))
+                if actor is not None and actor.kind != "org":
+                    return actor
+        return None
 
     def _turn_speaker(self, char: int) -> Speaker | None:
-        starts, speakers = self._turns
+        starts, speakers, _ = self._turns
         i = bisect_right(starts, char) - 1
         return speakers[i] if i >= 0 else None
+
+    def turn_side(self, char: int) -> Actor | None:
+        """The side of the one whose turn a transcript is in at `char`: what "we" stands for."""
+        starts, _, sides = self._turns
+        i = bisect_right(starts, char) - 1
+        return sides[i] if i >= 0 else None
 
     def _authored(self) -> Speaker | None:
         m = _AUTHORED.search(self.original[:600])

@@ -47,6 +47,7 @@ class _Claims:
     generics: list[_Generic] = field(default_factory=list)
     dual: set[tuple[tuple[int, int], str]] = field(default_factory=set)
     continuing: set[int] = field(default_factory=set)  # ids of claims that itemise a transfer named before
+    to_forces: set[int] = field(default_factory=set)  # ids of claims whose recipient is an armed force
 
 
 class _DocumentReader:
@@ -63,8 +64,8 @@ class _DocumentReader:
                                   frozenset(k for k, v in res.speech.items() if v == "say"))
         self.attr = AttributionReader(doc, self.mentions, res.speech, res.lexicon.outlets, res.words,
                                       adjectives=res.lexicon.actor_adjectives, canonical=res.source_names,
-                                      original=document.text)
-        self.context = Discourse(self.mentions, res.words, res.speech)
+                                      original=document.text, labels=res.lexicon.actors_by_lower)
+        self.context = Discourse(self.mentions, res.words, res.speech, own_side=self.attr.turn_side)
         self.denials = DenialReader(self.mentions, res.words, res.speech, self.context)
         self.found = _Claims()
         self.headline_end = head_block_end(document.text)
@@ -207,7 +208,13 @@ class _DocumentReader:
                 claim, anaphoric=any(c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"]
                                      for h in hosts for c in h.children),
                 leftover=self._leftover(slot), listed=self._listed(slot)))
-        if self.mentions.is_dual_use(slot.head):
+        # "radios for the coast guard": dual-use goods handed to an armed force are military
+        forces = f.recipient.mention if f.recipient is not None else None
+        to_forces = forces is not None and forces.how == "institution" and any(
+            t.lower_ in self.words["armed_forces"] for t in self.doc[forces.start:forces.end])
+        if to_forces:
+            self.found.to_forces.add(id(claim))
+        elif self.mentions.is_dual_use(slot.head):
             self.found.dual.add((claim.evidence_span, claim.item))
 
     def _leftover(self, slot: ItemSlot) -> bool:
@@ -291,7 +298,8 @@ class _DocumentReader:
         # parts, engines, chips and know-how are dual-use: they count as military transfers only in an
         # article that names weapons (not "purchases of U.S.-made parts by Japanese car makers")
         if not self._names_weapons():
-            claims = [c for c in claims if c.category not in self.words["dual_use_categories"]]
+            claims = [c for c in claims if c.category not in self.words["dual_use_categories"]
+                      or id(c) in self.found.to_forces]
         # "ships", "planes", "jets" count as weapons only where the article names a weapon of that kind
         # ("frigates", "F-16s"): not the freighter a smuggling ring bought
         named = self._named_categories()

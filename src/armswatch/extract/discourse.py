@@ -9,13 +9,14 @@ takes both parties and the status of the transfer it continues.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from armswatch.extract.frames import Frame, Party
 from armswatch.extract.items import ItemSlot
-from armswatch.extract.lexicon import WordLists
+from armswatch.extract.lexicon import Actor, WordLists
 from armswatch.extract.mentions import ActorMention, Mentions
 
 __all__ = ["Denial", "Discourse", "Transfer"]
@@ -65,6 +66,7 @@ class Discourse:
     last_subject: ActorMention | None = None
     last_subject_at: int = -10  # the sentence it was the subject of: a pronoun reaches back two at most
     now: int = 0  # the number of the sentence being read
+    own_side: Callable[[int], Actor | None] | None = None  # whose turn a transcript is in at a character
 
     # -- one party ------------------------------------------------------------------------------------
     def resolve(self, party: Party | None, other: str | None = None) -> str | None:
@@ -87,6 +89,9 @@ class Discourse:
 
     def _resolve_token(self, tok: Token, other: str | None = None) -> ActorMention | None:
         low = tok.lower_
+        side = self.own_side(tok.idx) if self.own_side and low in self.words["first_person_plural"] else None
+        if side is not None:  # "we announced a package" in a ministry spokesman's turn: the ministry's state
+            return ActorMention(tok.i, tok.i + 1, side, "context")
         if low in self.words["party_pronouns"]:
             if tok.dep_ in ("nsubj", "nsubjpass") and low in self.words["speaking_pronouns"]:
                 # "Latvia, which had urged Oslo, said it would send": the speaker's side first

@@ -143,6 +143,9 @@ class ItemReader:
         head = slot.head
         if head.dep_ != "conj" or any(c.i < head.i and c.dep_ not in ("cc", "punct") for c in head.children):
             return slot
+        m = self.mentions.item_at.get(head.i)
+        if m is not None and m.term.role == "strong":
+            return slot  # "air defence missiles and munitions": munitions are munitions
         first = head.head
         decided = self.mentions.modifier_category(first)
         own = self.mentions.category_of(first)
@@ -169,20 +172,24 @@ class ItemReader:
                     stack.append(c)
                 elif c.dep_ == "prep" and prep_word(c) in self.words["list_preps"]:
                     stack.extend(prep_objects(c))
-                elif c.dep_ == "prep" and c.lower_ in ("for", "of") and t in (tok, *stack):
-                    stack.extend(self._resumed(c))
+                elif c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                    stack.extend(self._resumed(prep_objects(c)))
+                elif c.dep_ in ("relcl", "acl") and c.i > t.i:  # "18 trucks to tow howitzers, 40 mortars, ..."
+                    stack.extend(self._resumed(children(c, "dobj")))
                 elif c.dep_ == "amod" and c.lower_ == "such":
                     continue
         return out
 
     @staticmethod
-    def _resumed(prep: Token) -> list[Token]:
+    def _resumed(objects: list[Token]) -> list[Token]:
         """"munitions for Skyguard systems, Roland systems and missiles, mortar rounds and other items": after a
-        comma the outer list goes on, though the parser hung it inside the prepositional phrase."""
+        comma the outer list goes on, though the parser hung it inside the prepositional phrase (or a clause:
+        "trucks to tow guns, 40 mortars")."""
         out: list[Token] = []
-        for o in prep_objects(prep):
+        for o in objects:
             for c in o.subtree:
-                if c.dep_ == "conj" and c.i > 0 and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+                if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > 0 and \
+                        c.doc[c.left_edge.i - 1].text == ",":
                     out.append(c)
         return out
 

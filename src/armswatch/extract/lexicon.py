@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -44,6 +44,15 @@ class Lexicon:
     items: dict[str, ItemTerm] = field(default_factory=dict)
     measures: dict[str, str] = field(default_factory=dict)  # singular noun -> unit | vague
     outlets: set[str] = field(default_factory=set)
+
+    @cached_property
+    def actors_by_lower(self) -> dict[str, Actor]:
+        """Names, metonyms, institutions and demonyms in lower case, for labels set in capitals
+        ("DEFENSE MINISTRY SPOKESMAN JOHN ROE:")."""
+        out: dict[str, Actor] = {}
+        for table in (self.actor_adjectives, self.actor_metonyms, self.actor_institutions, self.actor_names):
+            out.update((k.lower(), v) for k, v in table.items())
+        return out
 
 
 

@@ -124,11 +124,21 @@ class Mentions:
             # alone are often combatants)
             named = any(c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i and (
                 any(ch.isdigit() for ch in c.text) and any(ch.isalpha() for ch in c.text)) for c in head.children)
-            return m.term.category if named else None
+            if named:
+                return m.term.category
+            return self._modifiers_category(head, m)  # "Gripen fighters": the system named in front
         if m is not None and m.term.role == "generic" and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
             # "air defence capabilities", "anti-tank weapons": a generic head takes its modifier's category
             return self.modifier_category(head, m) or m.term.category
         # weak head (or none): the nearest categorised modifier in front of it decides
+        category = self._modifiers_category(head, m)
+        if category:
+            return category
+        if m is not None and m.term.category:
+            return m.term.category
+        return None
+
+    def _modifiers_category(self, head: Token, m: ItemMatch | None) -> str | None:
         left = head.left_edge.i
         weak_fallback: str | None = None
         for i in range(head.i - 1, left - 1, -1):
@@ -138,11 +148,7 @@ class Mentions:
                     return mod.term.category
                 # "Surface-to-Air Missile Systems": a weak modifier defers to what modifies it
                 weak_fallback = weak_fallback or mod.term.category
-        if weak_fallback:
-            return weak_fallback
-        if m is not None and m.term.category:
-            return m.term.category
-        return None
+        return weak_fallback
 
     def modifier_category(self, head: Token, m: ItemMatch | None = None) -> str | None:
         """The category the modifiers in front of a head give it ("air defence" in "air defence systems")."""
@@ -316,5 +322,7 @@ class MentionFinder:
         last = toks[-1]
         if item.role == "modifier" or (item.cased and last.pos_ not in ("VERB", "AUX", "ADP")):
             return True  # model names are tagged anything ("Yak-130" as ADJ, "F-16" as NUM)
-        # a weapon noun, not a verb ("North Korea ships ...") or an adjective ("electronic jamming")
-        return last.pos_ in _NOUNISH or (last.tag_ in ("NNS", "NN", "NNP", "NNPS"))
+        # a weapon noun, not a verb ("North Korea ships ...") or an adjective ("electronic jamming"); a class
+        # noun before a ship's or a plane's name is often tagged an adjective ("the frigate Aurora")
+        named = last.pos_ == "ADJ" and last.is_lower and last.head.pos_ == "PROPN" and last.head.i == last.i + 1
+        return last.pos_ in _NOUNISH or (last.tag_ in ("NNS", "NN", "NNP", "NNPS")) or named

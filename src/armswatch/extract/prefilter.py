@@ -146,6 +146,7 @@ class Prefilter:
         self._self_items = frozenset(f.lower() for r in valency.rows.values() if any(s.role == "self" for s in r.items)
                                      for f in inflections(r.lemma, r.pos))
         # "Iran armed the rebels": a trigger whose row names "equipment" when no item is named
+        self._armed_forces = frozenset(words["armed_forces"])
         self._itemless = frozenset(f.lower() for r in valency.rows.values() if r.has("arms")
                                    for f in inflections(r.lemma, r.pos))
         self._help_words = frozenset(f for lemma in know_how for f in inflections(lemma))
@@ -191,6 +192,7 @@ class Prefilter:
     def actor_codes(self, text: str) -> set[str]:
         """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
         present = set(_RUN.findall(text))
+        present |= {r.capitalize() for r in present if r.isupper()}  # "PENTAGON SPOKESMAN:" (a turn's side)
         return {code for run in present & self._actor_runs.keys() for others, code in self._actor_runs[run]
                 if others <= present}
 
@@ -237,6 +239,8 @@ class Prefilter:
         if names_weapons and not self._help_words.isdisjoint(words) \
                 and not self._production_words.isdisjoint(words):
             return True, True, True  # "helping Moscow improve its satellites": know-how, in an article on weapons
+        # dual-use goods handed to an armed force count as military, weapons named or not
+        names_weapons = names_weapons or self._to_forces(words)
         items = self._item_spans(sentence, names_weapons, words)
         if items and not names_weapons:
             items = [(s, e) for s, e in items if not self._bare_dual(sentence, s, e, before)]
@@ -251,6 +255,10 @@ class Prefilter:
         only = items[0] if len(items) == 1 else None
         lone = only is not None and all(only[0] <= s and e <= only[1] for s, e in triggers)
         return not lone or not self._self_items.isdisjoint(words), True, True
+
+    def _to_forces(self, words: set[str]) -> bool:
+        """Could an armed force ("the Peruvian Navy") receive something here? Its word, and a word of an item."""
+        return not self._armed_forces.isdisjoint(words) and not self._item_words.isdisjoint(words)
 
     def _bare_dual(self, sentence: str, start: int, end: int, before: str) -> bool:
         """Bare "equipment" or "hardware" is civil as often as military: in an article that names no
@@ -269,7 +277,7 @@ class Prefilter:
         if self._trigger_words.isdisjoint(words) and self._help_words.isdisjoint(words):
             return False
         if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words) \
-                and self._itemless.isdisjoint(words):
+                and self._itemless.isdisjoint(words) and not self._to_forces(words):
             return False
         return len(self.actor_codes(text)) >= 2
 
