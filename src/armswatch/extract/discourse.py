@@ -89,9 +89,9 @@ class Discourse:
 
     def _resolve_token(self, tok: Token, other: str | None = None) -> ActorMention | None:
         low = tok.lower_
-        side = self.own_side(tok.idx) if self.own_side and low in self.words["first_person_plural"] else None
-        if side is not None:  # "we announced a package" in a ministry spokesman's turn: the ministry's state
-            return ActorMention(tok.i, tok.i + 1, side, "context")
+        own = self.own_side(tok.idx) if self.own_side and low in self.words["first_person_plural"] else None
+        if own is not None:  # "we announced a package" in a ministry spokesman's turn: the ministry's state
+            return ActorMention(tok.i, tok.i + 1, own, "context")
         if low in self.words["party_pronouns"]:
             if tok.dep_ in ("nsubj", "nsubjpass") and low in self.words["speaking_pronouns"]:
                 # "Latvia, which had urged Oslo, said it would send": the speaker's side first
