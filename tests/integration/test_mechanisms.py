@@ -258,3 +258,9 @@ def test_a_list_goes_on_after_a_clause_the_parser_hung_it_in(extractor):
     got = claims(extractor, text)
     assert ("CAN", "UKR", "small_arms", "pledged") in got
     assert ("CAN", "UKR", "ammunition", "pledged") in got  # munitions keep their own category
+
+
+def test_a_sales_case_approved_for_a_buyer(extractor):
+    text = "In May, Spain approved a possible sales case to Chile for air-to-ground munitions."
+    assert ("ESP", "CHL", "ammunition", "pledged") in claims(extractor, text)
+    assert not claims(extractor, "The court heard the case of a man who sold rifles to a neighbour.")
