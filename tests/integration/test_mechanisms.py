@@ -264,3 +264,16 @@ def test_a_sales_case_approved_for_a_buyer(extractor):
     text = "In May, Spain approved a possible sales case to Chile for air-to-ground munitions."
     assert ("ESP", "CHL", "ammunition", "pledged") in claims(extractor, text)
     assert not claims(extractor, "The court heard the case of a man who sold rifles to a neighbour.")
+
+
+def test_the_future_of_a_verb_is_not_its_subject_nouns(extractor):
+    got = claims(extractor, "The deliveries of shells from Chile to Peru will prolong the war.")
+    assert ("CHL", "PER", "ammunition", "delivered") in got
+    got = claims(extractor, "Chile's delivery of howitzers to Peru will take place in May.")
+    assert ("CHL", "PER", "artillery", "pledged") in got
+    assert not claims(extractor, "Any transfer of rifles from Chile to Peru would violate the embargo.")
+
+
+def test_a_status_participle_after_the_noun(extractor):
+    got = claims(extractor, "Spanish sales of howitzers to Peru notified to parliament total 400 million euros.")
+    assert ("ESP", "PER", "artillery", "pledged") in got

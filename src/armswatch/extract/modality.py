@@ -109,13 +109,17 @@ class _Reader:
             status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
         for c in kids:
             lw = c.lower_
-            if c.dep_ in ("amod", "compound") and self.w.value("status_modifiers", lw):
+            modifier = c.dep_ in ("amod", "compound") or (c.dep_ == "acl" and c.tag_ == "VBN")  # "sales notified"
+            if modifier and self.w.value("status_modifiers", lw):
                 status = self.w.value("status_modifiers", lw) or status  # "proposed sales", "possible sale"
             if c.dep_ == "advmod" and lw == "still" and status == "delivered":
                 status = "ongoing"
         return status
 
-    def hedges_and_negation(self, tok: Token, depth: int, status: str, m: Modality) -> str:
+    def hedges_and_negation(self, tok: Token, depth: int, status: str, m: Modality,
+                            subject_of: bool = False) -> str:
+        """`subject_of`: the trigger is this verb's subject, and the verb's future is not the transfer's ("the
+        deliveries will prolong the war")."""
         kids = list(tok.children)
         for c in kids:
             lw = c.lower_
@@ -123,8 +127,10 @@ class _Reader:
                 m.hedged = True
                 if depth == 0 and status == "delivered" and not any(k.lower_ in ("have", "has") for k in kids):
                     status = "pledged" if self.direction != "take" else "sought"
-            if c.dep_ == "aux" and lw in self.w["future_aux"] and status == "delivered":
+            if c.dep_ == "aux" and lw in self.w["future_aux"] and status == "delivered" and not subject_of:
                 status = "pledged"
+            if c.dep_ == "aux" and lw in self.w["conditional_aux"] and subject_of:
+                m.conditional = True  # "arms transfers to Cuba would violate the embargo": a hypothesis
             if c.dep_ == "aux" and lw == "to" and any(k.dep_ in ("aux", "auxpass") and k.lemma_ == "be" for k in kids) \
                     and status == "delivered" and tok.tag_ != "VBG" and not any(k.lemma_ == "have" for k in kids):
                 status = "pledged" if self.direction != "take" else "sought"  # "is to be built"
@@ -184,7 +190,9 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
     chain = [trigger, *governor_chain(trigger)]
     effect_seen = False
     for depth, tok in enumerate(chain):
-        status = r.hedges_and_negation(tok, depth, status, m)
+        subject_of = depth == 1 and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
+            tok.lemma_.lower() not in words["event_verbs"]
+        status = r.hedges_and_negation(tok, depth, status, m, subject_of)
         if depth == 0:
             continue
         if r.demanded_stop(tok):
