@@ -277,3 +277,8 @@ def test_the_future_of_a_verb_is_not_its_subject_nouns(extractor):
 def test_a_status_participle_after_the_noun(extractor):
     got = claims(extractor, "Spanish sales of howitzers to Peru notified to parliament total 400 million euros.")
     assert ("ESP", "PER", "artillery", "pledged") in got
+
+
+def test_a_denied_progressive_clause_is_a_denied_claim(extractor):
+    c = claims(extractor, "Caracas denied that Cuba is sending drones to Venezuela.")[("CUB", "VEN", "uav", "ongoing")]
+    assert c.denied

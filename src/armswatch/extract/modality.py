@@ -44,8 +44,9 @@ def governor_chain(tok: Token) -> list[Token]:
         dep = cur.dep_
         if dep not in _CHAIN_DEPS:
             break
-        if dep == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and cur.tag_ != "VBG":
-            break  # "officials said that Iran has sent ...": the report is no governor
+        finite = cur.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        if dep == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and finite:
+            break  # "officials said that Iran has sent ...", "denied that Iran is sending": the report is no governor
         if dep == "conj":  # conjuncts share their first member's governors ("agreed to sell and deliver")
             while cur.dep_ == "conj" and cur.head.i != cur.i:
                 cur = cur.head
