@@ -23,7 +23,9 @@ from armswatch.extract.speakers import SpeakerNames
 __all__ = ["Attribution", "AttributionReader", "Speaker"]
 
 # "MR. SMITH:", "MS. OKAFOR-LEE:", "NAVY SPOKESMAN REAR ADMIRAL JOHN ROE:" at a line start
-_TURN = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'\-]*\s){0,8}[A-Z][A-Z.'\-]+):", re.M)
+# a turn's words begin with a letter or a quote: "VIRIN: 220609-F-..." is a caption's field, no speaker
+_TURN = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'\-]*\s){0,8}[A-Z][A-Z.'\-]+):(?=[ \t]*(?:$|[^\W\d_]|[\"\u201c\u2018']))",
+                   re.M)
 # "Remarks by Ambassador Jane Roe, ...": the author of the whole text
 _AUTHORED = re.compile(r"\b(?:Remarks|Statement|Testimony|Address|Speech|Briefing|Letter|Op-ed)\s+(?:by|of|from)\s+"
                        r"((?:[A-Z][\w.'\-]*\s){0,6}[A-Z][\w.'\-]*)")
