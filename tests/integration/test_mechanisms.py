@@ -282,3 +282,10 @@ def test_a_status_participle_after_the_noun(extractor):
 def test_a_denied_progressive_clause_is_a_denied_claim(extractor):
     c = claims(extractor, "Caracas denied that Cuba is sending drones to Venezuela.")[("CUB", "VEN", "uav", "ongoing")]
     assert c.denied
+
+
+def test_a_caption_field_is_no_speaker(extractor):
+    text = ("Canada announced a package for Ukraine on Monday.\nPhoto by: Corporal Jane Roe\n"
+            "VIRIN: 230101-F-XX123-1001\n\nThe package includes 12 howitzers.")
+    c = claims(extractor, text)[("CAN", "UKR", "artillery", "pledged")]
+    assert c.source is None
