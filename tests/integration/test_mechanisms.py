@@ -289,3 +289,11 @@ def test_a_caption_field_is_no_speaker(extractor):
             "VIRIN: 230101-F-XX123-1001\n\nThe package includes 12 howitzers.")
     c = claims(extractor, text)[("CAN", "UKR", "artillery", "pledged")]
     assert c.source is None
+
+
+def test_coordinated_modifiers_still_make_a_term_with_their_noun(extractor):
+    got = claims(extractor, "Japan sends economic and military aid to Ukraine.")
+    assert ("JPN", "UKR", "equipment", "ongoing") in got
+    got = claims(extractor, "Canada has given military, financial and humanitarian assistance to Ukraine.")
+    assert ("CAN", "UKR", "equipment", "delivered") in got
+    assert not claims(extractor, "Japan sends economic and humanitarian aid to Ukraine.")

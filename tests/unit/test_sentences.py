@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from armswatch.extract.sentences import set_line_starts
+from armswatch.extract.sentences import set_line_starts, unwrap_lines
 
 
 def starts(text: str) -> list[str]:
@@ -24,3 +24,10 @@ def test_a_hard_wrapped_sentence_runs_on():
     text = "the Navy's proposed Letter of Offer and\n     Acceptance to the Government of\n     Bahrain for defense"
     assert starts(text) == []
     assert starts("we are forwarding herewith Transmittal No. 23-07\n     concerning the proposed sale") == []
+
+
+def test_a_line_wrapped_in_mid_sentence_is_joined_offsets_unchanged():
+    text = "Chile has\nsent shells to the Government of\nPeru.\nNew line here.\n\nA paragraph."
+    out = unwrap_lines(text)
+    assert len(out) == len(text)
+    assert out == "Chile has sent shells to the Government of Peru.\nNew line here.\n\nA paragraph."

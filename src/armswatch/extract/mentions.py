@@ -313,6 +313,25 @@ class MentionFinder:
                 i = hit.end
             else:
                 i += 1
+        matched = {i for m in out for i in range(m.start, m.end)}
+        out += [m for m in self._distributed(doc) if m.start not in matched]
+        return sorted(out, key=lambda m: m.start)
+
+    def _distributed(self, doc: Doc) -> list[ItemMatch]:
+        """"military, economic and humanitarian aid": a modifier coordinated with others still makes a term
+        with the head ("military aid"); the match is the head alone."""
+        out = []
+        for head in doc:
+            if head.pos_ not in _NOUNISH:
+                continue
+            mods = [c for c in head.children if c.dep_ in ("amod", "nmod", "compound") and c.i < head.i]
+            if not any(m.conjuncts or any(c.dep_ == "cc" for c in m.children) for m in mods):
+                continue  # "military aid" alone is matched as it stands
+            for mod in [c for m in mods for c in (m, *m.conjuncts) if c.i < head.i]:
+                item = self.items.get(term_key([mod.text, head.text]))
+                if item is not None:
+                    out.append(ItemMatch(head.i, head.i + 1, item))
+                    break
         return out
 
     @staticmethod

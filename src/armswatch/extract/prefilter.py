@@ -22,6 +22,7 @@ from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from armswatch.extract.boilerplate import mask_for_parsing
 from armswatch.extract.lexicon import ItemTerm, Lexicon, WordLists, load_lexicon, load_words
+from armswatch.extract.sentences import unwrap_lines
 from armswatch.extract.valency import Valency, load_valency
 from armswatch.model import Document
 
@@ -145,6 +146,9 @@ class Prefilter:
         # "military aid to Ukraine": a trigger that is its own item makes a frame alone
         self._self_items = frozenset(f.lower() for r in valency.rows.values() if any(s.role == "self" for s in r.items)
                                      for f in inflections(r.lemma, r.pos))
+        # "military, economic and humanitarian aid": the first words of the terms such a trigger ends
+        self._self_modifiers = frozenset(t.split()[0].lower() for t in lexicon.items if len(t.split()) == 2
+                                         and t.split()[1].lower() in self._self_items)
         # "Iran armed the rebels": a trigger whose row names "equipment" when no item is named
         self._armed_forces = frozenset(words["armed_forces"])
         self._itemless = frozenset(f.lower() for r in valency.rows.values() if r.has("arms")
@@ -246,6 +250,9 @@ class Prefilter:
             items = [(s, e) for s, e in items if not self._bare_dual(sentence, s, e, before)]
         if weak:
             items += [m.span() for m in _WORD.finditer(sentence.lower()) if self._weak_keys.get(m.group()) in weak]
+        if not items and not self._self_modifiers.isdisjoint(words) and not self._self_items.isdisjoint(words):
+            # "military, economic and humanitarian aid": the modifier apart from its noun
+            items = [m.span() for m in _WORD.finditer(sentence.lower()) if m.group() in self._self_items]
         triggers = self._trigger_spans(sentence, words)
         if triggers and not items and not self._itemless.isdisjoint(words):
             return True, False, True
@@ -328,7 +335,7 @@ def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | 
     text = document.text[:max_chars]
     if prefilter is not None and not prefilter.may_hold_claims(text):
         return None  # most news: no weapon and transfer word, or fewer than two parties
-    text = mask_for_parsing(text)
+    text = unwrap_lines(mask_for_parsing(text))
     if prefilter is not None:
         return prefilter.mask(text)  # None when no sentence holds both a weapon and a transfer word
     return text
