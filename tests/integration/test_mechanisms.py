@@ -297,3 +297,9 @@ def test_coordinated_modifiers_still_make_a_term_with_their_noun(extractor):
     got = claims(extractor, "Canada has given military, financial and humanitarian assistance to Ukraine.")
     assert ("CAN", "UKR", "equipment", "delivered") in got
     assert not claims(extractor, "Japan sends economic and humanitarian aid to Ukraine.")
+
+
+def test_what_a_thing_is_needed_for_is_no_request(extractor):
+    got = claims(extractor, "Cuba has supplied Venezuela with rockets and the launchers needed to fire them.")
+    assert ("CUB", "VEN", "ammunition", "delivered") in got
+    assert not [k for k in got if k[3] == "sought"]

@@ -80,7 +80,7 @@ class FrameReader:
         found: list[Frame] = []
         for tok in sent:
             row = self.valency.row_for(tok)
-            if row is None or self._is_item_word(tok, row):
+            if row is None or self._is_item_word(tok, row) or self._requirement(tok, row):
                 continue
             f = self.read(tok, row)
             if (f.direction != "part" or f.items) and not self._multilateral(tok):
@@ -94,6 +94,14 @@ class FrameReader:
         clause = [*trigger.subtree, *(t for p in trigger.ancestors for t in p.children if t.dep_ == "prep")]
         return any(t.lower_ in self.words["multilateral_missions"] for t in clause) or any(
             t.lower_ == "interim" and t.nbor(1).lower_ == "force" for t in clause if t.i + 1 < len(t.doc))
+
+    @staticmethod
+    def _requirement(tok: Token, row: FrameRow) -> bool:
+        """"the launchers needed to fire them", "the parts required to build drones": a participle saying what
+        a thing is needed for, with no one who asks for it, is no request."""
+        return row.status == "sought" and tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and not children(tok, "agent") \
+            and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux"))
+                    for c in tok.children)
 
     def _is_item_word(self, tok: Token, row: FrameRow) -> bool:
         """"arms" is no form of the verb "arm"; "supplies" in "medical supplies" is no frame either."""
