@@ -303,3 +303,9 @@ def test_what_a_thing_is_needed_for_is_no_request(extractor):
     got = claims(extractor, "Cuba has supplied Venezuela with rockets and the launchers needed to fire them.")
     assert ("CUB", "VEN", "ammunition", "delivered") in got
     assert not [k for k in got if k[3] == "sought"]
+
+
+def test_states_speaking_together_are_one_source(extractor):
+    text = "Spain, Italy and the Republic of Korea condemn the provision of drones by Iran to Russia."
+    assert claims(extractor, text)[("IRN", "RUS", "uav", "delivered")].source == \
+        "Spain, Italy and the Republic of Korea"

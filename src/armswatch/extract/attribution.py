@@ -148,6 +148,11 @@ class AttributionReader:
         if not name:
             return self.last
         a = self.mentions.actor_of_phrase(head) if head.i in self.mentions.actor_at else None
+        partners = [t for t in head.subtree if t.dep_ in ("conj", "appos") and t.i > head.i
+                    and t.i in self.mentions.actor_at]  # "Chile, Peru and ...": the parser may hang Peru as appos
+        if a is not None and partners:  # "Chile, Peru and the Republic of Korea condemn ...": all of them speak
+            span = self.doc[head.left_edge.i: max(self.mentions.actor_at[c.i].end for c in partners)]
+            return Speaker(" ".join(span.text.split()), None)
         own = [t for t in head.subtree if not any(x.dep_ in ("relcl", "acl", "appos") and x.head == head
                                                       for x in [t, *t.ancestors] if x.i != head.i) and not t.is_punct]
         if a is not None and a.actor.kind == "state" and len(own) <= 4 and self._is_place(a):
