@@ -99,7 +99,8 @@ class FrameReader:
     def _requirement(tok: Token, row: FrameRow) -> bool:
         """"the launchers needed to fire them", "the parts required to build drones": a participle saying what
         a thing is needed for, with no one who asks for it, is no request."""
-        return row.status == "sought" and tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and not children(tok, "agent") \
+        participle = tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and not children(tok, "agent")
+        return row.status == "sought" and participle \
             and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux"))
                     for c in tok.children)
 
