@@ -309,3 +309,10 @@ def test_states_speaking_together_are_one_source(extractor):
     text = "Spain, Italy and the Republic of Korea condemn the provision of drones by Iran to Russia."
     assert claims(extractor, text)[("IRN", "RUS", "uav", "delivered")].source == \
         "Spain, Italy and the Republic of Korea"
+
+
+def test_dual_use_items_listed_beside_weapons_are_military(extractor):
+    text = "Norway announced a package for Ukraine including 40 boats and 2 million rounds of ammunition."
+    got = claims(extractor, text)
+    assert ("NOR", "UKR", "naval", "pledged") in got
+    assert not claims(extractor, "Norway sold 40 boats to Ukraine.")
