@@ -316,3 +316,18 @@ def test_dual_use_items_listed_beside_weapons_are_military(extractor):
     got = claims(extractor, text)
     assert ("NOR", "UKR", "naval", "pledged") in got
     assert not claims(extractor, "Norway sold 40 boats to Ukraine.")
+
+
+def test_a_party_denying_a_transfer_is_a_denied_claim(extractor):
+    c = claims(extractor, "Havana has denied sending drones to Caracas.")[("CUB", "VEN", "uav", "delivered")]
+    assert c.denied
+    assert not claims(extractor, "Havana has refused to supply rifles to Caracas.")
+    assert not claims(extractor, "Spain has not delivered the howitzers to Peru.")
+
+
+def test_a_generic_denial_denies_the_reported_transfers_and_adds_none(extractor):
+    text = ("Iran shipped drones and rockets to the Houthis, officials said.\n\n"
+            "Tehran denied sending weapons to Yemen.")
+    got = claims(extractor, text)
+    assert ("IRN", "houthis", "uav", "delivered") in got
+    assert ("IRN", "YEM", "equipment", "delivered") not in got

@@ -48,6 +48,7 @@ class _Claims:
     dual: set[tuple[tuple[int, int], str]] = field(default_factory=set)
     continuing: set[int] = field(default_factory=set)  # ids of claims that itemise a transfer named before
     to_forces: set[int] = field(default_factory=set)  # ids of claims whose recipient is an armed force
+    denied_only: set[int] = field(default_factory=set)  # ids of claims read from a denial ("denied arming")
 
 
 class _DocumentReader:
@@ -106,7 +107,8 @@ class _DocumentReader:
         supplier, recipient = self.denials.deniers_as_parties(f, supplier, recipient)
         if mod.negated:
             self.denials.negated_frame(f, mod, supplier, recipient)
-            return 0
+            if not (mod.denial and self.denials.by_a_party(f, supplier, recipient)):
+                return 0  # "Beijing denied supplying rifles to Moscow" stands as a claim, denied
         items = self._items(f, sentence_items)
         if not items:
             self.denials.blanket(f, supplier, recipient)
@@ -129,7 +131,10 @@ class _DocumentReader:
                 self._remember_partial(f, supplier, recipient, mod.status, sent_no, items)
             return 0
         self.denials.denied_here(f, supplier, recipient)
-        return self._emit(f, mod, sent, sent_no, supplier, recipient, items)
+        n = self._emit(f, mod, sent, sent_no, supplier, recipient, items)
+        if mod.negated:
+            self.found.denied_only.update(id(c) for c in self.found.out[len(self.found.out) - n:])
+        return n
 
     @staticmethod
     def _open(f: Frame, supplier: str | None, recipient: str | None) -> bool:
@@ -309,6 +314,11 @@ class _DocumentReader:
         claims = [c for c in claims if (c.evidence_span, c.item) not in self.found.dual or c.category in named]
         resolved = {id(g.claim) for g in self.found.generics if self._resolved(g, claims)}
         claims = [c for c in claims if id(c) not in resolved]
+        # "Tehran denies arming the Houthis" denies what the article reports of them; alone, it is the claim
+        # ("Iran denied sending weapons to Yemen" after the Houthis' Iranian missiles)
+        reported = {p for c in claims if id(c) not in self.found.denied_only for p in (c.supplier, c.recipient)}
+        claims = [c for c in claims if not (id(c) in self.found.denied_only and c.category == _GENERIC
+                                             and {c.supplier, c.recipient} & reported)]
         by_key: dict[tuple[str, str, str, str], list[Claim]] = {}
         for c in claims:
             by_key.setdefault(c.key, []).append(c)

@@ -60,6 +60,11 @@ class DenialReader:
             recipient = next(iter(deniers), None)
         return supplier, recipient
 
+    def by_a_party(self, f: Frame, supplier: str | None, recipient: str | None) -> bool:
+        """Is the frame denied by one of its own parties ("Beijing denied supplying ...")?"""
+        verb = self.deny_verb(f.trigger)
+        return verb is not None and bool(self.deniers(verb) & {supplier, recipient})
+
     def negated_frame(self, f: Frame, mod: Modality, supplier: str | None, recipient: str | None) -> None:
         """A negated transfer is a denial unless it is a "not yet" or a refusal."""
         if mod.not_yet or mod.refusal:

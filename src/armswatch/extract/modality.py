@@ -30,6 +30,7 @@ class Modality:
     conditional: bool = False
     not_yet: bool = False  # "has not yet delivered", "has yet to receive": negation, no denial
     refusal: bool = False  # "declined to provide", "resisted sending", "no plans to send": no denial either
+    denial: bool = False  # negated by a denial verb ("denied supplying"): the claim stands, denied
     requester: Token | None = None  # the subject of "plans to", "asked ... to": who wants the transfer
 
 
@@ -171,6 +172,7 @@ class _Reader:
         if tok.pos_ in ("VERB", "AUX") and lemma in self.w["refusal_verbs"]:
             m.negated = True
             m.refusal = lemma not in self.w["denial_verbs"]
+            m.denial = not m.refusal
         if tok.pos_ == "ADJ" and lemma in self.w["hedge_adjectives"]:
             m.hedged = True  # "tanks are likely to be delivered": a forecast
         if tok.pos_ == "ADJ" and lemma in self.w["unlikely"]:
