@@ -331,3 +331,14 @@ def test_a_generic_denial_denies_the_reported_transfers_and_adds_none(extractor)
     got = claims(extractor, text)
     assert ("IRN", "houthis", "uav", "delivered") in got
     assert ("IRN", "YEM", "equipment", "delivered") not in got
+
+
+def test_arrivals_told_by_a_state_arrive_at_that_state(extractor):
+    text = "Chile's army said the first batch of 24 howitzers arrived from Spain in May."
+    assert ("ESP", "CHL", "artillery", "delivered") in claims(extractor, text)
+
+
+def test_readiness_pledges_and_capacity_asserts_nothing(extractor):
+    assert ("CUB", "VEN", "uav", "pledged") in claims(extractor, "Cuba is ready to supply drones to Venezuela.")
+    assert not claims(extractor, "Cuba is able to supply drones to Venezuela.")
+    assert not claims(extractor, "Havana said it was not aware of any Cuban drones being sent to Venezuela.")

@@ -126,6 +126,9 @@ class _DocumentReader:
             supplier, recipient = self.context.complete(f, items, supplier, recipient, sent_no, terms)
         if supplier is None and f.late_origin is not None:
             supplier = self.context.resolve(f.late_origin)  # "deliveries of North Korean shells to Russia"
+        if recipient is None and f.direction == "arrive":
+            side = self.context.speaker_side(f.trigger)  # "Chile's army said the howitzers arrived from Spain"
+            recipient = side.code if side is not None and side.code != supplier else None
         if supplier is None or recipient is None or supplier == recipient:
             if (supplier is None) != (recipient is None):
                 self._remember_partial(f, supplier, recipient, mod.status, sent_no, items)

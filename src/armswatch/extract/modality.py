@@ -19,7 +19,7 @@ from armswatch.extract.lexicon import WordLists
 __all__ = ["Modality", "governor_chain", "read_modality"]
 
 _CHAIN_DEPS = ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "nsubjpass", "attr", "advcl", "relcl",
-               "compound", "nsubj", "amod", "ccomp", "conj")
+               "compound", "nsubj", "amod", "ccomp", "conj", "acomp")
 
 
 @dataclass
