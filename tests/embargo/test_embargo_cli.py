@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from armswatch.cli import main
@@ -66,3 +67,16 @@ def test_validate_good_and_bad_files(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"version": "1", "embargoes": []}), encoding="utf-8")
     code, _, err = run("validate", str(bad))
     assert code == 1 and "bad.json" in err and "as_of" in err
+
+
+@pytest.mark.parametrize("supplier", ["DPRK", "North Korea", "Pyongyang", "north korean"])
+def test_check_resolves_typed_names(supplier: str) -> None:
+    code, out, _ = run("check", "--supplier", supplier, "--recipient", "Russia", "--category", "ammunition",
+                       "--date", "2024-01", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["supplier"] == "PRK" and data["flagged"] == ["dprk"]
+
+
+def test_check_refuses_an_unknown_party() -> None:
+    code, _, err = run("check", "--supplier", "XYZ", "--recipient", "RUS", "--category", "ammunition")
+    assert code == 2 and "unknown actor 'XYZ'" in err

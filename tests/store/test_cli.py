@@ -165,3 +165,27 @@ def test_unusable_store_is_a_clean_error(tmp_path: Path) -> None:
     assert code == 1 and "does not exist" in err
     code, _, err = run("claims", "--db", "mysql://127.0.0.1/x")
     assert code == 1 and "unsupported database" in err
+
+
+def test_actor_filters_take_names(filled_db: str) -> None:
+    def pairs(*args: str) -> set[tuple[str, str]]:
+        code, out, err = run("cases", "--db", filled_db, "--format", "jsonl", *args)
+        assert code == 0, err
+        return {(k["supplier"], k["recipient"]) for k in jsonl(out)}
+
+    assert pairs("--supplier", "North Korea") == pairs("--supplier", "PRK") == {("PRK", "RUS")}
+    assert ("PRK", "RUS") in pairs("--actor", "Russia")
+    code, _, err = run("cases", "--db", filled_db, "--actor", "Narnia")
+    assert code == 2 and "unknown actor 'Narnia'" in err
+    code, _, err = run("claims", "--db", filled_db, "--recipient", "Narnia")
+    assert code == 2 and "unknown actor 'Narnia'" in err
+
+
+def test_claims_take_a_case_id_prefix(filled_db: str) -> None:
+    _, out, _ = run("cases", "--db", filled_db, "--format", "jsonl", "--supplier", "PRK", "--category", "ammunition")
+    case_id = jsonl(out)[0]["case_id"]
+    code, out, err = run("claims", "--db", filled_db, "--format", "jsonl", "--case", case_id[:8])
+    assert code == 0, err
+    assert len(jsonl(out)) == 4 and {c["case_id"] for c in jsonl(out)} == {case_id}
+    code, _, err = run("claims", "--db", filled_db, "--case", "ffffffff")
+    assert code == 2 and "no case id starts with 'ffffffff'" in err

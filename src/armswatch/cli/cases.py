@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import click
@@ -100,6 +101,11 @@ def claims_command(
         include_rejected=not without_rejected,
     )
     with open_db(db) as store:
+        if case_id:  # an id prefix, as `cases --case` takes it
+            case = store.case(case_id)
+            if case is None:
+                raise click.BadParameter(f"no case id starts with {case_id!r} in {store.url}", param_hint="--case")
+            f = dataclasses.replace(f, case_id=case.id)
         claims = store.claims(f)
     if fmt == "table":
         claims_table(claims)

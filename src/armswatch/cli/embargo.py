@@ -140,22 +140,19 @@ def validate(path: str | None) -> None:
                f"{len(registry)} embargoes, {n} provisions")
 
 
-def _party(value: str, registry: Any) -> str:
-    """Accept 'prk' or 'PRK' for states and 'RSF' or 'rsf' for actor slugs."""
-    import pycountry
+def _party(value: str, registry: Any, option: str) -> str:
+    """A typed party ("DPRK", "North Korea", "rsf") as its code; exit 2 naming it when unknown."""
+    from armswatch.actor_names import UnknownActor, resolve_actor
 
-    if value.lower() in registry.actors:
-        return value.lower()
-    if pycountry.countries.get(alpha_3=value.upper()) is not None:
-        return value.upper()
-    click.echo(f"armswatch: warning: {value!r} is neither an ISO 3166-1 alpha-3 code nor a known actor "
-               f"slug ({', '.join(sorted(registry.actors))})", err=True)
-    return value
+    try:
+        return resolve_actor(value, extra=registry.actors)
+    except UnknownActor as e:
+        raise click.BadParameter(str(e), param_hint=option) from None
 
 
 @embargoes.command("check")
-@click.option("--supplier", required=True, help="ISO alpha-3 code (PRK) or actor slug (houthis).")
-@click.option("--recipient", required=True, help="ISO alpha-3 code (RUS) or actor slug (hezbollah).")
+@click.option("--supplier", required=True, help="Code, slug or name: PRK, DPRK, North Korea, Pyongyang, houthis.")
+@click.option("--recipient", required=True, help="Code, slug or name: RUS, Russia, Moscow, hezbollah.")
 @click.option("--category", required=True, type=click.Choice(CATEGORIES), help="Claim-schema category.")
 @click.option("--date", "start", default=None, help="When: YYYY, YYYY-MM or YYYY-MM-DD (start of a period).")
 @click.option("--end", default=None, help="End of the period (same forms); default: the span of --date.")
@@ -169,7 +166,7 @@ def check(supplier: str, recipient: str, category: str, start: str | None, end: 
     from armswatch.embargo import assess_transfer
 
     registry = _registry(data)
-    supplier, recipient = _party(supplier, registry), _party(recipient, registry)
+    supplier, recipient = _party(supplier, registry, "--supplier"), _party(recipient, registry, "--recipient")
     try:
         result = assess_transfer(supplier, recipient, category, start, end, status=status, registry=registry)
     except ValueError as exc:

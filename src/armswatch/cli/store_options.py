@@ -53,9 +53,9 @@ def format_option(choices: tuple[str, ...] = ("table", "jsonl", "csv")) -> Calla
 
 
 _FILTERS = [
-    click.option("--actor", help="Supplier or recipient (ISO alpha-3 code or non-state slug)."),
-    click.option("--supplier", help="Supplier code."),
-    click.option("--recipient", help="Recipient code."),
+    click.option("--actor", help="Supplier or recipient: a code, slug, name, demonym or capital (PRK, DPRK, North Korea, Pyongyang)."),
+    click.option("--supplier", help="Supplier (code, slug or name, as --actor)."),
+    click.option("--recipient", help="Recipient (code, slug or name, as --actor)."),
     click.option("--category", type=click.Choice(CATEGORIES), help="Item category."),
     click.option("--status", type=click.Choice(STATUSES), help="Status (of the claim, or the case's status)."),
     click.option("--since", help="Reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
@@ -103,10 +103,22 @@ def filter_values(kw: dict[str, Any]) -> dict[str, Any]:
             "limit",
         )
     }
+    for name in ("actor", "supplier", "recipient"):
+        out[name] = cli_actor(out[name], name)
     since, until = kw.pop("since"), kw.pop("until")
     out["since"] = period_bound(since, end=False) if since else None
     out["until"] = period_bound(until, end=True) if until else None
     return out
+
+
+def cli_actor(value: str | None, option: str) -> str | None:
+    """A typed actor ("DPRK", "North Korea", "Pyongyang") as its code; exit 2 naming it when unknown."""
+    from armswatch.actor_names import UnknownActor, resolve_optional_actor
+
+    try:
+        return resolve_optional_actor(value)
+    except UnknownActor as e:
+        raise click.BadParameter(str(e), param_hint=f"--{option}") from None
 
 
 @contextmanager

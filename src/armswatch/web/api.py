@@ -10,8 +10,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from armswatch.actor_names import UnknownActor, resolve_actor
 from armswatch.embargo import assess, assess_stored_case, assess_transfer, default_registry
-from armswatch.errors import InputError
+from armswatch.errors import InputError, StoreError
 from armswatch.ingest import ingest
 from armswatch.model import Document
 from armswatch.store import CaseFilter, ClaimFilter
@@ -76,6 +77,8 @@ def parsed_query(text: str | None) -> SearchQuery | None:
 
 def claim_page(state: WebState, params: ClaimQuery, default_order: str | None = None) -> tuple[Any, SearchQuery | None]:
     query = parsed_query(params.q)
+    if params.case_id is not None and len(params.case_id) < 16:
+        params = params.model_copy(update={"case_id": case_prefix(state, params.case_id)})
     order = params.order or default_order or ("relevance" if query else "newest")
     page = search_claims(state.store, params.claim_filter(), query, order=order, limit=params.limit,
                          offset=params.offset)
@@ -94,6 +97,31 @@ def get_case(state: WebState, case_id: str) -> Any:
     if case is None:
         raise HTTPException(status_code=404, detail=f"no case {case_id} in this store")
     return case
+
+
+def typed_party(value: str, field: str) -> str:
+    """An embargo party as typed ("DPRK", "rsf") → its code; 422 naming it and the nearest actors."""
+    try:
+        return resolve_actor(value, extra=default_registry().actors)
+    except UnknownActor as e:
+        raise RequestValidationError([{"type": "unknown_actor", "loc": ("query", field), "msg": str(e),
+                                       "input": value}]) from None
+
+
+def case_prefix(state: WebState, ref: str | None) -> str | None:
+    """A case id or its first characters → the full id; 422 when none or several cases match."""
+    if ref is None:
+        return None
+    try:
+        case = state.store.case(ref)
+    except StoreError as e:
+        case, why = None, str(e)
+    else:
+        why = f"no case id starts with {ref!r}"
+    if case is None:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "case_id"), "msg": why,
+                                       "input": ref}])
+    return case.id
 
 
 # ------------------------------------------------------------------------------------------------ reads
@@ -208,14 +236,15 @@ def embargoes() -> list[dict[str, Any]]:
 
 @router.get("/embargoes/check", response_model=dict[str, Any], tags=["embargoes"])
 def embargo_check(
-    supplier: Annotated[str, Query(pattern=ACTOR_PATTERN)],
-    recipient: Annotated[str, Query(pattern=ACTOR_PATTERN)],
+    supplier: Annotated[str, Query(max_length=100, description="code, slug or name (PRK, DPRK, North Korea)")],
+    recipient: Annotated[str, Query(max_length=100, description="code, slug or name (RUS, Russia, Moscow)")],
     category: Category,
     status: Status = "delivered",
     start: Annotated[str | None, Query(pattern=PERIOD_PATTERN)] = None,
     end: Annotated[str | None, Query(pattern=PERIOD_PATTERN)] = None,
 ) -> dict[str, Any]:
     """Check a transfer typed in (no claim needed) against the embargoes."""
+    supplier, recipient = typed_party(supplier, "supplier"), typed_party(recipient, "recipient")
     try:
         return assess_transfer(supplier, recipient, category, start, end, status=status).to_dict()
     except ValueError as e:

@@ -13,7 +13,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from armswatch.actor_names import UnknownActor, resolve_actor
 from armswatch.store import CaseFilter, ClaimFilter
 
 __all__ = [
@@ -57,10 +59,22 @@ def _blank_to_none_bool(v: Any) -> Any:
     return None if isinstance(v, str) and v.strip().lower() in ("", "any") else v
 
 
+def _typed_actor(v: Any) -> Any:
+    # "DPRK", "North Korea", "Pyongyang" → PRK; unknown names are refused with the nearest actors
+    v = _blank_to_none(v)
+    if not isinstance(v, str):
+        return v
+    try:
+        return resolve_actor(v)
+    except UnknownActor as e:
+        raise PydanticCustomError("unknown_actor", str(e).replace("{", "(").replace("}", ")")) from None
+
+
 Blank = BeforeValidator(_blank_to_none)
 NoNul = BeforeValidator(_no_nul)
-Actor = Annotated[Annotated[str, Field(pattern=ACTOR_PATTERN)] | None, Blank,
-                  Field(description="ISO alpha-3 code or actor slug")]
+Actor = Annotated[Annotated[str, Field(max_length=100)] | None, BeforeValidator(_typed_actor),
+                  Field(description="an actor's code, slug, name, demonym or capital (PRK, DPRK, North Korea, "
+                                    "Pyongyang, houthis)")]
 Period = Annotated[
     Annotated[str, Field(pattern=PERIOD_PATTERN)] | None, Blank, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
 ]
