@@ -53,7 +53,8 @@ def format_option(choices: tuple[str, ...] = ("table", "jsonl", "csv")) -> Calla
 
 
 _FILTERS = [
-    click.option("--actor", help="Supplier or recipient: a code, slug, name, demonym or capital (PRK, DPRK, North Korea, Pyongyang)."),
+    click.option("--actor", help="Supplier or recipient: a code, slug, name, demonym or capital "
+                                 "(PRK, DPRK, North Korea, Pyongyang)."),
     click.option("--supplier", help="Supplier (code, slug or name, as --actor)."),
     click.option("--recipient", help="Recipient (code, slug or name, as --actor)."),
     click.option("--category", type=click.Choice(CATEGORIES), help="Item category."),
