@@ -38,7 +38,13 @@ def test_jsonl_round_trip(filled: Store, kind: str) -> None:
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == n > 0
     if kind == "claims":
-        assert rows == [c.to_dict() for c in filled.claims()]
+        # claims carry their own UN embargo verdict and flags besides the stored fields
+        extra = ("embargo_verdict", "embargo_flags")
+        assert [{k: v for k, v in r.items() if k not in extra} for r in rows] == [
+            c.to_dict() for c in filled.claims()]
+        flagged = {(r["supplier"], r["recipient"]) for r in rows if r["embargo_flags"] == ["dprk"]}
+        assert flagged == {("PRK", "RUS"), ("RUS", "PRK")}  # the DPRK embargo bans both directions
+        assert {r["embargo_verdict"] for r in rows if r["supplier"] == "DEU"} == {"not_applicable"}
     elif kind == "cases":
         # cases carry their UN embargo flags besides the stored fields
         assert [{k: v for k, v in r.items() if k != "embargo_flags"} for r in rows] == [
@@ -58,7 +64,10 @@ def test_csv_round_trip(filled: Store, kind: str, tmp_path: Path) -> None:
     expected = [c.to_dict() for c in filled.claims()] if kind == "claims" else [k.to_dict() for k in filled.cases()]
     for got, want in zip(rows, expected, strict=True):
         for key, value in want.items():
-            if isinstance(value, list | dict):
+            if key == "evidence_span":  # two number columns, for spreadsheets
+                assert "evidence_span" not in got
+                assert [int(got["evidence_start"]), int(got["evidence_end"])] == value
+            elif isinstance(value, list | dict):
                 assert json.loads(got[key]) == value
             elif value is None:
                 assert got[key] == ""
@@ -159,3 +168,67 @@ def test_export_errors(filled: Store, tmp_path: Path) -> None:
         export(filled, "gexf", tmp_path / "x", "claims")
     with pytest.raises(ExportError, match="give an output path"):
         export(filled, "parquet", io.StringIO(), "claims")
+
+
+def test_gexf_is_valid_gexf_1_3_with_labels_kinds_and_periods(filled: Store, tmp_path: Path) -> None:
+    from lxml import etree
+
+    path = tmp_path / "cases.gexf"
+    export(filled, "gexf", path)
+    schema = etree.XMLSchema(etree.parse(str(FIXTURES.parent / "gexf" / "gexf-1.3.xsd")))
+    doc = etree.parse(str(path))
+    assert schema.validate(doc), schema.error_log
+    ns = {"g": "http://gexf.net/1.3"}
+    assert doc.getroot().get("version") == "1.3"
+    assert doc.find("g:graph", ns).get("mode") == "dynamic"
+    assert b"networkx_key" not in path.read_bytes()
+    edges = {e.get("id"): e for e in doc.iterfind(".//g:edge", ns)}
+    for k in filled.cases():
+        e = edges[k.id]
+        assert e.get("label").startswith(f"{k.category.replace('_', ' ')} · {k.status}")
+        assert e.get("kind") == k.category
+        if k.first_reported:  # a dated case lives on Gephi's timeline
+            assert e.get("start") and e.get("end") and e.get("start") <= e.get("end")
+    assert sum(1 for e in edges.values() if e.get("start")) >= len(edges) - 1
+
+
+def test_gexf_schema_refuses_a_broken_file(tmp_path: Path) -> None:
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(FIXTURES.parent / "gexf" / "gexf-1.3.xsd")))
+    bad = etree.fromstring(b'<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes/>'
+                           b'<edges><edge source="a"/></edges></graph></gexf>')  # no target
+    assert not schema.validate(bad)
+
+
+def test_graph_periods_are_the_transfers_own(filled: Store, tmp_path: Path) -> None:
+    from armswatch.export.graph import case_period
+
+    dated = [(k, c) for k in filled.cases() for c in filled.claims(ClaimFilter(case_id=k.id))
+             if c.claim.period_start]
+    assert dated, "the fixtures have a claim with its own period"
+    k, c = dated[0]
+    start, _ = case_period(k, filled.claims(ClaimFilter(case_id=k.id)))
+    assert start is not None and start.isoformat() <= c.claim.period_start.ljust(10, "9")
+    path = tmp_path / "cases.graphml"
+    export(filled, "graphml", path)
+    g = nx.read_graphml(path)
+    d = next(d for _, _, d in g.edges(data=True) if d["case_id"] == k.id)
+    assert d["start"] == start.isoformat() and d["kind"] == k.category and "·" in d["label"]
+    assert "networkx_key" not in path.read_text()
+
+
+def test_ftm_articles_carry_their_text_and_links_the_transfer_period(filled: Store) -> None:
+    out = io.StringIO()
+    export(filled, "ftm", out)
+    proxies = [model.get_proxy(json.loads(line)) for line in out.getvalue().splitlines()]
+    articles = [p for p in proxies if p.schema.name == "Article"]
+    assert articles and all(p.first("bodyText") for p in articles)
+    for link in (p for p in proxies if p.schema.name == "UnknownLink"):
+        k = filled.case(link.first("recordId") or "")
+        assert k is not None
+        from armswatch.export.graph import case_period
+
+        start, end = case_period(k, filled.claims(ClaimFilter(case_id=k.id)))
+        assert link.first("startDate") == (start.isoformat() if start else None)
+        assert link.first("endDate") == (end.isoformat() if end else None)

@@ -25,9 +25,11 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str) -> None:
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
+    from armswatch.export.records import flat as flat_row
+
     writer: csv.DictWriter[str] | None = None
     for r in rows:
-        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in r.items()}
+        flat = flat_row(r)  # the same columns as `armswatch export csv`
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(flat), lineterminator="\n")
             writer.writeheader()

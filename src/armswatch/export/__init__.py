@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from armswatch.cases import Case
+from armswatch.cases import Case, StoredClaim
 from armswatch.export.ftm import ExportError, write_ftm
 from armswatch.export.graph import cases_graph, write_gexf, write_graphml
 from armswatch.export.records import KINDS, iter_records, paged
@@ -50,10 +50,13 @@ def export(
         def flags(k: Case) -> list[str]:
             return embargo_flags(store, k)
 
+        def claims_of(k: Case) -> list[StoredClaim]:
+            return store.claims(ClaimFilter(case_id=k.id))
+
         if fmt == "gexf" and isinstance(dest, Path):
-            return write_gexf(cases, dest, flags)
+            return write_gexf(cases, dest, flags, claims_of)
         if fmt == "graphml" and isinstance(dest, Path):
-            return write_graphml(cases, dest, flags)
+            return write_graphml(cases, dest, flags, claims_of)
         return _text(dest, lambda out: write_ftm(cases, store, out))
     rows = iter_records(store, kind, claim_filter, case_filter)
     if fmt == "parquet" and isinstance(dest, Path):

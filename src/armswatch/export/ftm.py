@@ -2,9 +2,11 @@
 
     actor     → PublicBody (a state, with its country) or Organization (a non-state actor)
     document  → Article (title, outlet as publisher, date, URL)
+    document  → Article also with bodyText (the article's text), so Aleph indexes and searches it
     case      → UnknownLink: subject = supplier, object = recipient, role = "supplies <category>",
-                status, startDate/endDate = first/last reported, proof = the articles behind the
-                case's claims, description = the evidence sentences.
+                status, startDate/endDate = the transfer's own period (its claims' periods; a claim
+                without one counts by its publication date), proof = the articles behind the case's
+                claims, description = the evidence sentences.
 
 Every entity is checked with followthemoney's own validation (types of every value, required
 properties) before it is written; an invalid one raises ExportError naming the entity.
@@ -22,8 +24,9 @@ from followthemoney.schema import ValidationData
 
 from armswatch.cases import Case
 from armswatch.errors import ArmswatchError
-from armswatch.export.graph import actor_label
+from armswatch.export.graph import actor_label, case_period
 from armswatch.store import ClaimFilter, Store
+from armswatch.store.browse import document_by_id
 
 __all__ = ["ExportError", "entity", "write_ftm"]
 
@@ -79,6 +82,7 @@ def _case(k: Case, store: Store, articles: dict[str, dict[str, Any]]) -> dict[st
     for c in claims:
         aid = f"armswatch-doc-{c.document_id[:24]}"
         if aid not in articles:
+            found = document_by_id(store, c.document_id)
             articles[aid] = entity(
                 "Article",
                 aid,
@@ -87,6 +91,7 @@ def _case(k: Case, store: Store, articles: dict[str, dict[str, Any]]) -> dict[st
                     "publishedAt": [c.published.isoformat() if c.published else ""],
                     "publisher": [c.outlet or ""],
                     "sourceUrl": [c.url or ""],
+                    "bodyText": [found[1] if found else ""],
                 },
             )
         proof.append(aid)
@@ -97,6 +102,7 @@ def _case(k: Case, store: Store, articles: dict[str, dict[str, Any]]) -> dict[st
             lines.append(f"{when}, {who}, {c.claim.status}{flags}: {c.claim.evidence}")
     if len(claims) > _MAX_EVIDENCE:
         lines.append(f"... and {len(claims) - _MAX_EVIDENCE} more claims")
+    start, end = case_period(k, claims)
     summary = (
         f"{k.supplier} → {k.recipient}: {k.category}, {k.status}; corroborated by {k.corroboration} "
         f"independent origin(s) in {k.n_documents} document(s)"
@@ -109,8 +115,8 @@ def _case(k: Case, store: Store, articles: dict[str, dict[str, Any]]) -> dict[st
             "object": [f"armswatch-actor-{k.recipient.lower()}"],
             "role": [f"supplies {k.category}" + (f" ({k.label})" if k.label else "")],
             "status": [k.status],
-            "startDate": [k.first_reported.isoformat() if k.first_reported else ""],
-            "endDate": [k.last_reported.isoformat() if k.last_reported else ""],
+            "startDate": [start.isoformat() if start else ""],
+            "endDate": [end.isoformat() if end else ""],
             "summary": [summary],
             "description": ["\n".join(lines)],
             "proof": sorted(set(proof)),

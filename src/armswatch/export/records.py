@@ -34,8 +34,12 @@ def iter_records(
 ) -> Iterator[dict[str, Any]]:
     """Rows of one kind as JSON-ready dicts (nested lists and objects kept)."""
     if kind == "claims":
+        from armswatch.embargo import assess
+
         for c in paged(store.claims, claim_filter or ClaimFilter()):
-            yield c.to_dict()
+            found = assess(c.claim, c.published)  # per claim: a case's flags may rest on one of its claims
+            yield {**c.to_dict(), "embargo_verdict": found.verdict,
+                   "embargo_flags": [f.embargo_id for f in found.flagged]}
     elif kind == "cases":
         from armswatch.screening import embargo_flags
 
@@ -54,5 +58,13 @@ def iter_records(
 
 
 def flat(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for flat formats (CSV): lists and objects become JSON text."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
+    """A row for flat formats (CSV): the evidence span as two number columns, other lists and objects as
+    JSON text."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if k == "evidence_span":
+            start, end = (list(v) + [None, None])[:2] if v else (None, None)
+            out["evidence_start"], out["evidence_end"] = start, end
+        else:
+            out[k] = json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+    return out

@@ -50,6 +50,8 @@ PARQUET_SCHEMAS: dict[str, pa.Schema] = {
             ("case_id", _S),
             ("included", _B),
             ("reason", _S),
+            ("embargo_verdict", _S),
+            ("embargo_flags", pa.list_(_S)),
         ]
     ),
     "cases": pa.schema(
