@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["UnknownActor", "actor_keys", "resolve_actor", "resolve_optional_actor"]
+__all__ = ["UnknownActor", "actor_keys", "mentions_actor", "resolve_actor", "resolve_optional_actor"]
 
 _SEPARATORS = re.compile(r"[\s_\-–.’']+")
 
@@ -83,3 +83,20 @@ def resolve_optional_actor(text: str | None) -> str | None:
     if text is None or not text.strip():
         return None
     return resolve_actor(text)
+
+
+@lru_cache(maxsize=1)
+def _keys_by_code() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for key, codes in actor_keys().items():
+        if len(codes) == 1 and len(key) > 3:  # codes ("rus") are too short to find inside prose safely
+            out.setdefault(next(iter(codes)), []).append(key)
+    return {code: tuple(keys) for code, keys in out.items()}
+
+
+def mentions_actor(text: str, codes: Iterable[str]) -> bool:
+    """Whether `text` (a speaker: "Kremlin spokesman Dmitry Peskov", "North Korea's foreign ministry")
+    names one of the actors `codes` by any of its names, demonyms or capitals."""
+    padded = f" {_key(text)} "
+    by_code = _keys_by_code()
+    return any(f" {key} " in padded for code in codes for key in by_code.get(code, ()))

@@ -9,7 +9,10 @@ decisions in, cases out. The store calls it to (re)compute cases; tests call it 
 - **Origin.** Who independently stands behind a claim: the named speaker when there is one (a speaker
   quoted by ten outlets is one origin), else the outlet the article cites, else the article itself
   counted by its near-duplicate group (syndicated copies of one article are one origin).
-- **Corroboration** = the number of distinct origins among the case's claims that are not denied.
+- **Corroboration** = the number of distinct origins standing behind the transfer: every claim that is
+  not denied, and a denied claim whose speaker is not the party denying it (the accuser's report still
+  stands: "Seoul says Pyongyang shipped shells, which Pyongyang denies" counts Seoul). A case with
+  denied claims is *contested* (shown beside the count).
 - **Status** = the furthest stage (sought → negotiating → pledged → delivered → ongoing) reported by a
   claim that is not denied; when every claim is denied, the furthest stage of any claim.
 """
@@ -36,6 +39,7 @@ __all__ = [
     "StoredClaim",
     "build_cases",
     "case_id",
+    "counts_as_origin",
     "claim_id",
     "claim_key",
     "effective_decisions",
@@ -171,10 +175,21 @@ class CaseSummary:
     n_documents: int
     n_hedged: int
     n_denied: int
+    # the UN arms embargoes the case may breach (ids), and those whose flag rests only on denied claims;
+    # kept with the case by the store (armswatch.screening), empty for a case not screened
+    embargo_flags: tuple[str, ...] = field(default=(), kw_only=True)
+    embargo_contested: tuple[str, ...] = field(default=(), kw_only=True)
+
+    @property
+    def contested(self) -> bool:
+        """Some claim of the case is reported as denied (shown beside the corroboration)."""
+        return self.n_denied > 0
 
     def to_dict(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(CaseSummary)}
         d["case_id"] = d.pop("id")
+        d["contested"] = self.contested
+        d["embargo_flags"], d["embargo_contested"] = list(self.embargo_flags), list(self.embargo_contested)
         for k in ("first_reported", "last_reported"):
             d[k] = d[k].isoformat() if d[k] else None
         return d
@@ -218,6 +233,18 @@ def origin_of(c: StoredClaim) -> str:
     return f"article:{c.dup_group or c.document_id}"
 
 
+def counts_as_origin(c: StoredClaim) -> bool:
+    """Whether a claim's origin counts towards corroboration (see the module docstring): a denied
+    claim counts when a speaker other than a party to the transfer stands behind it."""
+    if not c.claim.denied:
+        return True
+    from armswatch.actor_names import mentions_actor
+
+    speaker = c.claim.source or c.claim.via
+    return bool(speaker and speaker.strip()) and not mentions_actor(speaker or "", (c.claim.supplier,
+                                                                                   c.claim.recipient))
+
+
 def effective_decisions(decisions: Iterable[Decision]) -> dict[str, Decision]:
     """The decision in force for each claim_key: the latest; a 'restore' clears earlier ones."""
     latest: dict[str, Decision] = {}
@@ -245,7 +272,7 @@ def _make_case(key: tuple[str, str, str, str | None], members: list[tuple[Stored
         return None
     affirmed = [c for c in included if not c.claim.denied]
     first, last = _dates(included)
-    origins = sorted({origin_of(c) for c in affirmed})
+    origins = sorted({origin_of(c) for c in included if counts_as_origin(c)})
     status = max((c.claim.status for c in (affirmed or included)), key=_stage)
     steps = []
     for st in sorted({c.claim.status for c in included}, key=_stage):
@@ -258,7 +285,7 @@ def _make_case(key: tuple[str, str, str, str | None], members: list[tuple[Stored
                 last_reported=s_last,
                 n_claims=len(of),
                 n_denied=sum(c.claim.denied for c in of),
-                corroboration=len({origin_of(c) for c in of if not c.claim.denied}),
+                corroboration=len({origin_of(c) for c in of if counts_as_origin(c)}),
             )
         )
     steps.sort(key=lambda s: (s.first_reported or date.max, _stage(s.status)))

@@ -107,6 +107,16 @@ def test_denied_claims_do_not_corroborate_or_set_status() -> None:
     assert only_denied[0].status == "delivered" and only_denied[0].corroboration == 0
 
 
+def test_a_denied_claim_still_counts_its_accuser() -> None:
+    # "Seoul says Pyongyang shipped shells, which Pyongyang denies": Seoul stands behind the transfer
+    accuser = stored(1, status="delivered", denied=True, source="South Korean defence ministry")
+    denier = stored(2, status="delivered", denied=True, source="North Korea's foreign ministry")
+    unnamed = stored(3, status="delivered", denied=True)
+    (case,), _ = build_cases([accuser, denier, unnamed], {})
+    assert case.origins == ("speaker:south korean defence ministry",)
+    assert case.corroboration == 1 and case.contested and case.to_dict()["contested"] is True
+
+
 def test_status_history_dates_and_quantities_over_time() -> None:
     claims = [
         stored(
@@ -247,7 +257,7 @@ def test_merge_invariants(claims: list[StoredClaim], picks: list[tuple[int, str]
     assert {m.claim_id for m in members if not m.included} == rejected
     assert sum(k.n_claims for k in cases) == len(claims) - len(rejected)
     for k in cases:
-        assert k.status in STAGES and 0 <= k.corroboration <= k.n_claims - k.n_denied
+        assert k.status in STAGES and 0 <= k.corroboration <= k.n_claims
         assert k.n_documents <= k.n_claims and len(k.origins) == k.corroboration
         if k.first_reported and k.last_reported:
             assert k.first_reported <= k.last_reported

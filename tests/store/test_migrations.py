@@ -41,3 +41,17 @@ def test_compact_buckets_down_and_up_again(db_url: str) -> None:
         store.add_documents_and_claims([(Document(id="copy", text="LONDON - " + text_), [])], "fixture")
         copy = next(d for d in store.documents() if d.doc_id == "copy")
         assert copy.dup_group == original.dup_group
+
+
+def test_case_embargo_flags_are_filled_for_stored_cases(db_url: str) -> None:
+    paths = [FIXTURES / "articles.jsonl", FIXTURES / "more"]
+    with open_store(db_url) as store:
+        ingest(iter_documents(paths), store, FixtureExtractor(), extractor_version="fixture", batch_size=4)
+        before = {k.id: (k.embargo_flags, k.embargo_contested) for k in store.cases()}
+        assert any(flags == ("dprk",) for flags, _ in before.values())
+        _go(store, "0003", down=True)
+        with store.engine.connect() as conn:
+            columns = conn.execute(text("SELECT * FROM cases")).keys()
+        assert "embargo_flags" not in columns
+        _go(store, "head", down=False)
+        assert {k.id: (k.embargo_flags, k.embargo_contested) for k in store.cases()} == before

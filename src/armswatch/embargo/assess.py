@@ -322,15 +322,26 @@ class CaseEmbargo:
     claims_by_verdict: Mapping[str, int]
     flagged_documents: tuple[str, ...]
     summary: str  # from the claim that gave the verdict
+    # the claim-level notes of the claims that gave the verdict, each with how many of them it concerns
+    # ("reported as sought: ... (2 of 3 claims)")
+    notes: tuple[str, ...] = ()
+    contested: bool = False  # every claim that gave the verdict is reported as denied
 
     @property
     def flagged(self) -> bool:
         return self.verdict == "may_breach"
 
+    @property
+    def reading(self) -> str:
+        """The verdict as an analyst reads it: a flag resting only on denied claims is 'contested'."""
+        return "contested" if self.flagged and self.contested else self.verdict
+
     def to_dict(self) -> dict[str, Any]:
         return {"embargo_id": self.embargo_id, "name": self.name, "verdict": self.verdict,
-                "flagged": self.flagged, "claims_by_verdict": dict(self.claims_by_verdict),
-                "flagged_documents": list(self.flagged_documents), "summary": self.summary}
+                "reading": self.reading, "flagged": self.flagged, "contested": self.contested,
+                "claims_by_verdict": dict(self.claims_by_verdict),
+                "flagged_documents": list(self.flagged_documents), "summary": self.summary,
+                "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
@@ -351,11 +362,17 @@ class CaseAssessment:
         """Ids of the embargoes at least one claim may breach (what a store's `embargo flags` holds)."""
         return tuple(e.embargo_id for e in self.embargoes if e.flagged)
 
+    @property
+    def contested(self) -> tuple[str, ...]:
+        """Ids of flagged embargoes whose flag rests only on claims reported as denied."""
+        return tuple(e.embargo_id for e in self.embargoes if e.flagged and e.contested)
+
     def to_dict(self, *, with_claims: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "supplier": self.supplier, "recipient": self.recipient, "category": self.category,
             "claims": self.claims, "date": {"start": self.date_start, "end": self.date_end},
-            "flags": list(self.flags), "embargoes": [e.to_dict() for e in self.embargoes]}
+            "flags": list(self.flags), "contested": list(self.contested),
+            "embargoes": [e.to_dict() for e in self.embargoes]}
         if with_claims:
             d["assessments"] = [a.to_dict() for a in self.assessments]
         return d
@@ -376,6 +393,25 @@ class StoredClaimLike(Protocol):
     def claim(self) -> Claim: ...
     @property
     def published(self) -> date | None: ...
+
+
+def _case_embargo(found: list[tuple[Claim, Assessment, EmbargoFinding]]) -> CaseEmbargo:
+    """One embargo over a case's claims: the best verdict, and what the claims behind it say of it."""
+    best = min((f for _, _, f in found), key=lambda f: _RANK[f.verdict])
+    counts: dict[str, int] = {}
+    for _, _, f in found:
+        counts[f.verdict] = counts.get(f.verdict, 0) + 1
+    flagged_docs = tuple(dict.fromkeys(a.document_id or "" for _, a, f in found if f.flagged))
+    deciding = [(c, a) for c, a, f in found if f.verdict == best.verdict]
+    note_counts: dict[str, int] = {}
+    for _, a in deciding:
+        for note in a.notes:
+            note_counts[note] = note_counts.get(note, 0) + 1
+    notes = tuple(f"{note} ({n} of {len(deciding)} claim{'s' if len(deciding) > 1 else ''})"
+                  for note, n in note_counts.items())
+    contested = all(c.denied for c, _ in deciding)
+    return CaseEmbargo(best.embargo_id, best.name, best.verdict, counts, flagged_docs, best.summary, notes,
+                       contested)
 
 
 def assess_case(claims: Sequence[Claim | StoredClaimLike],
@@ -416,19 +452,11 @@ def assess_case(claims: Sequence[Claim | StoredClaimLike],
     assessments = tuple(assessed)
     starts = [a.date_start for a in assessments if a.date_start]
     ends = [a.date_end for a in assessments if a.date_end]
-    by_embargo: dict[str, list[tuple[Assessment, EmbargoFinding]]] = {}
-    for a in assessments:
+    by_embargo: dict[str, list[tuple[Claim, Assessment, EmbargoFinding]]] = {}
+    for (c, _), a in zip(pairs, assessments, strict=True):
         for f in a.findings:
-            by_embargo.setdefault(f.embargo_id, []).append((a, f))
-    embargoes = []
-    for found in by_embargo.values():
-        _, best = min(found, key=lambda p: _RANK[p[1].verdict])
-        counts: dict[str, int] = {}
-        for _, f in found:
-            counts[f.verdict] = counts.get(f.verdict, 0) + 1
-        flagged_docs = tuple(dict.fromkeys(a.document_id or "" for a, f in found if f.flagged))
-        embargoes.append(CaseEmbargo(best.embargo_id, best.name, best.verdict, counts, flagged_docs,
-                                     best.summary))
+            by_embargo.setdefault(f.embargo_id, []).append((c, a, f))
+    embargoes = [_case_embargo(found) for found in by_embargo.values()]
     embargoes.sort(key=lambda e: (_RANK[e.verdict], e.embargo_id))
     supplier, recipient, category = keys.pop()
     return CaseAssessment(supplier, recipient, category, len(assessments), min(starts, default=None),

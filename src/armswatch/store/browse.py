@@ -23,6 +23,7 @@ from armswatch.errors import StoreError
 from armswatch.store import schema as t
 from armswatch.store.filters import CaseFilter, check_filter
 from armswatch.store.queries import cases_query
+from armswatch.store.rows import split_ids
 from armswatch.store.store import Store, StoredDocument
 
 __all__ = [
@@ -49,8 +50,15 @@ class ActorSummary:
 _SUMMARY_COLUMNS = [
     t.cases.c.id, t.cases.c.supplier, t.cases.c.recipient, t.cases.c.category, t.cases.c.label, t.cases.c.status,
     t.cases.c.first_reported, t.cases.c.last_reported, t.cases.c.corroboration, t.cases.c.n_claims,
-    t.cases.c.n_documents, t.cases.c.n_hedged, t.cases.c.n_denied,
+    t.cases.c.n_documents, t.cases.c.n_hedged, t.cases.c.n_denied, t.cases.c.embargo_flags,
+    t.cases.c.embargo_contested,
 ]
+
+
+def _summary(r: Any) -> CaseSummary:
+    d = r._asdict()
+    d["embargo_flags"], d["embargo_contested"] = split_ids(d["embargo_flags"]), split_ids(d["embargo_contested"])
+    return CaseSummary(**d)
 
 
 def case_summaries(store: Store, f: CaseFilter | None = None) -> list[CaseSummary]:
@@ -60,7 +68,7 @@ def case_summaries(store: Store, f: CaseFilter | None = None) -> list[CaseSummar
     q = cases_query(f).with_only_columns(*_SUMMARY_COLUMNS)
     try:
         with store.engine.connect() as conn, conn.begin():
-            return [CaseSummary(**r._asdict()) for r in conn.execute(q)]
+            return [_summary(r) for r in conn.execute(q)]
     except SQLAlchemyError as e:
         raise StoreError(f"{store.url}: read failed ({e.__class__.__name__}: {e})") from None
 

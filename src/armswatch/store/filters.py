@@ -58,8 +58,16 @@ class CaseFilter:
     denied: bool | None = None
     min_corroboration: int | None = None
     case_id: str | None = None
+    # embargo-first views: only cases that may (True) or may not (False) breach a UN arms embargo, or
+    # that one embargo (its id); order "embargo" puts flagged cases first, else most corroborated first
+    flagged: bool | None = None
+    embargo: str | None = None
+    order: str = "corroboration"
     limit: int | None = None
     offset: int = 0
+
+
+CASE_ORDERS = ("corroboration", "embargo")
 
 
 def check_filter(f: ClaimFilter | CaseFilter) -> None:
@@ -74,5 +82,7 @@ def check_filter(f: ClaimFilter | CaseFilter) -> None:
         raise ValueError("limit must not be negative")
     if f.offset < 0:
         raise ValueError("offset must not be negative")
+    if isinstance(f, CaseFilter) and f.order not in CASE_ORDERS:
+        raise ValueError(f"order {f.order!r} is not one of: {', '.join(CASE_ORDERS)}")
     if f.min_corroboration is not None and f.min_corroboration < 0:
         raise ValueError("min_corroboration must not be negative")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, case, exists, func, literal, or_, select
 
 from armswatch.store import schema as t
 from armswatch.store.filters import CaseFilter, ClaimFilter
@@ -112,6 +112,12 @@ def cases_query(f: CaseFilter) -> Select[Any]:
         conds.append(k.corroboration >= f.min_corroboration)
     if f.case_id:
         conds.append(k.id.startswith(f.case_id, autoescape=True))
+    if f.flagged is not None:
+        conds.append(func.coalesce(k.embargo_flags, "") != "" if f.flagged else
+                     func.coalesce(k.embargo_flags, "") == "")
+    if f.embargo:  # ids are space-separated: pad both sides so "iran" does not match "iran-2231"
+        padded = literal(" ") + func.coalesce(k.embargo_flags, "") + literal(" ")
+        conds.append(padded.contains(f" {f.embargo} ", autoescape=True))
     if f.source:
         cc, c = t.case_claims, t.claims
         conds.append(
@@ -126,11 +132,10 @@ def cases_query(f: CaseFilter) -> Select[Any]:
                 )
             )
         )
-    q = (
-        select(t.cases)
-        .where(*conds)
-        .order_by(k.corroboration.desc(), k.n_claims.desc(), k.supplier, k.recipient, k.category, k.id)
-    )
+    by_corroboration = (k.corroboration.desc(), k.n_claims.desc(), k.supplier, k.recipient, k.category, k.id)
+    flagged_first = case((func.coalesce(k.embargo_flags, "") != "", 0), else_=1)
+    q = select(t.cases).where(*conds)
+    q = q.order_by(flagged_first, *by_corroboration) if f.order == "embargo" else q.order_by(*by_corroboration)
     q = q.offset(f.offset) if f.offset else q
     q = q.limit(f.limit) if f.limit is not None else q
     return q

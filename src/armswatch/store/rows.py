@@ -59,6 +59,11 @@ def claim_from_row(r: Any) -> Claim:
     )
 
 
+def split_ids(text: str | None) -> tuple[str, ...]:
+    """Space-separated ids (a case's embargo flags) as a tuple."""
+    return tuple((text or "").split())
+
+
 def case_from_row(r: Any, members: tuple[Membership, ...] = ()) -> Case:
     return Case(
         id=r.id,
@@ -74,6 +79,8 @@ def case_from_row(r: Any, members: tuple[Membership, ...] = ()) -> Case:
         n_documents=r.n_documents,
         n_hedged=r.n_hedged,
         n_denied=r.n_denied,
+        embargo_flags=split_ids(r.embargo_flags),
+        embargo_contested=split_ids(r.embargo_contested),
         origins=tuple(r.origins),
         status_history=tuple(
             StatusStep(
@@ -176,6 +183,8 @@ def case_row(k: Case) -> dict[str, Any]:
         "origins": d["origins"],
         "status_history": d["status_history"],
         "quantities": d["quantities"],
+        "embargo_flags": " ".join(k.embargo_flags),
+        "embargo_contested": " ".join(k.embargo_contested),
     }
 
 

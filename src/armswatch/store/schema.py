@@ -163,6 +163,8 @@ cases = Table(
     Column("origins", JSON, nullable=False),
     Column("status_history", JSON, nullable=False),
     Column("quantities", JSON, nullable=False),
+    Column("embargo_flags", Text, comment="ids of the UN arms embargoes the case may breach, space-separated"),
+    Column("embargo_contested", Text, comment="those of embargo_flags resting only on denied claims"),
 )
 Index("ix_cases_triple", cases.c.supplier, cases.c.recipient, cases.c.category)
 

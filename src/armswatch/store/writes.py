@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, select, upda
 from armswatch.cases import build_cases, claim_id, claim_key, effective_decisions
 from armswatch.dedup import Signature, best_match
 from armswatch.model import CATEGORIES, STATUSES, Claim, Document
+from armswatch.screening import screen_cases
 from armswatch.store import schema as t
 from armswatch.store.rows import case_row, current_claims, decisions_for, stored_claim
 
@@ -205,6 +206,7 @@ def recompute(conn: Connection, triple: Triple) -> None:
     stored = [stored_claim(row) for row in conn.execute(current_claims().where(*where))]
     decisions = decisions_for(conn, sorted({sc.claim_key for sc in stored}))
     new_cases, members = build_cases(stored, effective_decisions(decisions))
+    new_cases = screen_cases(new_cases, stored, members)
     conn.execute(delete(t.case_claims).where(t.case_claims.c.claim_id.in_(select(t.claims.c.id).where(*where))))
     conn.execute(delete(t.cases).where(t.cases.c.supplier == s, t.cases.c.recipient == r, t.cases.c.category == c))
     if new_cases:
