@@ -139,11 +139,15 @@ class CaseSummaryOut(_Out):
     status: Status
     first_reported: date | None
     last_reported: date | None
-    corroboration: int = Field(description="distinct independent origins among its undenied claims")
+    corroboration: int = Field(description="distinct independent origins behind the transfer (a denied claim "
+                                           "counts its accuser when the speaker is not a party)")
     n_claims: int
     n_documents: int
     n_hedged: int
     n_denied: int
+    contested: bool = Field(description="some claim of the case is reported as denied")
+    embargo_flags: list[str] = Field(description="ids of the UN arms embargoes the case may breach")
+    embargo_contested: list[str] = Field(description="those of embargo_flags resting only on denied claims")
 
 
 class CasePage(_Out):

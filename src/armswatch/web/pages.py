@@ -71,8 +71,12 @@ def overview(request: Request, state: State, params: Annotated[NetworkQuery, Que
 @router.get("/cases")
 def cases_page(request: Request, state: State, params: Annotated[CaseQuery, Query()]) -> Response:
     f = params.case_filter()
+
+    def sort_link(order: str) -> str:
+        return "/cases?" + params.query_string(order=None if order == "corroboration" else order, offset=0)
+
     return render(request, state, "cases.html", title="armswatch: cases", params=params,
-                  cases=case_summaries(state.store, f), total=count_cases(state.store, f))
+                  cases=case_summaries(state.store, f), total=count_cases(state.store, f), sort_link=sort_link)
 
 
 @router.get("/cases/{case_id}")
@@ -228,3 +232,25 @@ def actor_page(request: Request, state: State, code: Annotated[str, Path(pattern
 @router.get("/embargoes")
 def embargoes_page(request: Request, state: State) -> Response:
     return render(request, state, "embargoes.html", title="armswatch: embargoes", embargoes=list(default_registry()))
+
+
+EMBARGO_PAGE_CASES = 200
+
+
+@router.get("/embargoes/{embargo_id}")
+def embargo_page(request: Request, state: State, embargo_id: Annotated[str, Path(max_length=100)]) -> Response:
+    """One embargo: its provisions, and every case flagged under it with the reason (most corroborated first)."""
+    from armswatch.screening import case_embargo
+
+    emb = default_registry().get(embargo_id)
+    if emb is None:
+        raise HTTPException(status_code=404, detail=f"no embargo {embargo_id!r}")
+    f = CaseFilter(embargo=emb.id, limit=EMBARGO_PAGE_CASES)
+    flagged = []
+    for summary in case_summaries(state.store, f):
+        k = state.store.case(summary.id)
+        found = case_embargo(state.store, k) if k is not None else None
+        finding = next((e for e in found.embargoes if e.embargo_id == emb.id), None) if found else None
+        flagged.append((summary, finding))
+    return render(request, state, "embargo.html", title=f"armswatch: {emb.name}", embargo=emb, flagged=flagged,
+                  total=count_cases(state.store, f), limit=EMBARGO_PAGE_CASES)

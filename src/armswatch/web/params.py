@@ -183,13 +183,20 @@ class ClaimQuery(_Common):
 
 
 class CaseQuery(_Common):
-    """Cases: the common filters and a page."""
+    """Cases: the common filters, the embargo filters, an order and a page."""
 
+    flagged: TriState = Field(None, description="only cases that may (true) or may not (false) breach a UN "
+                                                "arms embargo")
+    embargo: Annotated[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")] | None, Blank] = Field(
+        None, description="only cases flagged under this embargo (its id: dprk, iran-2231-annex-b, ...)")
+    order: Annotated[Literal["corroboration", "embargo"] | None, Blank] = Field(
+        None, description="corroboration (default: most corroborated first) or embargo (flagged first)")
     limit: int = Field(100, ge=1, le=1000)
     offset: int = Field(0, ge=0, le=1_000_000)
 
     def case_filter(self, **changes: Any) -> CaseFilter:
-        kw = {**self._filter_kw(), "limit": self.limit, "offset": self.offset, **changes}
+        kw = {**self._filter_kw(), "flagged": self.flagged, "embargo": self.embargo,
+              "order": self.order or "corroboration", "limit": self.limit, "offset": self.offset, **changes}
         return CaseFilter(**kw)
 
 
