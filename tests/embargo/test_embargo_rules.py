@@ -247,6 +247,21 @@ def test_assess_case_combines_claims() -> None:
     assert json.loads(json.dumps(case.to_dict(with_claims=True)))["flags"] == ["iran"]
 
 
+def test_a_case_of_only_denied_claims_reads_contested() -> None:
+    denied = [claim("PRK", "RUS", "ammunition", "delivered", "2024-01", denied=True, document_id=d) for d in "ab"]
+    dprk = assess_case(denied).embargoes[0]
+    assert dprk.flagged and dprk.contested and dprk.reading == "contested"
+    assert "the claim is reported as denied (2 of 2 claims)" in dprk.notes
+    mixed = assess_case([*denied, claim("PRK", "RUS", "ammunition", "delivered", "2024-01", document_id="c")])
+    assert mixed.embargoes[0].reading == "may_breach" and mixed.contested == ()
+
+
+def test_case_keeps_claim_level_notes() -> None:
+    sought = assess_case([claim("PRK", "RUS", "missiles", "sought", "2024-01")]).embargoes[0]
+    assert sought.flagged and any(n.startswith("reported as sought: not a completed transfer") and
+                                  n.endswith("(1 of 1 claim)") for n in sought.notes)
+
+
 def test_assess_case_refuses_mixed_or_empty_cases() -> None:
     with pytest.raises(ValueError, match="one case"):
         assess_case([claim("IRN", "RUS", "uav"), claim("PRK", "RUS", "uav")])
