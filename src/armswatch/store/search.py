@@ -52,6 +52,8 @@ MAX_TERMS = 16
 ORDERS = ("newest", "oldest", "relevance")
 _FTS_TABLE = "claims_fts"
 _PG_INDEX = "ix_claims_evidence_fts"
+# every full-text object the migrations add outside the declared tables (0002, 0006)
+_SEARCH_OBJECTS = (_FTS_TABLE, _PG_INDEX, "documents_fts", "claims_text_fts", "ix_documents_text_fts")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -76,10 +78,10 @@ class ClaimPage:
 
 def search_objects_excluded(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic `include_name` hook: False for the full-text objects that migration 0002 adds outside
-    the declared tables (the FTS5 table and its shadow tables, the GIN index)."""
+    the declared tables (the FTS5 tables and their shadow tables, the GIN indexes)."""
     if name is None:
         return True
-    return not (name in (_PG_INDEX, _FTS_TABLE) or name.startswith(_FTS_TABLE + "_"))
+    return not any(name == n or name.startswith(n + "_") for n in _SEARCH_OBJECTS)
 
 
 def parse_query(text: str) -> SearchQuery:
@@ -122,7 +124,7 @@ def fts5_expression(q: SearchQuery) -> str:
     return expr
 
 
-def _pg_tsquery(q: SearchQuery) -> ColumnElement[Any]:
+def pg_tsquery(q: SearchQuery) -> ColumnElement[Any]:
     """The query as a tsquery: phraseto_tsquery per term (values bound, never parsed as operators),
     combined with tsquery_and / tsquery_or / tsquery_not (the functions behind && || !!)."""
 
@@ -152,7 +154,7 @@ def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElem
         )
         return sub.c.claim_id == t.claims.c.id, sub.c.rank, sub
     vector = func.to_tsvector(_PG_CONFIG, t.claims.c.evidence)
-    tsq = _pg_tsquery(q)
+    tsq = pg_tsquery(q)
     return vector.op("@@")(tsq), func.ts_rank(vector, tsq), None
 
 

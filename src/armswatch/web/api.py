@@ -17,6 +17,8 @@ from armswatch.ingest import ingest
 from armswatch.model import Document
 from armswatch.store import CaseFilter, ClaimFilter
 from armswatch.store.browse import actor_summaries, case_summaries, count_cases, count_documents
+from armswatch.store.document_search import search_documents
+from armswatch.store.matches import match_spans
 from armswatch.store.search import SearchQuery, claim_by_id, parse_query, search_claims
 from armswatch.web.models import (
     ActorDetail,
@@ -134,8 +136,17 @@ def stats(state: State) -> dict[str, int]:
 
 @router.get("/documents", response_model=DocumentPage, tags=["documents"])
 def documents(state: State, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict[str, Any]:
-    """Stored documents, in the order they were ingested."""
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              q: Annotated[str | None, Query(max_length=300, description='full-text search over the title and '
+                                             'text: words, "a phrase", OR, -exclude')] = None) -> dict[str, Any]:
+    """Stored documents, in the order they were ingested; with `q`, those whose title or text matches, best
+    first, each with a snippet and the matched words' [start, end) offsets in it."""
+    query = parsed_query(q) if q is not None else None
+    if query is not None:
+        found = search_documents(state.store, query, limit=limit, offset=offset)
+        return {"total": found.total, "limit": limit, "offset": offset, "query": query.text,
+                "items": [{**h.document.to_dict(), "snippet": h.snippet,
+                           "matches": [list(s) for s in match_spans(h.snippet, query)]} for h in found.hits]}
     items = state.store.documents(limit=limit, offset=offset)
     return {"total": count_documents(state.store), "limit": limit, "offset": offset,
             "items": [d.to_dict() for d in items]}

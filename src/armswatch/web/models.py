@@ -56,12 +56,15 @@ class DocumentOut(_Out):
     origin: str | None
     dup_group: str = Field(description="near-duplicate group (id of its first stored document)")
     ingested_at: str
+    snippet: str | None = Field(None, description="with q: the text around the first match")
+    matches: list[list[int]] | None = Field(None, description="with q: [start, end) of each match in the snippet")
 
 
 class DocumentPage(_Out):
     total: int
     limit: int
     offset: int
+    query: str | None = None
     items: list[DocumentOut]
 
 

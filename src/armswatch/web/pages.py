@@ -16,8 +16,10 @@ from armswatch.cases import StoredClaim
 from armswatch.embargo import assess, assess_stored_case, default_registry
 from armswatch.store import CaseFilter, ClaimFilter
 from armswatch.store.browse import actor_summaries, case_summaries, count_cases, document_by_id
+from armswatch.store.document_search import search_documents
+from armswatch.store.matches import marked
 from armswatch.store.search import latest_claims
-from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, record
+from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, parsed_query, record
 from armswatch.web.models import DecisionIn
 from armswatch.web.params import ACTOR_PATTERN, CaseQuery, ClaimQuery, NetworkQuery
 from armswatch.web.security import check_token
@@ -39,6 +41,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 State = Annotated[WebState, Depends(web_state)]
 CASE_PAGE_CLAIMS = 50
 LATEST_CLAIMS = 12
+ARTICLE_HITS = 10
 _MAX_FORM_BYTES = 20_000
 
 
@@ -110,8 +113,9 @@ def case_page(
 @router.get("/claims")
 def claims_page(request: Request, state: State, params: Annotated[ClaimQuery, Query()]) -> Response:
     page, query = claim_page(state, params)
+    articles = search_documents(state.store, query, limit=ARTICLE_HITS) if query and not params.offset else None
     return render(request, state, "claims.html", title="armswatch: claims", params=params, page=page,
-                  query=query, chain=_chain)
+                  query=query, chain=_chain, articles=articles, mark=lambda text: marked(text, query))
 
 
 @router.get("/search")
@@ -197,7 +201,8 @@ async def decide(request: Request, state: State, claim_id: Annotated[str, Path(p
 
 @router.get("/documents/{document_id}")
 def document_page(request: Request, state: State,
-                  document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]) -> Response:
+                  document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
+                  q: Annotated[str | None, Query(max_length=300)] = None) -> Response:
     found = document_by_id(state.store, document_id)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no document {document_id} in this store")
@@ -205,8 +210,10 @@ def document_page(request: Request, state: State,
     claims = state.store.claims(ClaimFilter(document=document_id))
     segments = mark_spans(text, [(c.id, *c.claim.evidence_span) for c in claims])
     copies = [d for d in state.store.documents(dup_group=doc.dup_group) if d.id != doc.id]
+    query = parsed_query(q) if q and q.strip() else None
     return render(request, state, "document.html", title=f"armswatch: {doc.title or doc.doc_id}", doc=doc,
-                  segments=segments, claims=claims, copies=copies, chain=_chain)
+                  segments=segments, claims=claims, copies=copies, chain=_chain, query=query,
+                  mark=lambda text: marked(text, query))
 
 
 # -------------------------------------------------------------------------------------------- actors

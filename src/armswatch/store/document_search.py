@@ -1,0 +1,82 @@
+"""Full-text search over the articles (title and text), best match first.
+
+    page = search_documents(store, parse_query("artillery shells"), limit=10)
+    page.total, page.hits[0].document, page.hits[0].snippet
+
+SQLite: the FTS5 table `documents_fts` (migration 0006), ranked by bm25; PostgreSQL: the GIN index on
+`to_tsvector('english', title || text)`, ranked by ts_rank. The query syntax is the claim search's
+(`armswatch.store.search.parse_query`); each hit carries a snippet around its first match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, table
+from sqlalchemy.exc import SQLAlchemyError
+
+from armswatch.errors import StoreError
+from armswatch.store import schema as t
+from armswatch.store.matches import snippet
+from armswatch.store.search import SearchQuery, fts5_expression, pg_tsquery
+from armswatch.store.store import Store, StoredDocument
+
+__all__ = ["DocumentHit", "DocumentPage", "search_documents"]
+
+_FTS = "documents_fts"
+_COLUMNS = [
+    t.documents.c.id, t.documents.c.doc_id, t.documents.c.url, t.documents.c.title, t.documents.c.outlet,
+    t.documents.c.published, t.documents.c.language, t.documents.c.origin, t.documents.c.dup_group,
+    t.documents.c.ingested_at,
+]
+
+
+@dataclass(frozen=True)
+class DocumentHit:
+    document: StoredDocument
+    snippet: str  # about 240 characters of the text around the first match
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    total: int
+    hits: list[DocumentHit]
+
+
+def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], Any]:
+    """(condition, rank where larger is better, subquery to join on the condition or None to filter)."""
+    if dialect == "sqlite":
+        fts: ColumnElement[Any] = literal_column(_FTS)
+        sub = (
+            select(literal_column("rowid").label("doc_rowid"), (-func.bm25(fts)).label("rank"))
+            .select_from(table(_FTS))
+            .where(fts.op("MATCH")(bindparam("doc_fts_query", fts5_expression(q))))
+            .subquery("dfts")
+        )
+        return sub.c.doc_rowid == literal_column("documents.rowid"), sub.c.rank, sub
+    vector = func.to_tsvector(literal_column("'english'::regconfig"),
+                              func.coalesce(t.documents.c.title, "") + " " + t.documents.c.text)
+    tsq = pg_tsquery(q)
+    return vector.op("@@")(tsq), func.ts_rank(vector, tsq), None
+
+
+def search_documents(store: Store, query: SearchQuery, *, limit: int = 20, offset: int = 0) -> DocumentPage:
+    """Documents whose title or text matches `query`, best first, with the total and a snippet each."""
+    if limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    try:
+        with store.engine.connect() as conn, conn.begin():
+            cond, rank, sub = _match(conn.dialect.name, query)
+            q = select(*_COLUMNS, t.documents.c.text, func.count().over().label("total"))
+            q = q.select_from(t.documents.join(sub, cond)) if sub is not None else q.where(cond)
+            q = q.order_by(rank.desc(), t.documents.c.published.desc().nulls_last(), t.documents.c.id)
+            rows = conn.execute(q.offset(offset).limit(limit)).all()
+    except SQLAlchemyError as e:
+        raise StoreError(f"{store.url}: search failed ({e.__class__.__name__}: {e})") from None
+    hits = []
+    for r in rows:
+        d = r._asdict()
+        text, _ = d.pop("text"), d.pop("total")
+        hits.append(DocumentHit(StoredDocument(**d), snippet(text, query)))
+    return DocumentPage(total=int(rows[0].total) if rows else 0, hits=hits)
