@@ -36,3 +36,11 @@ def test_claims_take_a_case_id_prefix(client: TestClient) -> None:
     assert short["total"] == full["total"] > 0
     r = client.get("/api/claims", params={"case_id": "ffffffff"})
     assert r.status_code == 422 and "no case id starts with 'ffffffff'" in r.text
+
+
+def test_actor_paths_take_names(client: TestClient) -> None:
+    assert client.get("/api/actors/North Korea").json()["actor"]["code"] == "PRK"
+    r = client.get("/api/actors/Narnia")
+    assert r.status_code == 422 and "unknown actor 'Narnia'" in r.text
+    page = client.get("/actors/north korea", follow_redirects=False)
+    assert page.status_code == 307 and page.headers["location"] == "/actors/PRK"

@@ -98,7 +98,8 @@ def test_actors_and_network(client: TestClient) -> None:
     detail = client.get("/api/actors/PRK").json()
     assert {k["category"] for k in detail["supplies"]} == {"ammunition", "missiles"} and detail["receives"] == []
     assert "dprk" in detail["embargoes"]
-    assert client.get("/api/actors/XYZ").status_code == 404
+    assert client.get("/api/actors/XYZ").status_code == 422  # no actor of that name: refused, naming it
+    assert client.get("/api/actors/CHL").status_code == 404  # a known actor in no case
     net = client.get("/api/network").json()
     assert net["total"] == net["shown"] == 5
     styles = {(e["source"], e["target"], e["category"]): e["style"] for e in net["edges"]}

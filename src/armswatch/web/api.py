@@ -36,7 +36,7 @@ from armswatch.web.models import (
     NetworkOut,
     StatsOut,
 )
-from armswatch.web.params import ACTOR_PATTERN, PERIOD_PATTERN, CaseQuery, Category, ClaimQuery, NetworkQuery, Status
+from armswatch.web.params import PERIOD_PATTERN, CaseQuery, Category, ClaimQuery, NetworkQuery, Status
 from armswatch.web.security import check_token
 from armswatch.web.state import WebState, web_state
 from armswatch.web.views import actor_label, network_data
@@ -107,6 +107,15 @@ def typed_party(value: str, field: str) -> str:
         return resolve_actor(value, extra=default_registry().actors)
     except UnknownActor as e:
         raise RequestValidationError([{"type": "unknown_actor", "loc": ("query", field), "msg": str(e),
+                                       "input": value}]) from None
+
+
+def typed_actor(value: str) -> str:
+    """An actor in a path as typed ("North Korea", "prk") → its code; 422 naming it and the nearest actors."""
+    try:
+        return resolve_actor(value)
+    except UnknownActor as e:
+        raise RequestValidationError([{"type": "unknown_actor", "loc": ("path", "code"), "msg": str(e),
                                        "input": value}]) from None
 
 
@@ -225,8 +234,10 @@ def actors(state: State) -> list[dict[str, Any]]:
 
 
 @router.get("/actors/{code}", response_model=ActorDetail, tags=["actors"], responses=_404)
-def actor(state: State, code: Annotated[str, Path(pattern=ACTOR_PATTERN)]) -> dict[str, Any]:
+def actor(state: State, code: Annotated[str, Path(max_length=100, description="code, slug or name (PRK, "
+                                                                             "North Korea)")]) -> dict[str, Any]:
     """What one actor supplies and receives (its cases), and the embargoes that target it."""
+    code = typed_actor(code)
     found = actor_summaries(state.store, code)
     if not found:
         raise HTTPException(status_code=404, detail=f"no case involves the actor {code!r}")

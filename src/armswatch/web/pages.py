@@ -19,9 +19,9 @@ from armswatch.store.browse import actor_summaries, case_summaries, count_cases,
 from armswatch.store.document_search import search_documents
 from armswatch.store.matches import marked
 from armswatch.store.search import latest_claims
-from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, parsed_query, record
+from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, parsed_query, record, typed_actor
 from armswatch.web.models import DecisionIn
-from armswatch.web.params import ACTOR_PATTERN, CaseQuery, ClaimQuery, NetworkQuery
+from armswatch.web.params import CaseQuery, ClaimQuery, NetworkQuery
 from armswatch.web.security import check_token
 from armswatch.web.state import WebState, web_state
 from armswatch.web.views import (
@@ -224,7 +224,10 @@ def actors_page(request: Request, state: State) -> Response:
 
 
 @router.get("/actors/{code}")
-def actor_page(request: Request, state: State, code: Annotated[str, Path(pattern=ACTOR_PATTERN)]) -> Response:
+def actor_page(request: Request, state: State, code: Annotated[str, Path(max_length=100)]) -> Response:
+    resolved = typed_actor(code)
+    if resolved != code:  # /actors/North Korea → /actors/PRK, so links and bookmarks agree
+        return RedirectResponse(f"/actors/{resolved}", status_code=307)
     found = actor_summaries(state.store, code)
     if not found:
         raise HTTPException(status_code=404, detail=f"no case involves the actor {code!r}")
