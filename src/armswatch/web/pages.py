@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from armswatch.cases import StoredClaim
+from armswatch.cases import StoredClaim, counts_as_origin
 from armswatch.embargo import assess, assess_stored_case, default_registry
 from armswatch.store import CaseFilter, ClaimFilter
 from armswatch.store.browse import actor_summaries, case_summaries, count_cases, document_by_id
@@ -96,7 +96,7 @@ def case_page(
     origin_counts: dict[str, int] = {}
     for c in included:
         m = members.get(c.id)
-        if m is not None and not c.claim.denied:
+        if m is not None and counts_as_origin(c):  # an accuser counts though the accused denies it
             origin_counts[m.origin] = origin_counts.get(m.origin, 0) + 1
     return render(
         request, state, "case.html", title=f"armswatch: case {k.supplier} → {k.recipient} {k.category}",
