@@ -55,6 +55,7 @@ def cases_table(cases: Sequence[Case], console: Console | None = None) -> None:
         "history",
         "reported",
         "origins",
+        "embargo",
         "claims",
         "quantities reported",
     ):
@@ -69,7 +70,8 @@ def cases_table(cases: Sequence[Case], console: Console | None = None) -> None:
             k.status,
             " → ".join(s.status for s in k.status_history),
             f"{_d(k.first_reported)} – {_d(k.last_reported)}",
-            str(k.corroboration),
+            str(k.corroboration) + (" contested" if k.contested else ""),
+            " ".join(f"{e} (contested)" if e in k.embargo_contested else e for e in k.embargo_flags),
             f"{k.n_claims} in {k.n_documents} doc(s){flags}",
             qty,
         )
