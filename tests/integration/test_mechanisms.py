@@ -342,3 +342,19 @@ def test_readiness_pledges_and_capacity_asserts_nothing(extractor):
     assert ("CUB", "VEN", "uav", "pledged") in claims(extractor, "Cuba is ready to supply drones to Venezuela.")
     assert not claims(extractor, "Cuba is able to supply drones to Venezuela.")
     assert not claims(extractor, "Havana said it was not aware of any Cuban drones being sent to Venezuela.")
+
+
+def test_a_model_number_is_no_count(extractor):
+    got = claims(extractor, "Britain will send Challenger 2 tanks and F-16 jets to Ukraine.")
+    assert got[("GBR", "UKR", "armoured_vehicles", "pledged")].quantity is None
+    assert got[("GBR", "UKR", "aircraft", "pledged")].quantity is None
+    got = claims(extractor, "Poland sent 14 Leopard 2 tanks to Kyiv, and Serbia bought six CH-92A drones from China.")
+    assert got[("POL", "UKR", "armoured_vehicles", "delivered")].quantity == 14
+    assert got[("CHN", "SRB", "uav", "delivered")].quantity == 6
+    got = claims(extractor, "The Chilean Army received two hundred MK-19 grenade launchers from Spain.")
+    assert got[("ESP", "CHL", "small_arms", "delivered")].quantity == 200
+
+
+def test_a_calibre_or_a_hyphenated_word_is_no_count(extractor):
+    got = claims(extractor, "Chile sold 155mm shells and one-way attack drones to Peru.")
+    assert all(c.quantity is None for c in got.values()) and len(got) == 2

@@ -177,7 +177,7 @@ class _DocumentReader:
             if restates and any((t.supplier, t.recipient, t.category) == (g, r, slot.category)
                                 for t in self.context.recent):
                 continue  # "these deliveries" restates a claim already made
-            qty, qty_text, unit = read_quantity(slot, self.words)
+            qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at)
             claim = Claim(
                 document_id=self.document.id, supplier=g, recipient=r, category=slot.category, status=mod.status,
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
