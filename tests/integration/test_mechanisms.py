@@ -358,3 +358,8 @@ def test_a_model_number_is_no_count(extractor):
 def test_a_calibre_or_a_hyphenated_word_is_no_count(extractor):
     got = claims(extractor, "Chile sold 155mm shells and one-way attack drones to Peru.")
     assert all(c.quantity is None for c in got.values()) and len(got) == 2
+
+
+def test_the_one_a_purpose_clause_strengthens_receives(extractor):
+    got = claims(extractor, "Spain sent howitzers to strengthen Chile's defences.")
+    assert ("ESP", "CHL", "artillery", "delivered") in got

@@ -262,6 +262,8 @@ class ArgumentReader:
                for o in prep_objects(p)]
         if clause.lemma_.lower() in self.words["beneficiary_verbs"]:  # "a drawdown to support Ukraine"
             out += [Arg("purpose", o, "purpose") for o in children(clause, "dobj")]
+            # "sent the jets to strengthen Chile's air force": the one whose forces it strengthens
+            out += [Arg("purpose", p, "purpose") for o in children(clause, "dobj") for p in children(o, "poss")]
         return out
 
     @staticmethod
