@@ -363,3 +363,9 @@ def test_a_calibre_or_a_hyphenated_word_is_no_count(extractor):
 def test_the_one_a_purpose_clause_strengthens_receives(extractor):
     got = claims(extractor, "Spain sent howitzers to strengthen Chile's defences.")
     assert ("ESP", "CHL", "artillery", "delivered") in got
+
+
+def test_a_seller_named_before_sells_the_buyers_later_orders(extractor):
+    text = ("Chile has begun a modernisation programme that includes purchases from Spain. In May, Chile signed "
+            "a contract for the Mistral air defence system.")
+    assert ("ESP", "CHL", "air_defence", "pledged") in claims(extractor, text)

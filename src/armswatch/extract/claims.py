@@ -202,6 +202,9 @@ class _DocumentReader:
             deal = f.trigger.lemma_.lower() in self.words["container_nouns"]
             self.context.remember(Transfer(supplier, recipient, "", status, sent_no, deal=deal,
                                            lemma=f.trigger.lemma_.lower()))
+        elif supplier and not recipient and f.direction in ("take", "deal"):
+            # "a programme that includes purchases from Spain": the seller of the buyer's later orders
+            self.context.remember(Transfer(supplier, None, "", status, sent_no, lemma=f.trigger.lemma_.lower()))
 
     def _remember_partial(self, f: Frame, supplier: str | None, recipient: str | None, status: str, sent_no: int,
                           items: list[ItemSlot]) -> None:

@@ -180,7 +180,9 @@ class Discourse:
             mine = t.recipient if role == "supplier" else t.supplier
             if other is None or other == known or mine not in (None, known):
                 continue
-            if (t.terms & terms) or t.lemma == lemma or (t.category in categories and sent_no - t.sent_no <= 2):
+            itemless = t.category == "" and role == "supplier" and f.direction in ("take", "deal")
+            if (t.terms & terms) or t.lemma == lemma or itemless or (
+                    t.category in categories and sent_no - t.sent_no <= 2):
                 return other
         return None
 
