@@ -369,3 +369,15 @@ def test_a_seller_named_before_sells_the_buyers_later_orders(extractor):
     text = ("Chile has begun a modernisation programme that includes purchases from Spain. In May, Chile signed "
             "a contract for the Mistral air defence system.")
     assert ("ESP", "CHL", "air_defence", "pledged") in claims(extractor, text)
+
+
+def test_a_request_stands_whatever_became_of_it(extractor):
+    text = ("Spain sold F-16 jets to Peru in 2010. The president has not accepted Peru's formal request for new "
+            "F-16C/D fighters.")
+    assert ("ESP", "PER", "aircraft", "sought") in claims(extractor, text)
+    assert not claims(extractor, "Peru did not request jets from Spain.")
+
+
+def test_a_variant_of_a_known_designation_is_that_system(extractor):
+    got = claims(extractor, "Poland is buying 32 F-35A fighters and Su-30SM jets from the United States.")
+    assert ("USA", "POL", "aircraft", "pledged") in got

@@ -192,10 +192,15 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
     status = r.trigger_words(trigger, base_status, m)
     chain = [trigger, *governor_chain(trigger)]
     effect_seen = False
+    # "has not accepted Taiwan's request for jets": the request stands, whatever became of it
+    request_noun = trigger.pos_ == "NOUN" and base_status == "sought"
     for depth, tok in enumerate(chain):
         subject_of = depth == 1 and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             tok.lemma_.lower() not in words["event_verbs"]
+        negated = m.negated
         status = r.hedges_and_negation(tok, depth, status, m, subject_of)
+        if request_noun and depth > 0:
+            m.negated, m.refusal, m.not_yet = negated, False, False
         if depth == 0:
             continue
         if r.demanded_stop(tok):
