@@ -381,3 +381,16 @@ def test_a_request_stands_whatever_became_of_it(extractor):
 def test_a_variant_of_a_known_designation_is_that_system(extractor):
     got = claims(extractor, "Poland is buying 32 F-35A fighters and Su-30SM jets from the United States.")
     assert ("USA", "POL", "aircraft", "pledged") in got
+
+
+def test_an_itemisation_is_told_by_who_announced_the_package(extractor):
+    text = ("Canada's defence ministry announced a new package of military aid for Ukraine on Monday, including "
+            "howitzers. The package includes 40 armoured vehicles and spare parts.")
+    got = claims(extractor, text)
+    assert got[("CAN", "UKR", "armoured_vehicles", "pledged")].source == "Canadian Defence Ministry"
+
+
+def test_military_analysts_are_no_military(extractor):
+    c = claims(extractor, "Cuba sent rockets to Venezuela, military analysts said.")[("CUB", "VEN", "ammunition",
+                                                                                     "delivered")]
+    assert c.source == "military analysts"

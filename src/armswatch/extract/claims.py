@@ -134,7 +134,10 @@ class _DocumentReader:
                 self._remember_partial(f, supplier, recipient, mod.status, sent_no, items)
             return 0
         self.denials.denied_here(f, supplier, recipient)
-        n = self._emit(f, mod, sent, sent_no, supplier, recipient, items)
+        restated = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["container_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
+        told_by = self.context.told_by(supplier, recipient) if continued is not None or restated else None
+        n = self._emit(f, mod, sent, sent_no, supplier, recipient, items, told_by)
         if mod.negated:
             self.found.denied_only.update(id(c) for c in self.found.out[len(self.found.out) - n:])
         return n
@@ -163,8 +166,11 @@ class _DocumentReader:
         return [self._specific(s) for s in items if not self._domestic(s, f.trigger)]
 
     def _emit(self, f: Frame, mod: Modality, sent: Span, sent_no: int, supplier: str, recipient: str,
-              items: list[ItemSlot]) -> int:
+              items: list[ItemSlot], told_by: str | None = None) -> int:
+        """`told_by`: the source of the transfer this frame restates ("The package includes ...")."""
         attribution = self.attr.attribute(f.trigger)
+        if attribution.source is None and told_by is not None:
+            attribution = replace(attribution, source=told_by)
         period = read_period(f.trigger, mod.status, self.document.published, set(self.res.speech))
         denied_here = self.denials.is_denied_in_sentence(f, sent)
         pairs = [(g, r) for g in [supplier, *[a.code for a in f.more_suppliers]]
@@ -192,7 +198,7 @@ class _DocumentReader:
         deal = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["container_nouns"]
         for (g, r), slot in ((p, s) for p in pairs for s in items):
             self.context.remember(Transfer(g, r, slot.category, mod.status, sent_no, self._terms(slot), deal,
-                                           f.trigger.lemma_.lower()))
+                                           f.trigger.lemma_.lower(), attribution.source))
         return n
 
     def _remember_deal(self, f: Frame, supplier: str | None, recipient: str | None, status: str, sent_no: int) -> None:
