@@ -394,3 +394,15 @@ def test_military_analysts_are_no_military(extractor):
     c = claims(extractor, "Cuba sent rockets to Venezuela, military analysts said.")[("CUB", "VEN", "ammunition",
                                                                                      "delivered")]
     assert c.source == "military analysts"
+
+
+def test_a_headline_infinitive_under_a_report_verb_is_a_pledge(extractor):
+    text = "Cuba to send more drones to Venezuela, report says\n\nThe drones are expected next month."
+    assert ("CUB", "VEN", "uav", "pledged") in claims(extractor, text)
+
+
+def test_the_place_of_use_is_no_recipient(extractor):
+    text = ("Cuba is preparing to send drones to Venezuela, officials said.\n\n"
+            "Havana has denied supplying drones for use in the war in Colombia.")
+    got = claims(extractor, text)
+    assert set(got) == {("CUB", "VEN", "uav", "pledged")} and got[("CUB", "VEN", "uav", "pledged")].denied

@@ -328,9 +328,12 @@ class _DocumentReader:
         claims = [c for c in claims if id(c) not in resolved]
         # "Tehran denies arming the Houthis" denies what the article reports of them; alone, it is the claim
         # ("Iran denied sending weapons to Yemen" after the Houthis' Iranian missiles)
-        reported = {p for c in claims if id(c) not in self.found.denied_only for p in (c.supplier, c.recipient)}
-        claims = [c for c in claims if not (id(c) in self.found.denied_only and c.category == _GENERIC
-                                             and {c.supplier, c.recipient} & reported)]
+        asserted = [c for c in claims if id(c) not in self.found.denied_only]
+        reported = {p for c in asserted for p in (c.supplier, c.recipient)}
+        kinds = {(c.supplier, c.recipient, c.category) for c in asserted}
+        claims = [c for c in claims if id(c) not in self.found.denied_only or not (
+            (c.category == _GENERIC and {c.supplier, c.recipient} & reported)
+            or (c.supplier, c.recipient, c.category) in kinds)]
         by_key: dict[tuple[str, str, str, str], list[Claim]] = {}
         for c in claims:
             by_key.setdefault(c.key, []).append(c)

@@ -107,7 +107,8 @@ class _Reader:
         if tok.tag_ in ("VBZ", "VBP") and status == "delivered" and not aux and tok.pos_ == "VERB" \
                 and not self.headline:
             status = "ongoing"  # "the DPRK supplies missiles": present simple, an activity
-        if self.headline and tok.dep_ == "ROOT" and "to" in aux and status == "delivered":
+        if self.headline and "to" in aux and tok.tag_ == "VB" and status == "delivered" and (
+                tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in kids)):
             status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
         for c in kids:
             lw = c.lower_
