@@ -406,3 +406,10 @@ def test_the_place_of_use_is_no_recipient(extractor):
             "Havana has denied supplying drones for use in the war in Colombia.")
     got = claims(extractor, text)
     assert set(got) == {("CUB", "VEN", "uav", "pledged")} and got[("CUB", "VEN", "uav", "pledged")].denied
+
+
+def test_a_paused_or_foreseen_transfer_is_pledged(extractor):
+    got = claims(extractor, "Spain has paused a shipment of rifles to Peru. The deal would see Chile buy 40 new "
+                            "howitzers from Spain. Officials fear Cuba could soon start supplying rockets to Venezuela.")
+    assert {("ESP", "PER", "small_arms", "pledged"), ("ESP", "CHL", "artillery", "pledged"),
+            ("CUB", "VEN", "ammunition", "pledged")} <= set(got)

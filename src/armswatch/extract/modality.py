@@ -45,7 +45,10 @@ def governor_chain(tok: Token) -> list[Token]:
         dep = cur.dep_
         if dep not in _CHAIN_DEPS:
             break
-        finite = cur.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        # a clause of its own ("said Iran has sent", "denied that Iran is sending"), not a bare infinitive
+        # ("the deal would see Turkey buy jets") or a gerund ("accused Iran of sending")
+        finite = cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                                                          for c in cur.children)
         if dep == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and finite:
             break  # "officials said that Iran has sent ...", "denied that Iran is sending": the report is no governor
         if dep == "conj":  # conjuncts share their first member's governors ("agreed to sell and deliver")
@@ -93,8 +96,9 @@ class _Reader:
         if effect == "intend":
             m.requester = governor
             return "sought" if self.direction in ("take", "deal") else "pledged"
-        if effect == "start" and any(c.dep_ == "aux" and c.lower_ in self.w["future_aux"] for c in governor.children):
-            return "pledged"
+        if effect == "start" and any(c.dep_ == "aux" and c.lower_ in self.w["future_aux"] | self.w["hedge_aux"]
+                                     for c in governor.children):
+            return "pledged"  # "will start supplying", "could soon start supplying"
         return status
 
     def trigger_words(self, tok: Token, status: str, m: Modality) -> str:
