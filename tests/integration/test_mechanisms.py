@@ -409,7 +409,8 @@ def test_the_place_of_use_is_no_recipient(extractor):
 
 
 def test_a_paused_or_foreseen_transfer_is_pledged(extractor):
-    got = claims(extractor, "Spain has paused a shipment of rifles to Peru. The deal would see Chile buy 40 new "
-                            "howitzers from Spain. Officials fear Cuba could soon start supplying rockets to Venezuela.")
+    text = ("Spain has paused a shipment of rifles to Peru. The deal would see Chile buy 40 new howitzers from "
+            "Spain. Officials fear Cuba could soon start supplying rockets to Venezuela.")
+    got = claims(extractor, text)
     assert {("ESP", "PER", "small_arms", "pledged"), ("ESP", "CHL", "artillery", "pledged"),
             ("CUB", "VEN", "ammunition", "pledged")} <= set(got)
