@@ -414,3 +414,13 @@ def test_a_paused_or_foreseen_transfer_is_pledged(extractor):
     got = claims(extractor, text)
     assert {("ESP", "PER", "small_arms", "pledged"), ("ESP", "CHL", "artillery", "pledged"),
             ("CUB", "VEN", "ammunition", "pledged")} <= set(got)
+
+
+def test_more_of_the_last_transfer(extractor):
+    text = "Peru has bought six combat drones from China and is negotiating with Beijing for more."
+    assert ("CHN", "PER", "uav", "negotiating") in claims(extractor, text)
+
+
+def test_what_a_party_needs_a_thing_for_is_no_request(extractor):
+    got = claims(extractor, "Cuba continues to supply Venezuela with the parts it needs to build drones.")
+    assert ("CUB", "VEN", "components", "ongoing") in got and not [k for k in got if k[3] == "sought"]
