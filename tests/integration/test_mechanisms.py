@@ -342,3 +342,85 @@ def test_readiness_pledges_and_capacity_asserts_nothing(extractor):
     assert ("CUB", "VEN", "uav", "pledged") in claims(extractor, "Cuba is ready to supply drones to Venezuela.")
     assert not claims(extractor, "Cuba is able to supply drones to Venezuela.")
     assert not claims(extractor, "Havana said it was not aware of any Cuban drones being sent to Venezuela.")
+
+
+def test_a_model_number_is_no_count(extractor):
+    got = claims(extractor, "Britain will send Challenger 2 tanks and F-16 jets to Ukraine.")
+    assert got[("GBR", "UKR", "armoured_vehicles", "pledged")].quantity is None
+    assert got[("GBR", "UKR", "aircraft", "pledged")].quantity is None
+    got = claims(extractor, "Poland sent 14 Leopard 2 tanks to Kyiv, and Serbia bought six CH-92A drones from China.")
+    assert got[("POL", "UKR", "armoured_vehicles", "delivered")].quantity == 14
+    assert got[("CHN", "SRB", "uav", "delivered")].quantity == 6
+    got = claims(extractor, "The Chilean Army received two hundred MK-19 grenade launchers from Spain.")
+    assert got[("ESP", "CHL", "small_arms", "delivered")].quantity == 200
+
+
+def test_a_calibre_or_a_hyphenated_word_is_no_count(extractor):
+    got = claims(extractor, "Chile sold 155mm shells and one-way attack drones to Peru.")
+    assert all(c.quantity is None for c in got.values()) and len(got) == 2
+
+
+def test_the_one_a_purpose_clause_strengthens_receives(extractor):
+    got = claims(extractor, "Spain sent howitzers to strengthen Chile's defences.")
+    assert ("ESP", "CHL", "artillery", "delivered") in got
+
+
+def test_a_seller_named_before_sells_the_buyers_later_orders(extractor):
+    text = ("Chile has begun a modernisation programme that includes purchases from Spain. In May, Chile signed "
+            "a contract for the Mistral air defence system.")
+    assert ("ESP", "CHL", "air_defence", "pledged") in claims(extractor, text)
+
+
+def test_a_request_stands_whatever_became_of_it(extractor):
+    text = ("Spain sold F-16 jets to Peru in 2010. The president has not accepted Peru's formal request for new "
+            "F-16C/D fighters.")
+    assert ("ESP", "PER", "aircraft", "sought") in claims(extractor, text)
+    assert not claims(extractor, "Peru did not request jets from Spain.")
+
+
+def test_a_variant_of_a_known_designation_is_that_system(extractor):
+    got = claims(extractor, "Poland is buying 32 F-35A fighters and Su-30SM jets from the United States.")
+    assert ("USA", "POL", "aircraft", "pledged") in got
+
+
+def test_an_itemisation_is_told_by_who_announced_the_package(extractor):
+    text = ("Canada's defence ministry announced a new package of military aid for Ukraine on Monday, including "
+            "howitzers. The package includes 40 armoured vehicles and spare parts.")
+    got = claims(extractor, text)
+    assert got[("CAN", "UKR", "armoured_vehicles", "pledged")].source == "Canadian Defence Ministry"
+
+
+def test_military_analysts_are_no_military(extractor):
+    c = claims(extractor, "Cuba sent rockets to Venezuela, military analysts said.")[("CUB", "VEN", "ammunition",
+                                                                                     "delivered")]
+    assert c.source == "military analysts"
+
+
+def test_a_headline_infinitive_under_a_report_verb_is_a_pledge(extractor):
+    text = "Cuba to send more drones to Venezuela, report says\n\nThe drones are expected next month."
+    assert ("CUB", "VEN", "uav", "pledged") in claims(extractor, text)
+
+
+def test_the_place_of_use_is_no_recipient(extractor):
+    text = ("Cuba is preparing to send drones to Venezuela, officials said.\n\n"
+            "Havana has denied supplying drones for use in the war in Colombia.")
+    got = claims(extractor, text)
+    assert set(got) == {("CUB", "VEN", "uav", "pledged")} and got[("CUB", "VEN", "uav", "pledged")].denied
+
+
+def test_a_paused_or_foreseen_transfer_is_pledged(extractor):
+    text = ("Spain has paused a shipment of rifles to Peru. The deal would see Chile buy 40 new howitzers from "
+            "Spain. Officials fear Cuba could soon start supplying rockets to Venezuela.")
+    got = claims(extractor, text)
+    assert {("ESP", "PER", "small_arms", "pledged"), ("ESP", "CHL", "artillery", "pledged"),
+            ("CUB", "VEN", "ammunition", "pledged")} <= set(got)
+
+
+def test_more_of_the_last_transfer(extractor):
+    text = "Peru has bought six combat drones from China and is negotiating with Beijing for more."
+    assert ("CHN", "PER", "uav", "negotiating") in claims(extractor, text)
+
+
+def test_what_a_party_needs_a_thing_for_is_no_request(extractor):
+    got = claims(extractor, "Cuba continues to supply Venezuela with the parts it needs to build drones.")
+    assert ("CUB", "VEN", "components", "ongoing") in got and not [k for k in got if k[3] == "sought"]

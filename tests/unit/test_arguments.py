@@ -769,9 +769,6 @@ def test_beneficiary_of_a_purpose_clause():
         "support support VERB", "defeat defeat VERB"), "announced"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the beneficiary goes to the support verb ('announced') only: _support_args lends the noun the verb's pp: "
-    "arguments but not its 'purpose', and _read_noun reads none, so the drawdown row's 'purpose' slot stays empty"))
 def test_beneficiary_of_a_purpose_clause_reaches_the_drawdown():
     assert ("purpose", "Ukraine") in {(role, text) for role, text, _ in args_of(BENEFICIARY, "drawdown")}
 

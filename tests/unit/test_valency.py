@@ -20,7 +20,7 @@ STATUSES = {"delivered", "ongoing", "pledged", "negotiating", "sought"}
 FLAGS = {"explicit", "arms", "troops", "cargo", "carrier"}
 # the roles arguments.py gives a verb (an adjective reads as one) and a noun; any predicate takes pp:WORD
 VERB_ROLES = {"subj", "obj", "dat", "attr", "comp", "purpose"}
-NOUN_ROLES = {"poss", "mod", "incl", "cop", "sup:agent", "sup:recipient", "sup:supplier", "self"}
+NOUN_ROLES = {"poss", "mod", "incl", "cop", "sup:agent", "sup:recipient", "sup:supplier", "self", "purpose"}
 ANY_ROLES = {"origin", "late:origin"}
 
 
@@ -51,12 +51,7 @@ def _categories() -> set[str]:
     return {r["category"] for r in data_rows("items.tsv") if r["category"] != "-"}
 
 
-# drawdown/NOUN: see the xfail reason
-_SCHEMA_XFAIL = {"drawdown/NOUN": "arguments.py gives no noun a 'purpose' argument (only verbs, from their purpose "
-                                  "clauses), so the drawdown row's recipient slot 'purpose' can never be filled"}
-
-
-@pytest.mark.parametrize("row", with_xfails(ROWS, _SCHEMA_XFAIL), ids=row_id)
+@pytest.mark.parametrize("row", ROWS, ids=row_id)
 def test_row_schema(row: FrameRow):
     assert row.direction in DIRECTIONS
     if row.direction == "part":  # a part names no parties and has no status of its own

@@ -262,6 +262,8 @@ class ArgumentReader:
                for o in prep_objects(p)]
         if clause.lemma_.lower() in self.words["beneficiary_verbs"]:  # "a drawdown to support Ukraine"
             out += [Arg("purpose", o, "purpose") for o in children(clause, "dobj")]
+            # "sent the jets to strengthen Chile's air force": the one whose forces it strengthens
+            out += [Arg("purpose", p, "purpose") for o in children(clause, "dobj") for p in children(o, "poss")]
         return out
 
     @staticmethod
@@ -533,7 +535,7 @@ class ArgumentReader:
             elif dep == "prep":
                 args += [Arg(f"pp:{prep_word(c)}", o, "nominal") for o in prep_objects(c)]
             elif dep in ("acl", "relcl"):
-                args += self._clause_on_noun(c)
+                args += self._clause_on_noun(c) + self._purpose_places(c)  # "a drawdown to support Chile"
         args += self._shared_genitive(n, args)
         args += self._displaced_of(args)
         args += self._support_args(n, pred)
@@ -599,6 +601,8 @@ class ArgumentReader:
         for a in vp.args:
             if a.role.startswith("pp:") and a.role not in have and a.rule != "lifted":
                 out.append(Arg(a.role, a.token, "support"))
+            elif a.role == "purpose" and "purpose" not in have:  # "announced a drawdown to support Chile"
+                out.append(Arg("purpose", a.token, "support"))
         return out
 
     def _copula_args(self, n: Token) -> list[Arg]:

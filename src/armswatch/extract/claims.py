@@ -134,7 +134,10 @@ class _DocumentReader:
                 self._remember_partial(f, supplier, recipient, mod.status, sent_no, items)
             return 0
         self.denials.denied_here(f, supplier, recipient)
-        n = self._emit(f, mod, sent, sent_no, supplier, recipient, items)
+        restated = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["container_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
+        told_by = self.context.told_by(supplier, recipient) if continued is not None or restated else None
+        n = self._emit(f, mod, sent, sent_no, supplier, recipient, items, told_by)
         if mod.negated:
             self.found.denied_only.update(id(c) for c in self.found.out[len(self.found.out) - n:])
         return n
@@ -163,8 +166,11 @@ class _DocumentReader:
         return [self._specific(s) for s in items if not self._domestic(s, f.trigger)]
 
     def _emit(self, f: Frame, mod: Modality, sent: Span, sent_no: int, supplier: str, recipient: str,
-              items: list[ItemSlot]) -> int:
+              items: list[ItemSlot], told_by: str | None = None) -> int:
+        """`told_by`: the source of the transfer this frame restates ("The package includes ...")."""
         attribution = self.attr.attribute(f.trigger)
+        if attribution.source is None and told_by is not None:
+            attribution = replace(attribution, source=told_by)
         period = read_period(f.trigger, mod.status, self.document.published, set(self.res.speech))
         denied_here = self.denials.is_denied_in_sentence(f, sent)
         pairs = [(g, r) for g in [supplier, *[a.code for a in f.more_suppliers]]
@@ -177,7 +183,7 @@ class _DocumentReader:
             if restates and any((t.supplier, t.recipient, t.category) == (g, r, slot.category)
                                 for t in self.context.recent):
                 continue  # "these deliveries" restates a claim already made
-            qty, qty_text, unit = read_quantity(slot, self.words)
+            qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at)
             claim = Claim(
                 document_id=self.document.id, supplier=g, recipient=r, category=slot.category, status=mod.status,
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
@@ -192,7 +198,7 @@ class _DocumentReader:
         deal = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["container_nouns"]
         for (g, r), slot in ((p, s) for p in pairs for s in items):
             self.context.remember(Transfer(g, r, slot.category, mod.status, sent_no, self._terms(slot), deal,
-                                           f.trigger.lemma_.lower()))
+                                           f.trigger.lemma_.lower(), attribution.source))
         return n
 
     def _remember_deal(self, f: Frame, supplier: str | None, recipient: str | None, status: str, sent_no: int) -> None:
@@ -202,6 +208,9 @@ class _DocumentReader:
             deal = f.trigger.lemma_.lower() in self.words["container_nouns"]
             self.context.remember(Transfer(supplier, recipient, "", status, sent_no, deal=deal,
                                            lemma=f.trigger.lemma_.lower()))
+        elif supplier and not recipient and f.direction in ("take", "deal"):
+            # "a programme that includes purchases from Spain": the seller of the buyer's later orders
+            self.context.remember(Transfer(supplier, None, "", status, sent_no, lemma=f.trigger.lemma_.lower()))
 
     def _remember_partial(self, f: Frame, supplier: str | None, recipient: str | None, status: str, sent_no: int,
                           items: list[ItemSlot]) -> None:
@@ -319,9 +328,12 @@ class _DocumentReader:
         claims = [c for c in claims if id(c) not in resolved]
         # "Tehran denies arming the Houthis" denies what the article reports of them; alone, it is the claim
         # ("Iran denied sending weapons to Yemen" after the Houthis' Iranian missiles)
-        reported = {p for c in claims if id(c) not in self.found.denied_only for p in (c.supplier, c.recipient)}
-        claims = [c for c in claims if not (id(c) in self.found.denied_only and c.category == _GENERIC
-                                             and {c.supplier, c.recipient} & reported)]
+        asserted = [c for c in claims if id(c) not in self.found.denied_only]
+        reported = {p for c in asserted for p in (c.supplier, c.recipient)}
+        kinds = {(c.supplier, c.recipient, c.category) for c in asserted}
+        claims = [c for c in claims if id(c) not in self.found.denied_only or not (
+            (c.category == _GENERIC and {c.supplier, c.recipient} & reported)
+            or (c.supplier, c.recipient, c.category) in kinds)]
         by_key: dict[tuple[str, str, str, str], list[Claim]] = {}
         for c in claims:
             by_key.setdefault(c.key, []).append(c)

@@ -34,6 +34,7 @@ class Transfer:
     terms: frozenset[str] = frozenset()  # the weapon terms named, to find "the Su-35s" again
     deal: bool = False  # read from a deal, package or sale noun: "the package includes" continues it
     lemma: str = ""  # the trigger word: "another shipment" continues "the shipments"
+    source: str | None = None  # who said so: "The package includes ..." is told by the one who announced it
 
 
 @dataclass
@@ -180,7 +181,9 @@ class Discourse:
             mine = t.recipient if role == "supplier" else t.supplier
             if other is None or other == known or mine not in (None, known):
                 continue
-            if (t.terms & terms) or t.lemma == lemma or (t.category in categories and sent_no - t.sent_no <= 2):
+            itemless = t.category == "" and role == "supplier" and f.direction in ("take", "deal")
+            if (t.terms & terms) or t.lemma == lemma or itemless or (
+                    t.category in categories and sent_no - t.sent_no <= 2):
                 return other
         return None
 
@@ -209,6 +212,12 @@ class Discourse:
             if r.deal:
                 return r
         return next((r for r in reversed(self.recent) if sent_no - r.sent_no <= 2), None)
+
+    def told_by(self, supplier: str, recipient: str) -> str | None:
+        """The source of the last transfer between the parties: "The package includes ..." restates the
+        package announced by someone."""
+        return next((t.source for t in reversed(self.recent) if (t.supplier, t.recipient) == (supplier, recipient)
+                     and t.source and self.now - t.sent_no <= _CONTEXT_WINDOW), None)
 
     def _unnamed_origin(self, top: Token, head: Token) -> bool:
         return any(t.lower_ in self.words["unnamed_origin"] for t in top.subtree if t.i < head.i)

@@ -99,7 +99,8 @@ class FrameReader:
     def _requirement(tok: Token, row: FrameRow) -> bool:
         """"the launchers needed to fire them", "the parts required to build drones": a participle saying what
         a thing is needed for, with no one who asks for it, is no request."""
-        participle = tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and not children(tok, "agent")
+        participle = (tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" or tok.dep_ == "relcl") and not children(
+            tok, "agent")  # "the launchers needed to fire them", "the parts they need to build drones"
         return row.status == "sought" and participle \
             and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux"))
                     for c in tok.children)
@@ -150,7 +151,10 @@ class FrameReader:
             if holder is not None:
                 f.recipient = holder
         objs = pred.tokens("obj")
-        f.bare_number = next((o for o in objs if o.like_num and not list(o.children)), None)
+        # "Norway has promised six", "is negotiating for more": the items of the last transfer
+        counted = objs + [t for slot in row.items if slot.role.startswith("pp:") for t in pred.tokens(slot.role)]
+        f.bare_number = next((o for o in counted if (o.like_num or o.lower_ in self.words["bare_quantities"])
+                              and not list(o.children)), None)
         f.pronoun_items = not f.items and any(o.lower_ in self.words["item_pronouns"] for o in objs)
         return f
 

@@ -8,6 +8,7 @@ missiles" -> air_defence, "ballistic missile launchers" -> missiles, "drone part
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -19,6 +20,7 @@ from armswatch.extract.lexicon import Actor, ItemTerm, Lexicon, singular, term_k
 
 __all__ = ["ActorMention", "ItemMatch", "Mentions", "MentionFinder"]
 
+_VARIANT = re.compile(r"^([A-Za-z]+-?\d+)[A-Z]{1,3}(?:/[A-Z]{1,3})?s?$")  # "F-35A" -> "F-35"
 _NOUNISH = {"NOUN", "PROPN", "NUM", "X"}
 # Context metonyms: meaningful only once the actor they stand for has been named in the document.
 _CONTEXTUAL = {("the", "North"): "PRK", ("the", "South"): "KOR", ("the", "bloc"): "eu",
@@ -308,6 +310,7 @@ class MentionFinder:
                     continue
                 hit = ItemMatch(i, i + length, item)
                 break
+            hit = hit or self._variant(doc, i)
             if hit:
                 out.append(hit)
                 i = hit.end
@@ -316,6 +319,12 @@ class MentionFinder:
         matched = {i for m in out for i in range(m.start, m.end)}
         out += [m for m in self._distributed(doc) if m.start not in matched]
         return sorted(out, key=lambda m: m.start)
+
+    def _variant(self, doc: Doc, i: int) -> ItemMatch | None:
+        """"F-35A", "Su-30SM", "F-16C/D": a known designation with a variant's letters after its number."""
+        m = _VARIANT.match(doc[i].text)
+        item = self.items.get((singular(m.group(1)),)) if m else None
+        return ItemMatch(i, i + 1, item) if item is not None and item.cased else None
 
     def _distributed(self, doc: Doc) -> list[ItemMatch]:
         """"military, economic and humanitarian aid": a modifier coordinated with others still makes a term

@@ -45,7 +45,10 @@ def governor_chain(tok: Token) -> list[Token]:
         dep = cur.dep_
         if dep not in _CHAIN_DEPS:
             break
-        finite = cur.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        # a clause of its own ("said Iran has sent", "denied that Iran is sending"), not a bare infinitive
+        # ("the deal would see Turkey buy jets") or a gerund ("accused Iran of sending")
+        finite = cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                                                          for c in cur.children)
         if dep == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and finite:
             break  # "officials said that Iran has sent ...", "denied that Iran is sending": the report is no governor
         if dep == "conj":  # conjuncts share their first member's governors ("agreed to sell and deliver")
@@ -93,8 +96,9 @@ class _Reader:
         if effect == "intend":
             m.requester = governor
             return "sought" if self.direction in ("take", "deal") else "pledged"
-        if effect == "start" and any(c.dep_ == "aux" and c.lower_ in self.w["future_aux"] for c in governor.children):
-            return "pledged"
+        if effect == "start" and any(c.dep_ == "aux" and c.lower_ in self.w["future_aux"] | self.w["hedge_aux"]
+                                     for c in governor.children):
+            return "pledged"  # "will start supplying", "could soon start supplying"
         return status
 
     def trigger_words(self, tok: Token, status: str, m: Modality) -> str:
@@ -107,7 +111,8 @@ class _Reader:
         if tok.tag_ in ("VBZ", "VBP") and status == "delivered" and not aux and tok.pos_ == "VERB" \
                 and not self.headline:
             status = "ongoing"  # "the DPRK supplies missiles": present simple, an activity
-        if self.headline and tok.dep_ == "ROOT" and "to" in aux and status == "delivered":
+        if self.headline and "to" in aux and tok.tag_ == "VB" and status == "delivered" and (
+                tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in kids)):
             status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
         for c in kids:
             lw = c.lower_
@@ -192,10 +197,15 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
     status = r.trigger_words(trigger, base_status, m)
     chain = [trigger, *governor_chain(trigger)]
     effect_seen = False
+    # "has not accepted Taiwan's request for jets": the request stands, whatever became of it
+    request_noun = trigger.pos_ == "NOUN" and base_status == "sought"
     for depth, tok in enumerate(chain):
         subject_of = depth == 1 and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             tok.lemma_.lower() not in words["event_verbs"]
+        negated = m.negated
         status = r.hedges_and_negation(tok, depth, status, m, subject_of)
+        if request_noun and depth > 0:
+            m.negated, m.refusal, m.not_yet = negated, False, False
         if depth == 0:
             continue
         if r.demanded_stop(tok):

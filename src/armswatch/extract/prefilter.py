@@ -48,6 +48,7 @@ def _plurals(word: str) -> set[str]:
     return forms
 
 
+_VARIANT_PART = re.compile(r"(\d+)[a-z]{1,3}$")
 _WORD = re.compile(r"[^\W_]+(?:['/-][^\W_]+)*")  # letters and digits in any script: "hürjet"
 _PARTS = re.compile(r"['/-]")
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
@@ -95,13 +96,15 @@ def _words(patterns: list[str], flags: int) -> re.Pattern[str]:
 def _term_pattern(term: str) -> str:
     """A lexicon term as a pattern: words joined by spaces or hyphens, with an optional plural."""
     parts = [re.escape(p) for p in re.split(r"[\s-]+", term.strip("=")) if p]
-    return r"[\s-]*".join(parts) + r"(?:e?s)?"
+    variant = r"(?:[A-Z]{1,3}(?:/[A-Z]{1,3})?)?" if term[-1:].isdigit() else ""  # "F-35A", "F-16C/D"
+    return r"[\s-]*".join(parts) + variant + r"(?:e?s)?"
 
 
 def _word_set(text: str) -> set[str]:
     """The lower-cased words of `text` and the parts of its hyphenated words ("arms-supply": supply)."""
     words = set(_WORD.findall(text.lower()))
-    return words | {p for w in words if not w.isalnum() for p in _PARTS.split(w)}
+    words |= {p for w in words if not w.isalnum() for p in _PARTS.split(w)}
+    return words | {m.group(1) for w in words if (m := _VARIANT_PART.match(w))}  # "35a" of "F-35A": 35
 
 
 class Prefilter:

@@ -7,6 +7,7 @@ their quantifier as text), the phrase as written, and the counted noun.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.tokens import Token
 from text_to_num import text2num
@@ -61,12 +62,35 @@ def parse_number(words: list[str]) -> float | None:
     return value if seen and value else None
 
 
-def _counts(noun: Token) -> list[Token]:
-    """The numbers counting `noun`; the parser may hang one on a model name instead ("66 F-16V jets")."""
-    return [c for c in noun.children if c.dep_ == "nummod"] or [
-        n for c in noun.children if c.dep_ == "compound" and c.i < noun.i
-        and (c.pos_ == "PROPN" or any(ch.isdigit() for ch in c.text))
-        for n in c.children if n.dep_ == "nummod" and n.i < c.i]
+def _counts(noun: Token, names: Collection[int] = ()) -> list[Token]:
+    """The numbers counting `noun`; the parser may hang one on a model name instead ("66 F-16V jets").
+    `names`: where actors are named ("sent Kyiv 14 tanks": 14 counts)."""
+    direct = [c for c in noun.children if c.dep_ == "nummod" and not _designation(c, names)]
+    if direct:
+        return direct
+    # deeper in front: "two hundred MK-19 grenade launchers" with the numbers hung on the model or "grenade"
+    return [t for t in noun.subtree if t.i < noun.i and t.like_num and not _designation(t, names)
+            and _premodifier(t, noun)][:1]
+
+
+def _premodifier(tok: Token, noun: Token) -> bool:
+    while tok.i != noun.i:
+        if tok.dep_ not in ("nummod", "compound", "amod", "nmod", "quantmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _designation(num: Token, names: Collection[int]) -> bool:
+    """A number that is part of a model's name, not a count: "F-16 jets", "Leopard 2 tanks", "155mm shells"."""
+    if any(ch.isalpha() for ch in num.text) and not num.text.isalpha():
+        return True
+    glued = num.i + 1 < len(num.doc) and not num.whitespace_ and (num.nbor().is_alpha or num.nbor().text == "-")
+    if glued:  # "155mm shells", "one-way drones": a calibre or a word, no count
+        return True
+    prev = num.doc[num.i - 1] if num.i > 0 else None
+    return prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start \
+        and prev.i not in names
 
 
 def _number_phrase(tok: Token) -> list[Token]:
@@ -77,7 +101,8 @@ def _number_phrase(tok: Token) -> list[Token]:
     return sorted(toks, key=lambda t: t.i)
 
 
-def read_quantity(slot: ItemSlot, words: WordLists) -> tuple[float | None, str | None, str | None]:
+def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = ()
+                  ) -> tuple[float | None, str | None, str | None]:
     measures = slot.measures
     counted = measures[0] if measures else slot.top
     unit_tok = slot.head
@@ -88,16 +113,20 @@ def read_quantity(slot: ItemSlot, words: WordLists) -> tuple[float | None, str |
             unit_tok = m
             counted = m
             break
-    nums = _counts(counted)
+    nums = _counts(counted, names)
     if counted.like_num or counted.pos_ == "NUM":
         nums = [counted]
     if not nums and counted is not slot.head:
         # "a fleet of 100 Boxer carriers", "any of the 40 F-16 jets": the count is on the item itself
-        nums = _counts(slot.head)
+        nums = _counts(slot.head, names)
         if nums:
             unit_tok = slot.head
     if nums:
         phrase = _number_phrase(nums[0])
+        nxt = phrase[-1].i + 1  # "two hundred MK-19 launchers": the parser splits the number
+        while nxt < len(slot.head.doc) and slot.head.doc[nxt].like_num and not _designation(slot.head.doc[nxt], names):
+            phrase.append(slot.head.doc[nxt])
+            nxt += 1
         texts = [t.text for t in phrase]
         value = parse_number([w for w in texts if w.lower() not in words["approximators"] or w.lower() in ("a", "one")])
         text = " ".join(texts)

@@ -107,6 +107,8 @@ class SpeakerNames:
             owner = self.mentions.actor_at.get(t.i)
             if owner is not None and self.doc[owner.end - 1].dep_ == "poss" and owner.how != "name":
                 continue  # "the Pentagon's agency": the owner is no part of the agency's name
+            if t.pos_ == "ADJ" and t.i != head.i:
+                continue  # "military analysts" are analysts, not "the military"
             if t.lower_ in org and (t.i != head.i or head.lower_ in org):
                 end = i + 1  # the whole run of office words: "National Intelligence Service"
                 while end < len(words) and words[end].lower_ in org and words[end].i == words[end - 1].i + 1:
