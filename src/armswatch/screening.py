@@ -30,11 +30,9 @@ def case_embargo(store: Store, case: Case) -> CaseAssessment | None:
 
 
 def embargo_flags(store: Store, case: Case) -> list[str]:
-    """Ids of the embargoes the case may breach ("dprk", "iran-2231-annex-b", ...)."""
-    if case.embargo_flags:
-        return list(case.embargo_flags)
-    assessment = case_embargo(store, case)
-    return list(assessment.flags) if assessment is not None else []
+    """Ids of the embargoes a stored case may breach ("dprk", "iran-2231-annex-b", ...): kept with the
+    case by the store, so no claim is read again."""
+    return list(case.embargo_flags)
 
 
 def screen_cases(cases: Sequence[Case], claims: Sequence[StoredClaim],

@@ -205,7 +205,8 @@ def test_filters_and_search(server: str, page: Page) -> None:
     page.fill("form.filters input[name=min_corroboration]", "2")
     with page.expect_navigation():
         page.click("form.filters button[type=submit]")
-    corroboration = [int(t) for t in page.locator("tr.case-row td.num:nth-child(5)").all_inner_texts()]
+    corroboration = [int(t.split()[0])  # "7 contested": the count, then the mark
+                     for t in page.locator("tr.case-row td.num:nth-child(5)").all_inner_texts()]
     assert corroboration and min(corroboration) >= 2
 
 
