@@ -424,3 +424,14 @@ def test_more_of_the_last_transfer(extractor):
 def test_what_a_party_needs_a_thing_for_is_no_request(extractor):
     got = claims(extractor, "Cuba continues to supply Venezuela with the parts it needs to build drones.")
     assert ("CUB", "VEN", "components", "ongoing") in got and not [k for k in got if k[3] == "sought"]
+
+
+def test_a_document_seen_by_an_outlet(extractor):
+    got = claims(extractor, "Cuba has supplied Venezuela with 400 drones, according to a Cuban intelligence report "
+                            "seen by The Guardian.")
+    c = got[("CUB", "VEN", "uav", "delivered")]
+    assert (c.source, c.via) == ("Cuban intelligence", "The Guardian")
+    got = claims(extractor, "Cuba has supplied Venezuela with 400 drones, according to documents seen by The Wall "
+                            "Street Journal.")
+    c = got[("CUB", "VEN", "uav", "delivered")]
+    assert (c.source, c.via) == (None, "Wall Street Journal")
