@@ -435,3 +435,15 @@ def test_a_document_seen_by_an_outlet(extractor):
                             "Street Journal.")
     c = got[("CUB", "VEN", "uav", "delivered")]
     assert (c.source, c.via) == (None, "Wall Street Journal")
+
+
+def test_a_governor_the_lemmatiser_misreads(extractor):
+    # en_core_web_sm lemmatises "hopes" as "hop"
+    assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Peru hopes to acquire howitzers from Spain.")
+
+
+def test_discussing_a_sale_is_negotiating(extractor):
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(
+        extractor, "Peru discussed the purchase of howitzers with Spain.")
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(
+        extractor, "Spain discussed the sale of howitzers to Peru.")

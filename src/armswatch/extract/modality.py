@@ -11,7 +11,9 @@ the innermost governing word with an effect decides.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from lemminflect import getLemma
 from spacy.tokens import Token
 
 from armswatch.extract.lexicon import WordLists
@@ -63,6 +65,12 @@ def governor_chain(tok: Token) -> list[Token]:
     return chain
 
 
+@lru_cache(maxsize=4096)
+def _verb_lemmas(form: str) -> tuple[str, ...]:
+    """A verb form's lemmas from lemminflect's tables, where the model's own lemma is wrong."""
+    return tuple(getLemma(form, upos="VERB"))
+
+
 class _Reader:
     def __init__(self, words: WordLists, governors: dict[str, str], direction: str, headline: bool,
                  progressive: str | None) -> None:
@@ -76,6 +84,8 @@ class _Reader:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             effect = self.governors.get(lemma)
+            if effect is None and tok.pos_ == "VERB":  # the model's lemmatiser reads "hopes" as "hop"
+                effect = next((e for alt in _verb_lemmas(tok.lower_) if (e := self.governors.get(alt))), None)
         else:
             effect = self.w.value("noun_governors", lemma)
         talks = self.w["talk_nouns"]
