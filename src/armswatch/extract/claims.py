@@ -229,7 +229,7 @@ class _DocumentReader:
         forces = f.recipient.mention if f.recipient is not None else None
         to_forces = forces is not None and forces.how == "institution" and any(
             t.lower_ in self.words["armed_forces"] for t in self.doc[forces.start:forces.end])
-        # "a package including 60 boats and 4 million rounds": listed beside weapons, boats are military
+        # "a package including 40 patrol boats and 2 million rounds": listed beside weapons, boats are military
         beside_weapons = any(s is not slot and s.category in self.words["weapon_categories"]
                              and not self.mentions.is_dual_use(s.head) for s in f.items)
         if to_forces:
