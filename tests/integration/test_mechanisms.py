@@ -447,3 +447,15 @@ def test_discussing_a_sale_is_negotiating(extractor):
         extractor, "Peru discussed the purchase of howitzers with Spain.")
     assert ("ESP", "PER", "artillery", "negotiating") in claims(
         extractor, "Spain discussed the sale of howitzers to Peru.")
+
+
+def test_a_governor_reaches_a_transfer_only_through_what_carries_its_status(extractor):
+    text = "Spain sold howitzers to Peru in May.\n\nThe ministers discussed the row over the sale of howitzers."
+    assert set(claims(extractor, text)) == {("ESP", "PER", "artillery", "delivered")}
+    text = "Spain discussed the sale of howitzers to Peru."
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(extractor, text)
+
+
+def test_moving_weapons_to_a_party(extractor):
+    got = claims(extractor, "Officials accused Cuba of using its ports to move rockets to Venezuela.")
+    assert ("CUB", "VEN", "ammunition", "ongoing") in got

@@ -201,7 +201,11 @@ class _Reader:
 
 
 def read_modality(trigger: Token, direction: str, base_status: str, governors: dict[str, str],
-                  words: WordLists, headline: bool = False, progressive: str | None = None) -> Modality:
+                  words: WordLists, headline: bool = False, progressive: str | None = None,
+                  carriers: frozenset[str] = frozenset()) -> Modality:
+    """`carriers`: nouns a governor's status reaches the trigger through ("signed a contract for the delivery
+    of", "plans for the purchase of"); any other noun between them stops it ("discussed the scandal over
+    the sales")."""
     m = Modality(base_status)
     r = _Reader(words, governors, direction, headline, progressive)
     status = r.trigger_words(trigger, base_status, m)
@@ -226,5 +230,9 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
         if effect and not effect_seen:
             effect_seen = True
             status = r.status_for(effect, status, tok, m)
+        via_pp = chain[depth - 1].dep_ == "prep"  # "the scandal over the sales", not "the authority to arm"
+        if via_pp and tok.pos_ == "NOUN" and effect is None and tok.lemma_.lower() not in carriers | words[
+                "container_nouns"] | words["talk_nouns"]:
+            effect_seen = True  # "discussed the scandal over arms sales": the talk is about the scandal
     m.status = status
     return m
