@@ -459,3 +459,8 @@ def test_a_governor_reaches_a_transfer_only_through_what_carries_its_status(extr
 def test_moving_weapons_to_a_party(extractor):
     got = claims(extractor, "Officials accused Cuba of using its ports to move rockets to Venezuela.")
     assert ("CUB", "VEN", "ammunition", "ongoing") in got
+
+
+def test_an_order_given_to_a_seller_is_pledged(extractor):
+    got = claims(extractor, "Chile gave Madrid its largest arms order in a decade.")
+    assert ("ESP", "CHL", "equipment", "pledged") in got
