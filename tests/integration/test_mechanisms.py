@@ -143,8 +143,8 @@ def test_denials_reach_the_claims_they_deny(extractor):
                             "Minsk and Moscow both deny trading in oil.")
     assert [c.denied for c in oil.values()] == [False]
     # the denied clause restates a claim made before: that claim is denied too
-    denied = claims(extractor, "Turkish firms have sold attack drones to Libya, sources said.\n\n"
-                               "Turkey's foreign ministry denied that Turkish companies had sold attack drones "
+    denied = claims(extractor, "Turkish firms have sold combat drones to Libya, sources said.\n\n"
+                               "Turkey's foreign ministry denied that Turkish firms had sold combat drones "
                                "to Libya.")
     assert [(k, c.denied) for k, c in denied.items()] == [(("TUR", "LBY", "uav", "delivered"), True)]
 
@@ -228,7 +228,7 @@ def test_a_system_named_before_a_word_that_needs_one(extractor):
 
 
 def test_dual_use_goods_handed_to_armed_forces_are_military(extractor):
-    text = "Japan provided radios and communications equipment to the Philippine Navy."
+    text = "Japan provided radios and communications gear and equipment to the Philippine Navy."
     assert ("JPN", "PHL", "equipment", "delivered") in claims(extractor, text)
     assert not claims(extractor, "Japan sold communications equipment to the Philippines.")
 
@@ -300,7 +300,7 @@ def test_coordinated_modifiers_still_make_a_term_with_their_noun(extractor):
 
 
 def test_what_a_thing_is_needed_for_is_no_request(extractor):
-    got = claims(extractor, "Cuba has supplied Venezuela with rockets and the launchers needed to fire them.")
+    got = claims(extractor, "Cuba has supplied Venezuela with rockets and the trucks needed to tow their launchers.")
     assert ("CUB", "VEN", "ammunition", "delivered") in got
     assert not [k for k in got if k[3] == "sought"]
 
@@ -372,8 +372,8 @@ def test_a_seller_named_before_sells_the_buyers_later_orders(extractor):
 
 
 def test_a_request_stands_whatever_became_of_it(extractor):
-    text = ("Spain sold F-16 jets to Peru in 2010. The president has not accepted Peru's formal request for new "
-            "F-16C/D fighters.")
+    text = ("Spain sold F-16 jets to Peru in 2010. The president has not answered Peru's request for more "
+            "F-16C/D jets.")
     assert ("ESP", "PER", "aircraft", "sought") in claims(extractor, text)
     assert not claims(extractor, "Peru did not request jets from Spain.")
 
@@ -403,7 +403,7 @@ def test_a_headline_infinitive_under_a_report_verb_is_a_pledge(extractor):
 
 def test_the_place_of_use_is_no_recipient(extractor):
     text = ("Cuba is preparing to send drones to Venezuela, officials said.\n\n"
-            "Havana has denied supplying drones for use in the war in Colombia.")
+            "Havana has denied supplying drones for use in the fighting in Colombia.")
     got = claims(extractor, text)
     assert set(got) == {("CUB", "VEN", "uav", "pledged")} and got[("CUB", "VEN", "uav", "pledged")].denied
 
@@ -424,3 +424,43 @@ def test_more_of_the_last_transfer(extractor):
 def test_what_a_party_needs_a_thing_for_is_no_request(extractor):
     got = claims(extractor, "Cuba continues to supply Venezuela with the parts it needs to build drones.")
     assert ("CUB", "VEN", "components", "ongoing") in got and not [k for k in got if k[3] == "sought"]
+
+
+def test_a_document_seen_by_an_outlet(extractor):
+    got = claims(extractor, "Cuba has supplied Venezuela with 400 drones, according to a Cuban intelligence report "
+                            "seen by The Guardian.")
+    c = got[("CUB", "VEN", "uav", "delivered")]
+    assert (c.source, c.via) == ("Cuban intelligence", "The Guardian")
+    got = claims(extractor, "Cuba has supplied Venezuela with 400 drones, according to documents seen by The Wall "
+                            "Street Journal.")
+    c = got[("CUB", "VEN", "uav", "delivered")]
+    assert (c.source, c.via) == (None, "Wall Street Journal")
+
+
+def test_a_governor_the_lemmatiser_misreads(extractor):
+    # en_core_web_sm lemmatises "hopes" as "hop"
+    assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Peru hopes to acquire howitzers from Spain.")
+
+
+def test_discussing_a_sale_is_negotiating(extractor):
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(
+        extractor, "Peru discussed the purchase of howitzers with Spain.")
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(
+        extractor, "Spain discussed the sale of howitzers to Peru.")
+
+
+def test_a_governor_reaches_a_transfer_only_through_what_carries_its_status(extractor):
+    text = "Spain sold howitzers to Peru in May.\n\nThe ministers discussed the row over the sale of howitzers."
+    assert set(claims(extractor, text)) == {("ESP", "PER", "artillery", "delivered")}
+    text = "Spain discussed the sale of howitzers to Peru."
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(extractor, text)
+
+
+def test_moving_weapons_to_a_party(extractor):
+    got = claims(extractor, "Officials accused Cuba of using its ports to move rockets to Venezuela.")
+    assert ("CUB", "VEN", "ammunition", "ongoing") in got
+
+
+def test_an_order_given_to_a_seller_is_pledged(extractor):
+    got = claims(extractor, "Chile gave Madrid its largest arms order in a decade.")
+    assert ("ESP", "CHL", "equipment", "pledged") in got

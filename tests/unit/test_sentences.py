@@ -23,7 +23,7 @@ def test_a_blank_line_always_ends_a_sentence():
 def test_a_hard_wrapped_sentence_runs_on():
     text = "the Navy's proposed Letter of Offer and\n     Acceptance to the Government of\n     Bahrain for defense"
     assert starts(text) == []
-    assert starts("we are forwarding herewith Transmittal No. 23-07\n     concerning the proposed sale") == []
+    assert starts("we enclose herewith Notice No. 23-07\n     concerning the proposed sale") == []
 
 
 def test_a_line_wrapped_in_mid_sentence_is_joined_offsets_unchanged():

@@ -397,7 +397,7 @@ class ArgumentReader:
             return [(t, "coordination") for t in self.verb(head).tokens("obj")]
         governor = self._governing_verb(v)
         if governor is not None and dep in ("xcomp", "advcl", "pcomp"):
-            # "rifles are thought to have been shipped", "tanks are due to be delivered"; "committed 30 jets to
+            # "rifles are thought to have been shipped", "tanks are due to be delivered"; "pledged 12 jets to
             # be delivered": what is committed is what is delivered
             if governor.pos_ == "ADJ":
                 return [(t, "raising") for t in self._copula_subject(governor)]
@@ -565,8 +565,8 @@ class ArgumentReader:
                 for p in children(a.token, "prep") if p.lower_ == "of" for o in prep_objects(p)]
 
     def _clause_on_noun(self, clause: Token) -> list[Arg]:
-        """"a package that includes 60 boats" (incl), "a shipment bound for Russia" (pp:for), "contracts signed
-        in August for 180 tanks" (pp:for of the contracts)."""
+        """"a package that includes 40 boats" (incl), "a shipment bound for Russia" (pp:for), "contracts signed
+        in May for 90 tanks" (pp:for of the contracts)."""
         lemma = clause.lemma_.lower()
         destination = lemma in self.words["destination_words"] or clause.lower_ in self.words["destination_words"]
         if clause.tag_ == "VBN" and clause.dep_ == "acl" and not destination:

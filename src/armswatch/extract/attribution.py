@@ -198,6 +198,10 @@ class AttributionReader:
                         via = self._outlet_name(ph)
                     else:
                         according = ph
+            if tok.lemma_ in self.words["sighting_verbs"] and tok.tag_ == "VBN" and via is None:
+                via = next((self._outlet_name(self.names.phrase(o)) for a in tok.children if a.dep_ == "agent"
+                            for o in a.children if o.dep_ == "pobj"
+                            and self.is_outlet(self.names.phrase(o).text, o)), None)
             if tok.lower_ in self.words["citation_words"] or tok.lemma_ == "report":
                 found = self._outlet_in(tok)
                 via = via or found
@@ -255,7 +259,10 @@ class AttributionReader:
                     objs = [o for o in p.children if o.dep_ == "pobj"]
                     if objs:
                         head = objs[0]
-        name = self.names.name_of(head) or according.text
+        name = self.names.name_of(head)
+        if name is None and head.lemma_ in self.words["document_nouns"]:
+            return None  # "according to documents seen by a newspaper": the newspaper is the via, no source
+        name = name or according.text
         return Speaker(name, self.vias.get(name))
 
     def _trailing_speaker(self, trigger: Token) -> Speaker | None:

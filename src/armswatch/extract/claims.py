@@ -96,9 +96,13 @@ class _DocumentReader:
 
     def _frame(self, f: Frame, sent: Span, sent_no: int, sentence_items: list[ItemSlot]) -> int:
         mod = read_modality(f.trigger, f.direction, f.row.status, self.res.governors, self.words,
-                            headline=sent.end_char <= self.headline_end, progressive=f.row.flag_value("progressive"))
+                            headline=sent.end_char <= self.headline_end, progressive=f.row.flag_value("progressive"),
+                            carriers=self.res.valency.event_nouns)
         if mod.conditional:
             return 0
+        if f.direction == "give" and f.items and mod.status == "delivered" and all(
+                s.top.lemma_.lower() in self.words["commission_nouns"] for s in f.items):
+            mod.status = "pledged"  # "gave London an arms order": an order placed
         # a pronoun stands for another party than the one its frame names ("Peru, its main supplier")
         supplier = self.context.resolve(f.supplier, other=f.recipient.code if f.recipient else None)
         recipient = self.context.resolve(f.recipient, other=f.supplier.code if f.supplier else None)
@@ -229,7 +233,7 @@ class _DocumentReader:
         forces = f.recipient.mention if f.recipient is not None else None
         to_forces = forces is not None and forces.how == "institution" and any(
             t.lower_ in self.words["armed_forces"] for t in self.doc[forces.start:forces.end])
-        # "a package including 60 boats and 4 million rounds": listed beside weapons, boats are military
+        # "a package including 40 patrol boats and 2 million rounds": listed beside weapons, boats are military
         beside_weapons = any(s is not slot and s.category in self.words["weapon_categories"]
                              and not self.mentions.is_dual_use(s.head) for s in f.items)
         if to_forces:

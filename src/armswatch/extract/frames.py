@@ -97,10 +97,10 @@ class FrameReader:
 
     @staticmethod
     def _requirement(tok: Token, row: FrameRow) -> bool:
-        """"the launchers needed to fire them", "the parts required to build drones": a participle saying what
+        """"the trucks needed to tow them", "the parts required to build drones": a participle saying what
         a thing is needed for, with no one who asks for it, is no request."""
         participle = (tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" or tok.dep_ == "relcl") and not children(
-            tok, "agent")  # "the launchers needed to fire them", "the parts they need to build drones"
+            tok, "agent")  # "the trucks needed to tow them", "the parts they need to build drones"
         return row.status == "sought" and participle \
             and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux"))
                     for c in tok.children)

@@ -48,8 +48,8 @@ class ItemMatch:
 
 def _phrase_tokens(head: Token, preps: int = 0) -> list[Token]:
     """The noun phrase of `head` without the clauses hanging off it ("countries buying Russian weapons"), and
-    through two prepositional phrases at most ("militias in the south of Lebanon", not "one of the parties in the
-    conflict in Sudan")."""
+    through two prepositional phrases at most ("militias in the south of Lebanon", not "one of the sides in the
+    war in Chad")."""
     out = [head]
     for c in head.children:
         if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") or c.pos_ == "VERB":
@@ -103,8 +103,8 @@ class Mentions:
         return [a for a in self.actors if a.start >= start and a.end <= end]
 
     def actor_of_phrase(self, head: Token) -> ActorMention | None:
-        """The actor a noun phrase stands for ("Yemen's Houthi fighters" -> houthis, "its plant in the
-        Russian city" -> RUS): the mention nearest the head, non-state groups before states."""
+        """The actor a noun phrase stands for ("Yemen's Houthi fighters" -> houthis, "a factory in the
+        Russian north" -> RUS): the mention nearest the head, non-state groups before states."""
         if head.i in self.actor_at:
             return self.actor_at[head.i]
         found = [self.actor_at[t.i] for t in _phrase_tokens(head) if t.i in self.actor_at]

@@ -11,7 +11,9 @@ the innermost governing word with an effect decides.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from lemminflect import getLemma
 from spacy.tokens import Token
 
 from armswatch.extract.lexicon import WordLists
@@ -63,6 +65,12 @@ def governor_chain(tok: Token) -> list[Token]:
     return chain
 
 
+@lru_cache(maxsize=4096)
+def _verb_lemmas(form: str) -> tuple[str, ...]:
+    """A verb form's lemmas from lemminflect's tables, where the model's own lemma is wrong."""
+    return tuple(getLemma(form, upos="VERB"))
+
+
 class _Reader:
     def __init__(self, words: WordLists, governors: dict[str, str], direction: str, headline: bool,
                  progressive: str | None) -> None:
@@ -76,6 +84,8 @@ class _Reader:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             effect = self.governors.get(lemma)
+            if effect is None and tok.pos_ == "VERB":  # the model's lemmatiser reads "hopes" as "hop"
+                effect = next((e for alt in _verb_lemmas(tok.lower_) if (e := self.governors.get(alt))), None)
         else:
             effect = self.w.value("noun_governors", lemma)
         talks = self.w["talk_nouns"]
@@ -191,7 +201,11 @@ class _Reader:
 
 
 def read_modality(trigger: Token, direction: str, base_status: str, governors: dict[str, str],
-                  words: WordLists, headline: bool = False, progressive: str | None = None) -> Modality:
+                  words: WordLists, headline: bool = False, progressive: str | None = None,
+                  carriers: frozenset[str] = frozenset()) -> Modality:
+    """`carriers`: nouns a governor's status reaches the trigger through ("signed a contract for the delivery
+    of", "plans for the purchase of"); any other noun between them stops it ("discussed the scandal over
+    the sales")."""
     m = Modality(base_status)
     r = _Reader(words, governors, direction, headline, progressive)
     status = r.trigger_words(trigger, base_status, m)
@@ -216,5 +230,9 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
         if effect and not effect_seen:
             effect_seen = True
             status = r.status_for(effect, status, tok, m)
+        via_pp = chain[depth - 1].dep_ == "prep"  # "the scandal over the sales", not "the authority to arm"
+        if via_pp and tok.pos_ == "NOUN" and effect is None and tok.lemma_.lower() not in carriers | words[
+                "container_nouns"] | words["talk_nouns"]:
+            effect_seen = True  # "discussed the scandal over arms sales": the talk is about the scandal
     m.status = status
     return m

@@ -1,6 +1,6 @@
 """Periods of a transfer, normalised against the publication date.
 
-"since the end of last year" -> (YYYY-12, published) · "since July last year" -> (YYYY-07, published) ·
+"since the end of last winter" -> (YYYY-12, published) · "since July last year" -> (YYYY-07, published) ·
 "last month" -> that month · "last year" -> that year · "on Tuesday" -> that date · "last week" -> its
 Monday..Sunday · "in March" -> the latest March not after publication (the next one for pledges) ·
 "by 2027" -> end 2027 · "from 2026" -> start 2026 · "this month" / "earlier this month" -> that month.
