@@ -464,3 +464,15 @@ def test_moving_weapons_to_a_party(extractor):
 def test_an_order_given_to_a_seller_is_pledged(extractor):
     got = claims(extractor, "Chile gave Madrid its largest arms order in a decade.")
     assert ("ESP", "CHL", "equipment", "pledged") in got
+
+
+def test_an_outlet_citing_a_report(extractor):
+    text = "Tass reported, citing a report by the Russian defence ministry, that Belarus had sent 20 tanks to Russia."
+    c = claims(extractor, text)[("BLR", "RUS", "armoured_vehicles", "delivered")]
+    assert (c.source, c.via) == ("Russian Defence Ministry", "Tass")
+
+
+def test_an_office_by_its_whole_name(extractor):
+    text = "The Polish Ministry of National Defence said it had sent 12 howitzers to Ukraine."
+    assert claims(extractor, text)[("POL", "UKR", "artillery", "delivered")].source == \
+        "Polish Ministry of National Defence"

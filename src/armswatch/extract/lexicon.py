@@ -162,4 +162,6 @@ def load_lexicon(overrides: str | None = None) -> Lexicon:
     for path in _data_files("outlets.txt"):
         lex.outlets.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
                            if line.strip())
+    # an acronym outlet is also written as a word: "TASS" and "Tass", "KCNA" and "Kcna"
+    lex.outlets |= {o.capitalize() for o in lex.outlets if o.isupper() and o.isalpha() and len(o) > 3}
     return lex

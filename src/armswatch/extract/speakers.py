@@ -120,9 +120,15 @@ class SpeakerNames:
                 end = i + 1  # the whole run of office words: "National Intelligence Service"
                 while end < len(words) and words[end].lower_ in org and words[end].i == words[end - 1].i + 1:
                     end += 1
+                # "the Ministry of National Defence": the name goes on through "of" and capitalised words
+                if end + 1 < len(words) and words[end].lower_ == "of" and words[end + 1].text[:1].isupper():
+                    end += 1
+                    while end < len(words) and (words[end].text[:1].isupper() or words[end].lower_ in ("and", "of")
+                                                and end + 1 < len(words) and words[end + 1].text[:1].isupper()):
+                        end += 1
                 parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[:end]]
                 parts = [p for p in parts if p]
-                return " ".join(p if p[:1].isupper() else p.capitalize() for p in parts) or None
+                return " ".join(p if p[:1].isupper() or p in ("of", "and") else p.capitalize() for p in parts) or None
         lowers = [t.lower_ for t in words]
         for title, office in self.words.mapping("title_offices").items():
             a, b = title.split()
