@@ -236,7 +236,7 @@ def time_pages(db: str, repeat: int, via: str = "testclient") -> list[tuple[str,
     else:
         from fastapi.testclient import TestClient
 
-        client = TestClient(app)
+        client = TestClient(app, base_url="http://127.0.0.1")
     out = []
     try:
         for name, path in paths.items():

@@ -74,6 +74,12 @@ class Settings:
         default="", repr=False, metadata={"help": (
             "Token that `armswatch serve` requires for writes (API ingest and decisions, the dashboard's "
             "decision buttons), sent as 'Authorization: Bearer TOKEN'. Empty: the server is read-only.")})
+    max_request_bytes: int = _setting(
+        20_000_000, "Largest request body `armswatch serve` accepts (refused by Content-Length, or when the "
+        "streamed body passes it, before it is read whole).")
+    allowed_hosts: str = _setting(
+        "", "Comma-separated host names `armswatch serve` answers to (the Host header; '*' for any). Empty: "
+        "the address it listens on, localhost, 127.0.0.1 and ::1.")
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -192,7 +192,7 @@ def test_ingest_rejects_a_too_long_text_by_name_and_goes_on(web_store: object) -
 
     app = create_app(load_settings(api_token=TOKEN, max_text_chars=50), store=web_store,  # type: ignore[arg-type]
                      extractor=NoExtractor(), extractor_version="api-test")
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         body = {"documents": [{"id": "long", "text": "x" * 51}, {"id": "short", "text": "Norway sent howitzers."}]}
         out = c.post("/api/ingest", json=body, headers=AUTH).json()
     assert out["rejected"] == 1 and out["stored"] == 1

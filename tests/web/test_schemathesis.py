@@ -34,7 +34,7 @@ from armswatch.web import create_app
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OpenApiSchema]:
     store = open_store(str(Path(tmp_path_factory.mktemp("fuzz")) / "fuzz.sqlite3"))
     fill(store)
-    app = create_app(load_settings(api_token=TOKEN), store=store, extractor=NoExtractor(),
+    app = create_app(load_settings(api_token=TOKEN, allowed_hosts="testserver"), store=store, extractor=NoExtractor(),
                      extractor_version="fuzz")
     yield schemathesis.openapi.from_asgi("/api/openapi.json", app)
     store.close()

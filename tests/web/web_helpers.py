@@ -28,4 +28,4 @@ class NoExtractor:
 def make_client(store: Store, token: str = TOKEN) -> TestClient:
     settings = load_settings(db=store.url, api_token=token)
     app = create_app(settings, store=store, extractor=NoExtractor(), extractor_version="api-test")
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")

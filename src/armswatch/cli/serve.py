@@ -27,7 +27,7 @@ def serve(host: str, port: int, db: str | None, log_level: str) -> None:
 
     settings = load_settings(db=db)
     try:
-        app = create_app(settings)
+        app = create_app(settings, bound_host=host)
     except ArmswatchError as e:
         raise click.ClickException(str(e)) from None
     if host not in ("127.0.0.1", "localhost", "::1"):

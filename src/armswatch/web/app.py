@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -26,7 +27,7 @@ from armswatch.ingest import ClaimExtractor
 from armswatch.settings import Settings, load_settings
 from armswatch.store import Store, open_store
 from armswatch.web import api, pages
-from armswatch.web.security import SecurityHeaders
+from armswatch.web.security import HostCheck, RequestGuard, SecurityHeaders, allowed_hosts
 from armswatch.web.state import WebState, web_state
 
 __all__ = ["create_app"]
@@ -58,10 +59,11 @@ def create_app(
     store: Store | None = None,
     extractor: ClaimExtractor | None = None,
     extractor_version: str | None = None,
+    bound_host: str | None = None,
 ) -> FastAPI:
     """The app over `store` (default: the store named by the `db` setting, opened now, closed at
     shutdown). `extractor` serves POST /api/ingest (default: the spaCy extractor, loaded when first
-    needed)."""
+    needed). `bound_host`, the address served on, is one of the Host names answered (see `allowed_hosts`)."""
     settings = settings or load_settings()
     own_store = store is None
     the_store = store if store is not None else open_store(settings=settings)
@@ -89,11 +91,17 @@ def create_app(
         redoc_url=None,
     )
     app.state.web = state
-    app.add_middleware(SecurityHeaders)
+    app.state.allowed_hosts = allowed_hosts(settings, bound_host)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    # outermost last: security headers on every answer, then the host check, then the body guard
+    token_paths = [r.path for r in api.router.routes if isinstance(r, APIRoute) and "POST" in (r.methods or ())]
+    app.add_middleware(RequestGuard, max_bytes=settings.max_request_bytes, token=settings.api_token,
+                       token_paths=token_paths)
+    app.add_middleware(HostCheck, hosts=app.state.allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     return app
 

@@ -22,7 +22,7 @@ from armswatch.store.search import latest_claims
 from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, parsed_query, record, typed_actor
 from armswatch.web.models import DecisionIn
 from armswatch.web.params import CaseQuery, ClaimQuery, NetworkQuery
-from armswatch.web.security import check_token
+from armswatch.web.security import LOCAL_HOSTS, check_token, host_name
 from armswatch.web.state import WebState, web_state
 from armswatch.web.views import (
     highlight,
@@ -172,10 +172,14 @@ async def _form(request: Request) -> DecisionForm:
 
 
 def _same_origin(request: Request) -> bool:
+    """The form comes from this dashboard: its Origin names the Host asked for, and that host is one this
+    server serves by name ('*' in allowed_hosts never vouches for an origin), so a rebound DNS name fails."""
     origin = request.headers.get("origin")
     if not origin or origin == "null":
         return origin is None
-    return urlsplit(origin).netloc == request.headers.get("host", "")
+    served = set(request.app.state.allowed_hosts - {"*"}) or set(LOCAL_HOSTS)
+    netloc = urlsplit(origin).netloc
+    return netloc == request.headers.get("host", "") and host_name(netloc) in served
 
 
 @router.post("/claims/{claim_id}/decision")
