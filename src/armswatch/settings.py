@@ -55,6 +55,8 @@ class Settings:
         "Crawl-delay wins when longer).")
     fetch_timeout: int = _setting(20, "Seconds to wait for a connection or for the next bytes of a response.")
     fetch_deadline: int = _setting(60, "Seconds one response may take in total (slow-drip servers are cut off).")
+    fetch_total_deadline: int = _setting(
+        180, "Seconds one URL may take over all its attempts and back-offs (then it is reported and left).")
     fetch_retries: int = _setting(3, "Retries after a timeout, connection error, 429 or 5xx (exponential back-off).")
     fetch_backoff_ms: int = _setting(1000, "First back-off delay in milliseconds; doubles with each retry.")
     fetch_max_bytes: int = _setting(

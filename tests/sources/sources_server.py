@@ -182,3 +182,18 @@ def flaky(failures: int, then: Handler, status: int = 503) -> Handler:
             then(h)
 
     return handler
+
+
+def drip_headers(server: LocalServer, interval: float = 1.0) -> Handler:
+    """The status line and headers one byte every `interval` seconds, forever: never silent long enough
+    for a timeout, and never done with its headers."""
+
+    def handler(h: BaseHTTPRequestHandler) -> None:
+        head = b"HTTP/1.0 200 OK\r\n" + b"".join(b"X-Pad-%d: y\r\n" % i for i in range(10_000))
+        for byte in head:
+            if server.stop.wait(interval):
+                return
+            h.wfile.write(bytes([byte]))
+            h.wfile.flush()
+
+    return handler

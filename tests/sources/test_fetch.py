@@ -4,12 +4,14 @@ redirects, size caps, gzip bombs, the seen-set."""
 from __future__ import annotations
 
 import gzip
+import threading
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from sources_server import LocalServer, drip, flaky, hang, huge, page, redirect
+from sources_server import LocalServer, drip, drip_headers, flaky, hang, huge, page, redirect
 
 from armswatch.errors import InputError, InputTooLarge
 from armswatch.sources.fetch import FetchedPage, Fetcher, FetchOptions, MemorySeen, SqliteSeen, canonical_url
@@ -191,6 +193,36 @@ def test_slow_drip_cut_off_at_the_deadline(server: LocalServer, fast_options: Fe
         result = f.fetch(server.url("/drip.html"))
     assert isinstance(result, InputError) and "deadline" in result.reason
     assert time.monotonic() - started < 0.5 + opts.timeout + 0.5
+
+
+def _ended(fetch: Callable[[], object], within: float = 8.0) -> object:
+    """The fetch's result, run in a thread: a fetch still running after `within` seconds fails the test
+    (instead of hanging it) — the bound is a safety net, far above the deadlines under test."""
+    out: list[object] = []
+    worker = threading.Thread(target=lambda: out.append(fetch()), daemon=True)
+    worker.start()
+    worker.join(within)
+    assert not worker.is_alive(), "the fetch outlived every deadline"
+    return out[0]
+
+
+def test_headers_sent_a_byte_a_second_are_cut_off_at_the_deadline(
+        server: LocalServer, fast_options: FetchOptions) -> None:
+    server.route("/slow-head.html", drip_headers(server, interval=1.0))  # hours if left alone
+    opts = replace(fast_options, retries=0, timeout=1.5, deadline=2.0)
+    with Fetcher(opts) as f:
+        result = _ended(lambda: f.fetch(server.url("/slow-head.html")))
+    assert isinstance(result, InputError) and "2 s deadline" in result.reason and "FETCH_DEADLINE" in result.reason
+    assert len(server.hits_for("/slow-head.html")) == 1
+
+
+def test_the_total_deadline_bounds_all_attempts_of_a_url(server: LocalServer, fast_options: FetchOptions) -> None:
+    server.route("/slow-head.html", drip_headers(server, interval=1.0))
+    opts = replace(fast_options, retries=5, timeout=1.5, deadline=2.0, total_deadline=3.0)
+    with Fetcher(opts) as f:
+        result = _ended(lambda: f.fetch(server.url("/slow-head.html")))
+    assert isinstance(result, InputError) and "3 s total deadline" in result.reason
+    assert len(server.hits_for("/slow-head.html")) == 2, "the second attempt gets what is left, then no more"
 
 
 def test_redirects_followed_and_recorded(server: LocalServer, fast_options: FetchOptions) -> None:

@@ -8,8 +8,9 @@ One `Fetcher` per run. For every URL it:
 * waits so that one host gets at most one request per `host_interval` seconds;
 * sends a clear User-Agent and `Accept-Encoding: gzip, deflate`, and decodes the body itself in
   bounded steps, so neither a 200 MB page nor a gzip bomb is ever held in memory beyond the cap;
-* cuts a response off after `deadline` seconds in total (slow-drip servers), and a silent one after
-  `timeout` seconds;
+* cuts an attempt off after `deadline` seconds for the whole exchange (connect, headers, body: slow-drip
+  servers, see deadline.py), a silent one after `timeout` seconds, and gives a URL at most
+  `total_deadline` seconds over all its attempts;
 * retries timeouts, connection errors, 429 and 5xx with exponential back-off (Retry-After honoured up
   to a bound), and reports the last failure with its reason.
 
@@ -33,6 +34,7 @@ import httpx
 
 from armswatch.errors import InputError, InputTooLarge
 from armswatch.settings import Settings
+from armswatch.sources.deadline import Deadline, with_deadline
 from armswatch.sources.skipped import Skipped
 
 __all__ = [
@@ -56,7 +58,8 @@ class FetchOptions:
     user_agent: str = "armswatch/0.1 (news monitor of arms-transfer reports; honours robots.txt)"
     host_interval: float = 1.0  # seconds between two requests to one host
     timeout: float = 20.0  # connect, and silence between bytes
-    deadline: float = 60.0  # one response, in total
+    deadline: float = 60.0  # one attempt (connect, headers, body), in total
+    total_deadline: float = 180.0  # one URL, over all its attempts and back-offs
     retries: int = 3
     backoff: float = 1.0  # first back-off; doubles
     max_backoff: float = 60.0  # also the bound on Retry-After
@@ -73,6 +76,7 @@ class FetchOptions:
             host_interval=settings.fetch_host_interval_ms / 1000,
             timeout=float(settings.fetch_timeout),
             deadline=float(settings.fetch_deadline),
+            total_deadline=float(settings.fetch_total_deadline),
             retries=settings.fetch_retries,
             backoff=settings.fetch_backoff_ms / 1000,
             max_bytes=settings.fetch_max_bytes,
@@ -236,6 +240,10 @@ class Fetcher:
         self._next_slot: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
         o = self.options
+        self._deadline = Deadline()
+        if transport is None:
+            transport = httpx.HTTPTransport(trust_env=False)
+            with_deadline(transport, self._deadline)
         self._client = httpx.Client(
             transport=transport,
             follow_redirects=False,
@@ -341,15 +349,19 @@ class Fetcher:
     def _with_retries(self, url: str, headers: dict[str, str]) -> FetchedPage | InputError | tuple[int, str]:
         o = self.options
         attempts = o.retries + 1
+        begun = self._clock()
         for attempt in range(attempts):
             try:
-                return self._once(url, headers)
+                return self._once(url, headers, o.total_deadline - (self._clock() - begun))
             except _Transient as t:
                 if attempt == attempts - 1:
                     return InputError(url, f"{t.reason} (gave up after {attempts} attempts)")
                 delay = min(o.max_backoff, o.backoff * (2**attempt))
                 if t.retry_after is not None:
                     delay = min(o.max_backoff, max(delay, t.retry_after))
+                if self._clock() - begun + delay >= o.total_deadline:
+                    return InputError(url, f"{t.reason} (gave up after {attempt + 1} attempt(s): the URL's "
+                                      f"{o.total_deadline:g} s total deadline, setting ARMSWATCH_FETCH_TOTAL_DEADLINE)")
                 self._sleep(delay)
         raise AssertionError("unreachable")
 
@@ -368,11 +380,14 @@ class Fetcher:
             now = self._clock()
         self._next_slot[host] = max(now, slot) + interval
 
-    def _once(self, url: str, headers: dict[str, str]) -> FetchedPage | InputError | tuple[int, str]:
-        """One request; redirects come back as (status, location); retryable failures raise _Transient."""
+    def _once(self, url: str, headers: dict[str, str],
+              left: float | None = None) -> FetchedPage | InputError | tuple[int, str]:
+        """One request within the deadline (and the `left` seconds of the URL's total deadline); redirects
+        come back as (status, location); retryable failures raise _Transient."""
         self._wait_for_host(url)
         o = self.options
         started = self._clock()
+        self._deadline.until = time.monotonic() + max(0.0, min(o.deadline, o.deadline if left is None else left))
         try:
             with self._client.stream("GET", url, headers=headers) as r:
                 if r.status_code in _REDIRECT_STATUS and r.headers.get("location"):
@@ -400,11 +415,16 @@ class Fetcher:
                     url, url, r.status_code, mime, charset, body, datetime.now(UTC), dict(r.headers)
                 )
         except httpx.TimeoutException as e:
+            if self._deadline.expired():
+                raise _Transient(f"the exchange took longer than the {o.deadline:g} s deadline "
+                                 "(setting ARMSWATCH_FETCH_DEADLINE)") from None
             raise _Transient(f"timed out ({type(e).__name__}, limit {o.timeout:g} s)") from None
         except httpx.TransportError as e:
             raise _Transient(f"connection failed: {type(e).__name__}: {str(e)[:160]}") from None
         except httpx.InvalidURL as e:
             return _permanent(InputError(url, f"invalid URL: {e}"))
+        finally:
+            self._deadline.until = None
 
     def _read_body(self, r: httpx.Response, url: str, started: float, cap: int) -> bytes | InputError:
         o = self.options
@@ -469,6 +489,7 @@ class Fetcher:
         for _ in range(self.options.max_redirects + 1):
             self._wait_for_host(current)
             started = self._clock()
+            self._deadline.until = time.monotonic() + self.options.deadline
             try:
                 with self._client.stream("GET", current) as r:
                     if r.status_code in _REDIRECT_STATUS and r.headers.get("location"):
@@ -497,6 +518,8 @@ class Fetcher:
                     now,
                     f"robots.txt unreachable ({type(e).__name__}): the site is treated as closed (RFC 9309)",
                 )
+            finally:
+                self._deadline.until = None
         return _Robots(None, True, now, "robots.txt redirects too often")
 
 
