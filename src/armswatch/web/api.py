@@ -34,6 +34,8 @@ from armswatch.web.models import (
     IngestIn,
     IngestOut,
     NetworkOut,
+    RejectIn,
+    SplitIn,
     StatsOut,
 )
 from armswatch.web.params import PERIOD_PATTERN, CaseQuery, Category, ClaimQuery, NetworkQuery, Status
@@ -150,7 +152,7 @@ def documents(state: State, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                                              'text: words, "a phrase", OR, -exclude')] = None) -> dict[str, Any]:
     """Stored documents, in the order they were ingested; with `q`, those whose title or text matches, best
     first, each with a snippet and the matched words' [start, end) offsets in it."""
-    query = parsed_query(q) if q is not None else None
+    query = parsed_query(q) if q is not None and q.strip() else None  # blank: no search, as in the other lists
     if query is not None:
         found = search_documents(state.store, query, limit=limit, offset=offset)
         return {"total": found.total, "limit": limit, "offset": offset, "query": query.text,
@@ -161,16 +163,18 @@ def documents(state: State, limit: Annotated[int, Query(ge=1, le=500)] = 50,
             "items": [d.to_dict() for d in items]}
 
 
-@router.get("/documents/{document_id}", response_model=DocumentDetail, tags=["documents"], responses=_404)
-def document(state: State, document_id: Annotated[str, Path(pattern=HASH_PATTERN)]) -> dict[str, Any]:
-    """One document (by the SHA-256 of its text) with its text and current claims."""
+@router.get("/documents/{document_hash}", response_model=DocumentDetail, tags=["documents"], responses=_404)
+def document(state: State, document_hash: Annotated[str, Path(pattern=HASH_PATTERN)]) -> dict[str, Any]:
+    """One document by the SHA-256 of its text (a claim's `document_hash`; its `document_id` is the name the
+    source gave it, hence the parameter's name: links between operations follow names) with its text and
+    current claims."""
     from armswatch.store.browse import document_by_id
 
-    found = document_by_id(state.store, document_id)
+    found = document_by_id(state.store, document_hash)
     if found is None:
-        raise HTTPException(status_code=404, detail=f"no document {document_id} in this store")
+        raise HTTPException(status_code=404, detail=f"no document {document_hash} in this store")
     doc, text = found
-    claims = state.store.claims(ClaimFilter(document=document_id))
+    claims = state.store.claims(ClaimFilter(document=document_hash))
     return {"document": doc.to_dict(), "text": text, "claims": [c.to_dict() for c in claims]}
 
 
@@ -294,11 +298,8 @@ def decisions(state: State,
 
 # ----------------------------------------------------------------------------------------------- writes
 
-def record(state: WebState, body: DecisionIn, decided_by: str) -> dict[str, Any]:
+def record(state: WebState, body: SplitIn | RejectIn, decided_by: str) -> dict[str, Any]:
     """Record a decision after checking what the store would refuse, so each refusal has its status."""
-    if body.label is not None and body.action != "split":
-        raise RequestValidationError([{"type": "value_error", "loc": ("body", "label"),
-                                       "msg": "only a split takes a label", "input": body.label}])
     get_claim(state, body.claim_id)  # 404 when unknown
     d = state.store.record_decision(body.claim_id, body.action, reason=body.reason, decided_by=decided_by,
                                     label=body.label or None)

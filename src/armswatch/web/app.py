@@ -20,6 +20,8 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from armswatch import __version__
 from armswatch.errors import StoreError
@@ -119,7 +121,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error_page(request, 422, "Invalid request", problems)
 
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)  # what the router raises for 404 and 405
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:  # Starlette names the methods of the first route on the path only
+            exc = HTTPException(405, exc.detail, headers={**(exc.headers or {}), "Allow": _allowed(request)})
         if _is_api(request) or exc.status_code < 400:
             return await http_exception_handler(request, exc)
         return _error_page(request, exc.status_code, _TITLES.get(exc.status_code, "Error"), [str(exc.detail)],
@@ -130,6 +135,15 @@ def _install_error_handlers(app: FastAPI) -> None:
         if _is_api(request):
             return JSONResponse({"detail": f"the store failed: {exc}"}, status_code=503)
         return _error_page(request, 503, "The store failed", [str(exc)])
+
+
+def _allowed(request: Request) -> str:
+    """Every method served on the request's path (GET and POST on /api/decisions), for a 405's Allow header."""
+    methods: set[str] = set()
+    for route in [*api.router.routes, *pages.router.routes]:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
 
 
 _TITLES = {400: "Bad request", 401: "Token required", 403: "Forbidden", 404: "Not found", 409: "Conflict",

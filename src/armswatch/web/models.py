@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from armswatch.web.params import Category, NoNul, Status
 
@@ -20,6 +20,8 @@ __all__ = [
     "ClaimOut",
     "ClaimPage",
     "DecisionIn",
+    "RejectIn",
+    "SplitIn",
     "DecisionOut",
     "DocumentDetail",
     "DocumentOut",
@@ -189,16 +191,42 @@ class NetworkOut(_Out):
     shown: int = Field(description="cases drawn (the most corroborated)")
 
 
-class DecisionIn(BaseModel):
+class _Decision(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     claim_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$", description="the claim's id")]
-    action: Literal["reject", "split", "restore"]
     reason: Annotated[str, NoNul, Field(min_length=1, max_length=2000, pattern=r"\S")]
-    label: Annotated[Annotated[str, NoNul, Field(max_length=200)] | None, Field(
-        description="split only: the case to move the claim to (default: a case of its own)")] = None
     decided_by: Annotated[Annotated[str, NoNul, Field(max_length=200)] | None, Field(
         description="default: 'api'")] = None
+
+
+class RejectIn(_Decision):
+    """Reject a claim (it stops counting in its case) or restore it; neither takes a label."""
+
+    action: Literal["reject", "restore"]
+
+    @property
+    def label(self) -> None:
+        return None
+
+
+class SplitIn(_Decision):
+    """Split a claim into a case of its own, or into the case `label`."""
+
+    action: Literal["split"]
+    label: Annotated[Annotated[str, NoNul, Field(max_length=200)] | None, Field(
+        description="the case to move the claim to (default: a case of its own)")] = None
+
+
+# the schema says which actions take a label, so it and the server agree (a label on a reject is refused)
+DecisionIn = Annotated[SplitIn | RejectIn, Field(discriminator="action")]
+
+
+def _iso_date_only(v: Any) -> Any:
+    # JSON has no dates: a number (pydantic would read 0 as 1970-01-01) is refused, as the schema says
+    if v is not None and not isinstance(v, str | date):
+        raise ValueError("a date is a string YYYY-MM-DD")
+    return v
 
 
 class ArticleIn(BaseModel):
@@ -208,7 +236,7 @@ class ArticleIn(BaseModel):
     text: Annotated[str, NoNul, Field(min_length=1)]
     title: Annotated[Annotated[str, NoNul, Field(max_length=2000)] | None, Field()] = None
     url: Annotated[Annotated[str, NoNul, Field(max_length=4000)] | None, Field()] = None
-    published: date | None = None
+    published: Annotated[date | None, BeforeValidator(_iso_date_only), Field(description="YYYY-MM-DD")] = None
     outlet: Annotated[Annotated[str, NoNul, Field(max_length=500)] | None, Field()] = None
 
 

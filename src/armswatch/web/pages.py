@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from armswatch.cases import StoredClaim, counts_as_origin
 from armswatch.embargo import assess, assess_stored_case, default_registry
@@ -20,7 +20,7 @@ from armswatch.store.document_search import search_documents
 from armswatch.store.matches import marked
 from armswatch.store.search import latest_claims
 from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, parsed_query, record, typed_actor
-from armswatch.web.models import DecisionIn
+from armswatch.web.models import DecisionIn, RejectIn, SplitIn
 from armswatch.web.params import CaseQuery, ClaimQuery, NetworkQuery
 from armswatch.web.security import LOCAL_HOSTS, check_token, host_name
 from armswatch.web.state import WebState, web_state
@@ -36,6 +36,8 @@ from armswatch.web.views import (
 )
 
 __all__ = ["router"]
+
+_DECISION: TypeAdapter[SplitIn | RejectIn] = TypeAdapter(DecisionIn)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 State = Annotated[WebState, Depends(web_state)]
@@ -190,8 +192,9 @@ async def decide(request: Request, state: State, claim_id: Annotated[str, Path(p
     form = await _form(request)
     check_token(state.settings.api_token, form.token or None)
     try:
-        body = DecisionIn(claim_id=claim_id, action=form.action, reason=form.reason, label=form.label or None,  # type: ignore[arg-type]
-                          decided_by=form.by.strip() or "dashboard")
+        fields = {"claim_id": claim_id, "action": form.action, "reason": form.reason,
+                  "decided_by": form.by.strip() or "dashboard"}
+        body = _DECISION.validate_python(fields | ({"label": form.label} if form.label else {}))
     except ValidationError as e:
         raise RequestValidationError(e.errors()) from None
     import anyio

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    field_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from armswatch.actor_names import UnknownActor, resolve_actor
 from armswatch.store import CaseFilter, ClaimFilter
@@ -39,7 +49,13 @@ Order = Literal["newest", "oldest", "relevance"]
 
 # ISO alpha-3 codes and non-state slugs ("houthis", "al-shabaab")
 ACTOR_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,63}$"
-PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# YYYY, YYYY-MM or YYYY-MM-DD naming a real day (years 0001-9999, Feb 29 in leap years only), so the
+# schema promises exactly what the server accepts
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
+              r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)")
+PERIOD_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH_DAY})?|{_LEAP}-02-29)$"
 _ACTOR_RE = re.compile(ACTOR_PATTERN)
 
 
@@ -59,6 +75,21 @@ def _blank_to_none_bool(v: Any) -> Any:
     return None if isinstance(v, str) and v.strip().lower() in ("", "any") else v
 
 
+@dataclass(frozen=True)
+class _BlankIsNone:
+    """Annotation: a blank value (or one matching `pattern`) means "not set"; the JSON schema says so too,
+    so that `status=` (what an empty form field sends) is documented as accepted."""
+
+    pattern: str = r"^\s*$"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        to_none = _blank_to_none if self.pattern == r"^\s*$" else _blank_to_none_bool
+        return core_schema.no_info_before_validator_function(to_none, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"anyOf": [handler(schema), {"type": "string", "pattern": self.pattern}]}
+
+
 def _typed_actor(v: Any) -> Any:
     # "DPRK", "North Korea", "Pyongyang" → PRK; unknown names are refused with the nearest actors
     v = _blank_to_none(v)
@@ -70,7 +101,7 @@ def _typed_actor(v: Any) -> Any:
         raise PydanticCustomError("unknown_actor", str(e).replace("{", "(").replace("}", ")")) from None
 
 
-Blank = BeforeValidator(_blank_to_none)
+Blank = _BlankIsNone()
 NoNul = BeforeValidator(_no_nul)
 Actor = Annotated[Annotated[str, Field(max_length=100)] | None, BeforeValidator(_typed_actor),
                   Field(description="an actor's code, slug, name, demonym or capital (PRK, DPRK, North Korea, "
@@ -78,7 +109,7 @@ Actor = Annotated[Annotated[str, Field(max_length=100)] | None, BeforeValidator(
 Period = Annotated[
     Annotated[str, Field(pattern=PERIOD_PATTERN)] | None, Blank, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
 ]
-TriState = Annotated[bool | None, BeforeValidator(_blank_to_none_bool)]
+TriState = Annotated[bool | None, _BlankIsNone(r"^\s*(?:[aA][nN][yY])?\s*$")]
 
 
 def _bound(value: str, end: bool) -> date:
