@@ -225,6 +225,23 @@ def test_the_total_deadline_bounds_all_attempts_of_a_url(server: LocalServer, fa
     assert len(server.hits_for("/slow-head.html")) == 2, "the second attempt gets what is left, then no more"
 
 
+def test_a_slow_host_is_passed_over_and_the_others_go_on(server: LocalServer, fast_options: FetchOptions) -> None:
+    # 127.0.0.1 and localhost are two hosts to the fetcher, though one server here
+    server.route("/slow-head.html", drip_headers(server, interval=1.0))
+    server.route("/other.html", page(HTML))
+    slow, other = server.url("/slow-head.html"), server.url("/other.html").replace("127.0.0.1", "localhost")
+    opts = replace(fast_options, retries=0, timeout=1.5, deadline=1.0)
+    with Fetcher(opts) as f:
+        first = _ended(lambda: f.fetch(slow))
+        again = f.fetch(slow.replace("slow-head", "other"))  # same host: not asked at all
+        elsewhere = f.fetch(other)
+        assert isinstance(first, InputError) and "deadline" in first.reason
+        assert isinstance(again, Skipped) and again.kind == "slow-host"
+        assert isinstance(elsewhere, FetchedPage) and elsewhere.body == HTML
+        assert canonical_url(slow.replace("slow-head", "other")) not in f.seen, "tried again in a later round"
+    assert len(server.hits_for("/other.html")) == 1
+
+
 def test_redirects_followed_and_recorded(server: LocalServer, fast_options: FetchOptions) -> None:
     server.route("/old.html", redirect("/mid.html", 301))
     server.route("/mid.html", redirect(server.url("/new.html"), 302))

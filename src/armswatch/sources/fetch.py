@@ -10,7 +10,9 @@ One `Fetcher` per run. For every URL it:
   bounded steps, so neither a 200 MB page nor a gzip bomb is ever held in memory beyond the cap;
 * cuts an attempt off after `deadline` seconds for the whole exchange (connect, headers, body: slow-drip
   servers, see deadline.py), a silent one after `timeout` seconds, and gives a URL at most
-  `total_deadline` seconds over all its attempts;
+  `total_deadline` seconds over all its attempts; a host that timed out is then passed over
+  (`Skipped`, kind "slow-host", not remembered) for `slow_host_pause` seconds, so that one slow host
+  costs a `watch` round one URL's total deadline, not one per URL, and the other hosts go on;
 * retries timeouts, connection errors, 429 and 5xx with exponential back-off (Retry-After honoured up
   to a bound), and reports the last failure with its reason.
 
@@ -60,6 +62,7 @@ class FetchOptions:
     timeout: float = 20.0  # connect, and silence between bytes
     deadline: float = 60.0  # one attempt (connect, headers, body), in total
     total_deadline: float = 180.0  # one URL, over all its attempts and back-offs
+    slow_host_pause: float = 600.0  # a host that timed out is passed over this long
     retries: int = 3
     backoff: float = 1.0  # first back-off; doubles
     max_backoff: float = 60.0  # also the bound on Retry-After
@@ -238,6 +241,7 @@ class Fetcher:
         self.seen: SeenStore = seen if seen is not None else MemorySeen()
         self._clock, self._sleep = clock, sleep
         self._next_slot: dict[str, float] = {}
+        self._slow_until: dict[str, float] = {}  # host → when it may be tried again after a timeout
         self._robots: dict[str, _Robots] = {}
         o = self.options
         self._deadline = Deadline()
@@ -283,6 +287,10 @@ class Fetcher:
         key = canonical_url(url)
         if skip_seen and key in self.seen:
             return Skipped(url, "seen", "already fetched (in the seen-set)")
+        host = parts.netloc.lower()
+        if self._slow_until.get(host, 0.0) > self._clock():
+            return Skipped(url, "slow-host", f"{host} timed out lately; left for a later round "
+                           f"(for {self._slow_until[host] - self._clock():.0f} s more)")
         result = self._fetch_following(url.strip(), key, headers or {})
         if remember and self._is_final(result):
             self.seen.add(key, self._outcome(result))
@@ -415,6 +423,7 @@ class Fetcher:
                     url, url, r.status_code, mime, charset, body, datetime.now(UTC), dict(r.headers)
                 )
         except httpx.TimeoutException as e:
+            self._slow_until[urlsplit(url).netloc.lower()] = self._clock() + o.slow_host_pause
             if self._deadline.expired():
                 raise _Transient(f"the exchange took longer than the {o.deadline:g} s deadline "
                                  "(setting ARMSWATCH_FETCH_DEADLINE)") from None
