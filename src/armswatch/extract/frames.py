@@ -364,6 +364,9 @@ class FrameReader:
         for part in [f for f in frames if f.direction == "part"]:
             whole = self._whole_frame(part, frames)
             if whole is not None:
+                maybe = any(c.dep_ == "aux" and c.lower_ in self.words["hedge_aux"] for c in part.trigger.children)
+                for s in part.items:
+                    s.hedged = s.hedged or maybe  # "crates that may contain rifles"
                 whole.items += [s for s in part.items if s.head.i not in {x.head.i for x in whole.items}]
                 part.items = []
 
@@ -399,12 +402,17 @@ class FrameReader:
         in the package include ...", "the weapons, which include ..."."""
         if part.whole is None:
             return None
-        span = {t.i for t in part.whole.subtree}
+        whole = part.whole
+        if whole.tag_ in ("WDT", "WP") and part.trigger.dep_ == "relcl":
+            whole = part.trigger.head  # "crates that contain rifles": the crates
+        span = {t.i for t in whole.subtree} if whole is part.whole else {whole.i}
         for f in frames:
             if f is part or f.direction == "part":
                 continue
             if f.trigger.i in span or any(s.head.i in span or s.top.i in span for s in f.items):
                 return f
+            if f.trigger.pos_ != "NOUN" and whole in self.args.predicate(f.trigger).tokens("obj"):
+                return f  # "crates that may contain rifles were shipped": the crates' shipment
         return None
 
 
