@@ -491,3 +491,10 @@ def test_appearing_to_show_is_a_hedge(extractor):
     c = claims(extractor, "Satellite images appear to show Cuban shells arriving in Venezuela.")[
         ("CUB", "VEN", "ammunition", "delivered")]
     assert c.hedged
+
+
+def test_a_party_compared_with_the_subject_does_the_same(extractor):
+    got = claims(extractor, "Cuba sells rifles to Venezuela, as Nicaragua does.")
+    assert {("CUB", "VEN", "small_arms", "ongoing"), ("NIC", "VEN", "small_arms", "ongoing")} <= set(got)
+    got = claims(extractor, "Peru, like Chile, buys most of its rifles from Spain.")
+    assert {("ESP", "PER", "small_arms", "ongoing"), ("ESP", "CHL", "small_arms", "ongoing")} <= set(got)

@@ -133,8 +133,8 @@ class FrameReader:
         if supplier is None and any(s.role == "late:origin" for s in row.supplier):
             f.late_origin = next((Party(t, self.mentions.actor_of_phrase(t)) for t in self._origins(f.items)
                                   if recipient is None or t.i != recipient.token.i), None)
-        f.more_suppliers = self._conjoined(supplier, pred)
-        f.more_recipients = self._conjoined(recipient)
+        f.more_suppliers = self._conjoined(supplier, pred) + self._compared(supplier, tok)
+        f.more_recipients = self._conjoined(recipient) + self._compared(recipient, tok)
         named = [t for slot in row.items if slot.role != "obj" for t in pred.tokens(slot.role)]
         if row.has("arms") and not f.items and pred.tokens("obj") and not named:
             # "arming the Houthis" (not "capabilities to arm", nor "armed the agency with new powers")
@@ -217,6 +217,22 @@ class FrameReader:
                 if a is not None:
                     return a
         return None
+
+    def _compared(self, party: Party | None, trigger: Token) -> list[ActorMention]:
+        """"Cuba sells rifles to Peru, as Chile does", "Peru, like Chile, buys rifles from Cuba": the party
+        compared with the subject does the same."""
+        if party is None or party.mention is None or party.token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        alike = [o for p in (*children(party.token, "prep"), *children(trigger, "prep")) if p.lower_ == "like"
+                 for o in prep_objects(p)]
+        alike += [s for c in children(trigger, "advcl") if c.lemma_.lower() in self.words["pro_verbs"]
+                  and any(m.lower_ == "as" for m in children(c, "mark")) for s in children(c, "nsubj")]
+        out: list[ActorMention] = []
+        for t in alike:
+            a = self.mentions.actor_at.get(t.i)
+            if a is not None and a.code != party.mention.code and a not in out:
+                out.append(a)
+        return out
 
     def _conjoined(self, party: Party | None, pred: Predicate | None = None) -> list[ActorMention]:
         if party is None or party.mention is None:
