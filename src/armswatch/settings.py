@@ -68,6 +68,9 @@ class Settings:
         "en", "Comma-separated language codes to analyse; documents detected in another language are "
         "skipped with the language named. 'any' turns detection off.")
     watch_interval: int = _setting(900, "Seconds between two polls of the feeds by `armswatch watch`.")
+    feed_max_entries: int = _setting(
+        200, "New entries fetched per feed per polling round; the rest wait for the next round (a feed of "
+        "100,000 entries would take a day at the politeness rate).")
     # --- store and ingest (issue 3) ---
     ingest_batch_size: int = _setting(
         50, "Documents per ingest batch: each batch is extracted, then stored in one transaction.")

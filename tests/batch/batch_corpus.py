@@ -25,7 +25,7 @@ ARMS = [
     {"title": "Drones for Moscow", "published": "2024-04-11", "outlet": "Test Wire",
      "text": "Iran has supplied hundreds of Shahed drones to Russia, according to Reuters.\n\nTehran denied it."},
     {"id": 7, "title": "Tanks for Kyiv", "published": "2023-01-25",
-     "text": "Germany will send Leopard tanks to Ukraine, Chancellor Olaf Scholz said on Wednesday."},
+     "text": "Germany will send Leopard tanks to Ukraine, the chancellor said on Thursday."},
 ]
 NEWS = [
     {"id": "grain-1", "title": "Wheat rises", "published": "2024-05-06", "outlet": "Test Wire",

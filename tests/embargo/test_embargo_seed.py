@@ -1,6 +1,6 @@
 """The seed article's expectations (issue 6), on hand-written claims mirroring its gold claims.
 
-Seed: "US diplomat says North Korea ships thousands of ammunition containers to Russia", published
+Seed: a US diplomat on North Korean ammunition shipments to Russia, published
 2024-05-03. The last test cross-checks against the gold file itself when ../shared is present.
 """
 

@@ -476,3 +476,25 @@ def test_an_office_by_its_whole_name(extractor):
     text = "The Polish Ministry of National Defence said it had sent 12 howitzers to Ukraine."
     assert claims(extractor, text)[("POL", "UKR", "artillery", "delivered")].source == \
         "Polish Ministry of National Defence"
+
+
+def test_cargo_that_may_contain_weapons_is_hedged(extractor):
+    c = claims(extractor, "Crates that may contain rifles were shipped from Cuba to Venezuela.")[
+        ("CUB", "VEN", "small_arms", "delivered")]
+    assert c.hedged
+    c = claims(extractor, "Crates that contain rifles were shipped from Cuba to Venezuela.")[
+        ("CUB", "VEN", "small_arms", "delivered")]
+    assert not c.hedged
+
+
+def test_appearing_to_show_is_a_hedge(extractor):
+    c = claims(extractor, "Satellite images appear to show Cuban shells arriving in Venezuela.")[
+        ("CUB", "VEN", "ammunition", "delivered")]
+    assert c.hedged
+
+
+def test_a_party_compared_with_the_subject_does_the_same(extractor):
+    got = claims(extractor, "Cuba sells rifles to Venezuela, as Nicaragua does.")
+    assert {("CUB", "VEN", "small_arms", "ongoing"), ("NIC", "VEN", "small_arms", "ongoing")} <= set(got)
+    got = claims(extractor, "Peru, like Chile, buys most of its rifles from Spain.")
+    assert {("ESP", "PER", "small_arms", "ongoing"), ("ESP", "CHL", "small_arms", "ongoing")} <= set(got)

@@ -192,3 +192,22 @@ def test_plain_files_unchanged_by_the_new_dispatch(tmp_path: Path, settings: Set
     assert [type(x).__name__ for x in items] == ["Document", "Document"]
     assert items[0].title == "Poland sends shells"  # type: ignore[union-attr]
     assert [x.language for x in items if isinstance(x, Document)] == ["en", "en"]
+
+
+def test_a_round_takes_at_most_the_cap_and_leaves_the_rest_for_the_next(
+    server: LocalServer, settings: Settings, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    capped = replace(settings, feed_max_entries=2)
+    paths = serve_pages(server, 5)
+    server.route("/big.rss", page(rss(server.base, paths), "application/rss+xml"))
+    feed = server.url("/big.rss")
+    seen = SqliteSeen(tmp_path / "seen.sqlite")
+    with fetcher(capped, seen) as f:
+        rounds = [list(poll_feeds([feed], f, capped, FeedState())) for _ in range(3)]
+    fetched = [[d.url for d in r if isinstance(d, Document)] for r in rounds]
+    assert fetched == [[server.url(p) for p in paths[:2]], [server.url(p) for p in paths[2:4]], [server.url(paths[4])]]
+    deferred = [x for x in rounds[0] if isinstance(x, Skipped) and x.kind == "deferred"]
+    assert len(deferred) == 1 and deferred[0].reason.startswith("3 entries left for the next round")
+    seen.close()

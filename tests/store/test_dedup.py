@@ -7,7 +7,7 @@ import pytest
 from armswatch.dedup import best_match, jaccard, lsh_params, shingles, signature
 
 STORY = (
-    "North Korea has shipped roughly 6,700 containers of artillery shells to Russia since last summer, "
+    "North Korea has shipped roughly 5,200 containers of artillery shells to Russia since last summer, "
     "a Pentagon spokeswoman told reporters on Monday, adding that the trains ran through the border "
     "crossing and were unloaded at depots in the Far East."
 )

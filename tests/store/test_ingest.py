@@ -89,8 +89,8 @@ def test_evidence_base_from_fixtures(db_url: str) -> None:
         assert shells.status == "ongoing"
         assert [s.status for s in shells.status_history] == ["delivered", "ongoing"]
         assert [(q.quantity, q.by) for q in shells.quantities] == [
-            (6700.0, "Lydia Marsh"),
-            (6700.0, "Lydia Marsh"),
+            (5200.0, "Lydia Marsh"),
+            (5200.0, "Lydia Marsh"),
             (1000000.0, "South Korean Defence Ministry"),
         ]
         (tanks,) = store.cases(CaseFilter(supplier="DEU"))

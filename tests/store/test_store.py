@@ -255,7 +255,7 @@ def test_decision_errors_name_the_problem(store: Store) -> None:
 
 def test_near_duplicates_share_a_group_and_count_once(store: Store) -> None:
     base = (
-        "North Korea has shipped roughly 6,700 containers of artillery shells to Russia since last summer, "
+        "North Korea has shipped roughly 5,200 containers of artillery shells to Russia since last summer, "
         "a Pentagon spokeswoman told reporters on Monday, adding that the trains ran through the border "
         "crossing and were unloaded at depots in the Far East."
     )

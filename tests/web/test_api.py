@@ -83,7 +83,7 @@ def test_cases_and_one_case_with_history_quantities_and_embargo(client: TestClie
     k = _case(client, "PRK", "RUS", "ammunition")
     detail = client.get(f"/api/cases/{k['case_id']}").json()
     case = detail["case"]
-    assert [q["quantity"] for q in case["quantities"]] == [1000, 6700, 13000]
+    assert [q["quantity"] for q in case["quantities"]] == [1000, 5200, 13000]
     assert [q["by"] for q in case["quantities"]] == ["Calder Voss", "Lydia Marsh", "South Korean defence ministry"]
     assert len(case["members"]) == 4 and case["n_denied"] == 1
     assert detail["embargo"]["flags"] == ["dprk"]

@@ -174,7 +174,7 @@ def test_network_to_case_to_claim(server: str, page: Page) -> None:
     with page.expect_navigation():
         marsh.locator("a.open").click()
     assert "/claims/" in page.url
-    assert page.inner_text("mark#evidence").startswith("North Korea has shipped roughly 6,700 containers")
+    assert page.inner_text("mark#evidence").startswith("North Korea has shipped roughly 5,200 containers")
     assert page.inner_text("#speaker") == "Lydia Marsh"
     assert "reported by Valley Times" in page.inner_text("ol.chain")
     _shot(page, "03-claim")

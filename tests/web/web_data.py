@@ -35,22 +35,22 @@ ARTICLES: list[dict[str, Any]] = [
     },
     {
         "id": "wt-002", "outlet": "Valley Times", "published": "2024-01-10",
-        "title": "Pentagon: North Korea shipped 6,700 containers of shells",
-        "text": "North Korea has shipped roughly 6,700 containers of artillery shells to Russia since last summer, "
+        "title": "Pentagon: North Korea shipped 5,200 containers of shells",
+        "text": "North Korea has shipped roughly 5,200 containers of artillery shells to Russia since last summer, "
                 "Pentagon spokeswoman Lydia Marsh told reporters on Monday. The containers could hold several "
                 "million rounds, she added.",
         "claims": [
             {"supplier": "PRK", "recipient": "RUS", "category": "ammunition", "status": "delivered",
-             "item": "containers of artillery shells", "quantity": 6700, "quantity_text": "roughly 6,700",
+             "item": "containers of artillery shells", "quantity": 5200, "quantity_text": "roughly 5,200",
              "unit": "containers", "source": "Lydia Marsh", "period_start": "2023-06", "period_end": "2024-01-10",
-             "evidence": "North Korea has shipped roughly 6,700 containers of artillery shells to Russia since last "
+             "evidence": "North Korea has shipped roughly 5,200 containers of artillery shells to Russia since last "
                          "summer, Pentagon spokeswoman Lydia Marsh told reporters on Monday."},
         ],
     },
     {
         "id": "wt-003", "outlet": "Northern Ledger", "published": "2024-03-20",
         "title": "Seoul: Pyongyang sent 13,000 containers to Moscow",
-        "text": "SEOUL — North Korea has sent about 13,000 containers of ammunition to Russia since last August, "
+        "text": "SEOUL — North Korea has sent about 13,000 containers of shells to Moscow since last August, "
                 "South Korea's defence ministry said, according to Yonhap. Pyongyang also continues to supply "
                 "ballistic missiles, the ministry said.",
         "claims": [
@@ -58,7 +58,7 @@ ARTICLES: list[dict[str, Any]] = [
              "item": "containers of ammunition", "quantity": 13000, "quantity_text": "about 13,000",
              "unit": "containers", "source": "South Korean defence ministry", "via": "Yonhap",
              "period_start": "2023-08", "period_end": "2024-03-20",
-             "evidence": "North Korea has sent about 13,000 containers of ammunition to Russia since last August, "
+             "evidence": "North Korea has sent about 13,000 containers of shells to Moscow since last August, "
                          "South Korea's defence ministry said, according to Yonhap."},
             {"supplier": "PRK", "recipient": "RUS", "category": "missiles", "status": "ongoing",
              "item": "ballistic missiles", "source": "South Korean defence ministry",
@@ -92,12 +92,12 @@ ARTICLES: list[dict[str, Any]] = [
     {
         "id": "wt-006", "outlet": "Potomac Ledger", "published": "2022-11-05",
         "title": "Iran admits sending drones to Russia",
-        "text": "Iran's foreign minister acknowledged on Saturday that Tehran had sent a limited number of drones "
+        "text": "Iran's foreign minister admitted on Friday night that Tehran had sold a limited number of drones "
                 "to Russia months before the invasion.",
         "claims": [
             {"supplier": "IRN", "recipient": "RUS", "category": "uav", "status": "delivered", "item": "drones",
              "quantity_text": "a limited number of", "source": "Iranian foreign minister",
-             "evidence": "Iran's foreign minister acknowledged on Saturday that Tehran had sent a limited number of "
+             "evidence": "Iran's foreign minister admitted on Friday night that Tehran had sold a limited number of "
                          "drones to Russia months before the invasion."},
         ],
     },

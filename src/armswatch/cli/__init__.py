@@ -5,12 +5,28 @@ from __future__ import annotations
 import click
 
 from armswatch import __version__
+from armswatch.errors import ConfigError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command reads the settings: a bad one ("ARMSWATCH_PREFILTER=maybe", a model not installed) is a
+    one-line error naming the setting and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as e:
+            click.echo(f"armswatch: error: {e}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="armswatch")
 def main() -> None:
     """Extract, store and check claims of military transfers between states from the news."""
+    from armswatch.settings import load_settings
+
+    load_settings()  # checked before any command runs (a ConfigError ends it, as above)
 
 
 def _register() -> None:

@@ -191,7 +191,7 @@ class _DocumentReader:
             claim = Claim(
                 document_id=self.document.id, supplier=g, recipient=r, category=slot.category, status=mod.status,
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
-                quantity=qty, quantity_text=qty_text, unit=unit, hedged=mod.hedged or attribution.hedged,
+                quantity=qty, quantity_text=qty_text, unit=unit, hedged=mod.hedged or attribution.hedged or slot.hedged,
                 denied=denied_here, period_start=period[0], period_end=period[1], source=attribution.source,
                 via=attribution.via, extractor_version=self.version)
             self._note(claim, slot, f)

@@ -133,8 +133,8 @@ class FrameReader:
         if supplier is None and any(s.role == "late:origin" for s in row.supplier):
             f.late_origin = next((Party(t, self.mentions.actor_of_phrase(t)) for t in self._origins(f.items)
                                   if recipient is None or t.i != recipient.token.i), None)
-        f.more_suppliers = self._conjoined(supplier, pred)
-        f.more_recipients = self._conjoined(recipient)
+        f.more_suppliers = self._conjoined(supplier, pred) + self._compared(supplier, tok)
+        f.more_recipients = self._conjoined(recipient) + self._compared(recipient, tok)
         named = [t for slot in row.items if slot.role != "obj" for t in pred.tokens(slot.role)]
         if row.has("arms") and not f.items and pred.tokens("obj") and not named:
             # "arming the Houthis" (not "capabilities to arm", nor "armed the agency with new powers")
@@ -217,6 +217,22 @@ class FrameReader:
                 if a is not None:
                     return a
         return None
+
+    def _compared(self, party: Party | None, trigger: Token) -> list[ActorMention]:
+        """"Cuba sells rifles to Peru, as Chile does", "Peru, like Chile, buys rifles from Cuba": the party
+        compared with the subject does the same."""
+        if party is None or party.mention is None or party.token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        alike = [o for p in (*children(party.token, "prep"), *children(trigger, "prep")) if p.lower_ == "like"
+                 for o in prep_objects(p)]
+        alike += [s for c in children(trigger, "advcl") if c.lemma_.lower() in self.words["pro_verbs"]
+                  and any(m.lower_ == "as" for m in children(c, "mark")) for s in children(c, "nsubj")]
+        out: list[ActorMention] = []
+        for t in alike:
+            a = self.mentions.actor_at.get(t.i)
+            if a is not None and a.code != party.mention.code and a not in out:
+                out.append(a)
+        return out
 
     def _conjoined(self, party: Party | None, pred: Predicate | None = None) -> list[ActorMention]:
         if party is None or party.mention is None:
@@ -364,6 +380,9 @@ class FrameReader:
         for part in [f for f in frames if f.direction == "part"]:
             whole = self._whole_frame(part, frames)
             if whole is not None:
+                maybe = any(c.dep_ == "aux" and c.lower_ in self.words["hedge_aux"] for c in part.trigger.children)
+                for s in part.items:
+                    s.hedged = s.hedged or maybe  # "crates that may contain rifles"
                 whole.items += [s for s in part.items if s.head.i not in {x.head.i for x in whole.items}]
                 part.items = []
 
@@ -399,12 +418,17 @@ class FrameReader:
         in the package include ...", "the weapons, which include ..."."""
         if part.whole is None:
             return None
-        span = {t.i for t in part.whole.subtree}
+        whole = part.whole
+        if whole.tag_ in ("WDT", "WP") and part.trigger.dep_ == "relcl":
+            whole = part.trigger.head  # "crates that contain rifles": the crates
+        span = {t.i for t in whole.subtree} if whole is part.whole else {whole.i}
         for f in frames:
             if f is part or f.direction == "part":
                 continue
             if f.trigger.i in span or any(s.head.i in span or s.top.i in span for s in f.items):
                 return f
+            if f.trigger.pos_ != "NOUN" and whole in self.args.predicate(f.trigger).tokens("obj"):
+                return f  # "crates that may contain rifles were shipped": the crates' shipment
         return None
 
 

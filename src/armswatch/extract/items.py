@@ -27,6 +27,7 @@ class ItemSlot:
     category: str
     measures: list[Token] = field(default_factory=list)  # the measure chain from top down to head
     carried: bool = False  # named as what a ship, train or truck carries
+    hedged: bool = False  # "crates that may contain rifles": only perhaps the items
 
 
 class ItemReader:

@@ -192,6 +192,8 @@ class _Reader:
             m.hedged = True  # "tanks are likely to be delivered": a forecast
         if tok.pos_ == "ADJ" and lemma in self.w["unlikely"]:
             m.negated = m.refusal = True  # "is unlikely to send": nothing asserted, nothing denied
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.w["hedge_raising"]:
+            m.hedged = True  # "images appear to show shells arriving"
         passive = any(c.dep_ == "auxpass" for c in kids)
         if tok.pos_ in ("VERB", "AUX") and lemma in self.w["hedge_governors"] and passive:
             m.hedged = True  # "are thought to have been sent"

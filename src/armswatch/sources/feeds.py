@@ -112,17 +112,25 @@ def iter_feed(
             feed.source,
             f"broken feed XML ({len(feed.entries)} entries recovered and read): {feed.problem[:200]}",
         )
+    fetched = 0
     for n, entry in enumerate(feed.entries, start=1):
+        if fetched >= settings.feed_max_entries:  # entries already seen cost nothing and do not count
+            left = len(feed.entries) - n + 1
+            yield Skipped(feed.source, "deferred", f"{left} entries left for the next round "
+                          f"(ARMSWATCH_FEED_MAX_ENTRIES={settings.feed_max_entries})")
+            return
         if not entry.link or not is_url(entry.link):
             yield InputError(f"{feed.source}#entry{n}", f"entry has no http(s) link: {entry.link!r}")
             continue
-        yield document_from_url(
+        item = document_from_url(
             entry.link,
             fetcher,
             settings,
             defaults={"title": entry.title, "published": entry.published},
             meta={"feed": feed.source, "feed_entry_id": entry.entry_id},
         )
+        fetched += not isinstance(item, Skipped) or item.kind != "seen"
+        yield item
 
 
 def read_feed_file(path: Path, settings: Settings) -> ParsedFeed | InputError:

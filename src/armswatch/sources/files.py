@@ -11,9 +11,12 @@ read are passed over as `Skipped` notices (setting ARMSWATCH_LANGUAGES).
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -41,21 +44,71 @@ def _readable(path: Path) -> bool:
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Expand folders recursively (sorted, readable suffixes only); report paths that do not exist."""
+    """Expand folders recursively (sorted, readable suffixes only, symbolic links to folders followed once);
+    every path that cannot be read is reported with its reason and the others go on."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and _readable(p):
-                    yield p
-        elif path.is_file():
-            if _readable(path):
-                yield path
-            else:
-                yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
-                                 f"expected one of {', '.join(SUFFIXES)}")
+        problem = _unreadable(path)
+        if problem:
+            yield InputError(str(path), problem)
+        elif path.is_dir():
+            yield from _walk(path, {os.path.realpath(path)})
+        elif _readable(path):
+            yield path
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
+                             f"expected one of {', '.join(SUFFIXES)}")
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why `path` cannot be read, or None: missing, a broken or looping link, no permission, not a file."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return e.strerror or str(e)
+    if stat.S_ISDIR(st.st_mode):
+        return None if os.access(path, os.R_OK | os.X_OK) else "permission denied (folder cannot be listed)"
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device"
+        return f"not a regular file ({kind})"
+    return None if os.access(path, os.R_OK) else "permission denied"
+
+
+def _walk(folder: Path, seen: set[str]) -> Iterator[Path | InputError]:
+    """A folder's readable files in name order; a folder reached twice through links is walked once."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield InputError(str(folder), e.strerror or str(e))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        is_dir = entry.is_dir(follow_symlinks=True) if not _loops(path) else False
+        if is_dir:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue  # a folder reached again through a link: walked once
+            seen.add(real)
+            problem = _unreadable(path)
+            if problem:
+                yield InputError(str(path), problem)
+                continue
+            yield from _walk(path, seen)
+        elif _readable(path):
+            problem = _unreadable(path)
+            yield InputError(str(path), problem) if problem else path
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as e:
+        return e.errno == errno.ELOOP
+    return False
 
 
 def decode_text(data: bytes, source: str) -> str:
