@@ -81,7 +81,7 @@ def watch(
         stack.callback(seen.close)
         fetcher = stack.enter_context(Fetcher(FetchOptions.from_settings(settings), seen=seen))
         try:
-            watch_feeds(
+            reports = watch_feeds(
                 list(feeds),
                 fetcher,
                 settings,
@@ -93,6 +93,9 @@ def watch(
             )
         except KeyboardInterrupt:
             click.echo("armswatch: stopped", err=True)
+            return
+    if any(r.errors for r in reports):
+        sys.exit(1)  # like `analyze`: something could not be read (the rounds' summaries say what)
 
 
 def _print_jsonl(items: Iterable[Document | InputError]) -> None:
