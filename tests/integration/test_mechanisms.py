@@ -498,3 +498,10 @@ def test_a_party_compared_with_the_subject_does_the_same(extractor):
     assert {("CUB", "VEN", "small_arms", "ongoing"), ("NIC", "VEN", "small_arms", "ongoing")} <= set(got)
     got = claims(extractor, "Peru, like Chile, buys most of its rifles from Spain.")
     assert {("ESP", "PER", "small_arms", "ongoing"), ("ESP", "CHL", "small_arms", "ongoing")} <= set(got)
+
+
+def test_one_outlet_one_spelling(extractor):
+    vias = {c.via for text in ("Cuba has sent drones to Venezuela, according to UkrInform.",
+                               "Cuba has sent drones to Venezuela, according to Ukrinform.")
+            for c in claims(extractor, text).values()}
+    assert vias == {"Ukrinform"}
