@@ -106,7 +106,7 @@ class AttributionReader:
         return Attribution(speaker.name, self._one_spelling(via or None), hedged)
 
     def _one_spelling(self, outlet: str | None) -> str | None:
-        """One outlet, one name: "UkrInform" and "Ukrinform" are the first spelling outlets.txt gives."""
+        """One outlet, one name: "UkrInform" and "Ukrinform" are the spelling outlets.txt lists first."""
         return self.outlet_spellings.get(outlet.lower(), outlet) if outlet else outlet
 
     def _governing_speaker(self, trigger: Token) -> tuple[Speaker | None, bool]:
