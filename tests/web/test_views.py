@@ -58,7 +58,7 @@ def test_network_styles_and_limit(web_store: Store) -> None:
     assert (net["total"], net["shown"]) == (5, 2)
     full = network_data(cases, 100)
     nodes = {n["id"]: n for n in full["nodes"]}  # type: ignore[union-attr]
-    assert nodes["RUS"]["receives"] == 3 and nodes["RUS"]["label"] == "Russian Federation"
+    assert nodes["RUS"]["receives"] == 3 and nodes["RUS"]["label"] == "Russia"
     for e in full["edges"]:  # type: ignore[union-attr]
         assert e["style"] == ("solid" if e["status"] in ("delivered", "ongoing") else "dashed")
         assert e["colour"] == CATEGORY_COLOURS[e["category"]] and e["url"] == f"/cases/{e['id']}"
