@@ -119,3 +119,9 @@ def test_templates_never_turn_escaping_off() -> None:
     for path in (WEB / "templates").glob("*.html"):
         text = path.read_text()
         assert "|safe" not in text and "autoescape false" not in text and "Markup(" not in text, path.name
+
+
+def test_a_case_with_only_vague_quantities_lists_them(client) -> None:
+    items = client.get("/api/cases", params={"supplier": "IRN", "recipient": "RUS", "category": "uav"}).json()
+    html = client.get(f"/cases/{items['items'][0]['case_id']}").text
+    assert "a limited number of" in html and "No claim of this case gives a quantity" not in html
