@@ -37,14 +37,12 @@ def real_extractor():
 
 
 def _ingest(url: str, extractor, paths: list[Path], batch_size: int = 8):
-    from armswatch.extract import EXTRACTOR_VERSION
-
     with open_store(url) as store:
         return ingest(
             iter_documents(paths),
             store,
             extractor,
-            extractor_version=EXTRACTOR_VERSION,
+            extractor_version=extractor.identity,  # as `armswatch ingest` stores
             batch_size=batch_size,
         )
 
