@@ -158,7 +158,7 @@ def test_network_to_case_to_claim(server: str, page: Page) -> None:
     with page.expect_navigation():
         page.mouse.click(point["x"], point["y"])
     assert page.url.endswith(f"/cases/{case['case_id']}")
-    assert "North Korea → Russian Federation: ammunition" in page.inner_text("h1")
+    assert "North Korea → Russia: ammunition" in page.inner_text("h1")
     assert page.inner_text("#corroboration") == str(case["corroboration"])
     assert page.locator("svg#timeline rect.step").count() >= 1
     assert page.locator("svg#timeline circle.dot").count() == case["n_claims"]
@@ -242,7 +242,7 @@ def test_actor_embargo_and_document_pages(server: str, page: Page) -> None:
     with page.expect_navigation():
         page.click("a[href='/actors/RUS']")
     page.wait_for_selector("#network[data-ready='true']")
-    assert "Russian Federation" in page.inner_text("h1")
+    assert "Russia" in page.inner_text("h1")
     assert page.locator("h2:has-text('Receives') + table tr.case-row").count() >= 2
     _shot(page, "08-actor")
     page.goto(server + "/embargoes")

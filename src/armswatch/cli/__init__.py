@@ -41,8 +41,8 @@ def _register() -> None:
     from armswatch.cli.cases import cases_command, claims_command
     from armswatch.cli.decide import decide
     from armswatch.cli.export import export_command
-    from armswatch.cli.ingest import ingest_command
-    for command in (ingest_command, cases_command, claims_command, export_command, decide):
+    from armswatch.cli.ingest import ingest_command, reextract_command
+    for command in (ingest_command, reextract_command, cases_command, claims_command, export_command, decide):
         main.add_command(command)
     from armswatch.cli.watch import watch
     main.add_command(watch)
