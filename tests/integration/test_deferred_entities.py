@@ -8,7 +8,7 @@ import spacy
 
 from armswatch.evaluation import load_gold
 from armswatch.extract.claims import claims_from_doc
-from armswatch.extract.extractor import EXTRACTOR_VERSION, _deferrable_entity_recogniser
+from armswatch.extract.extractor import _deferrable_entity_recogniser
 from armswatch.model import Document
 from tests.conftest import ROOT, SHARED
 
@@ -31,7 +31,7 @@ def test_same_claims_as_the_whole_pipeline(extractor):
     whole = [[] for _ in docs]
     for i, doc in zip(todo, extractor.nlp.pipe(texts[i] for i in todo), strict=True):
         assert doc.has_annotation("ENT_IOB")
-        whole[i] = claims_from_doc(doc, extractor.resources, docs[i], EXTRACTOR_VERSION)
+        whole[i] = claims_from_doc(doc, extractor.resources, docs[i], extractor.version)
     deferred = extractor.extract_batch(docs)
     assert sum(map(len, whole)) > 0 and any(c.source for cs in whole for c in cs)
     assert [[c.to_dict() for c in cs] for cs in deferred] == [[c.to_dict() for c in cs] for cs in whole]

@@ -50,6 +50,8 @@ def _register() -> None:
     main.add_command(batch_command); main.add_command(batch_load_command)  # noqa: E702
     from armswatch.cli.serve import serve
     main.add_command(serve)
+    from armswatch.cli.reextract import reextract_command
+    main.add_command(reextract_command)
 
 
 _register()

@@ -61,7 +61,7 @@ def ingest_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from armswatch.errors import ArmswatchError, StoreError
-    from armswatch.extract import EXTRACTOR_VERSION, Extractor
+    from armswatch.extract import Extractor
     from armswatch.ingest import ingest
     from armswatch.settings import load_settings
     from armswatch.sources import iter_documents
@@ -106,7 +106,7 @@ def ingest_command(
                 iter_documents(paths, settings),
                 store,
                 extractor,
-                extractor_version=EXTRACTOR_VERSION,
+                extractor_version=extractor.version,
                 batch_size=settings.ingest_batch_size,
                 on_batch=on_batch,
                 on_reject=on_reject,

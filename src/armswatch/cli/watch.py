@@ -104,7 +104,7 @@ def _print_jsonl(items: Iterable[Document | InputError]) -> None:
 
 def _ingester(settings: Settings, stack: ExitStack) -> Callable[[Iterable[Document | InputError]], None]:
     """Open the store and the extractor once; each round's stream goes through `ingest`."""
-    from armswatch.extract import EXTRACTOR_VERSION, Extractor
+    from armswatch.extract import Extractor
     from armswatch.ingest import ingest
     from armswatch.store.store import open_store
 
@@ -112,7 +112,7 @@ def _ingester(settings: Settings, stack: ExitStack) -> Callable[[Iterable[Docume
     extractor = Extractor(settings)
 
     def consume(items: Iterable[Document | InputError]) -> None:
-        result = ingest(items, store, extractor, extractor_version=EXTRACTOR_VERSION)
+        result = ingest(items, store, extractor, extractor_version=extractor.version)
         click.echo(
             f"armswatch: ingested: {result.stored} stored, {result.skipped} already stored, "
             f"{result.rejected} rejected, {result.claims} claim(s)",

@@ -28,14 +28,13 @@ class WebState:
     def get_extractor(self) -> tuple[ClaimExtractor, str]:
         with self.extractor_lock:
             if self.extractor is None:
-                from armswatch.extract import EXTRACTOR_VERSION, Extractor
+                from armswatch.extract import Extractor
 
-                self.extractor = Extractor(self.settings)
-                self.extractor_version = self.extractor_version or EXTRACTOR_VERSION
-            if self.extractor_version is None:
-                from armswatch.extract import EXTRACTOR_VERSION
-
-                self.extractor_version = EXTRACTOR_VERSION
+                extractor = Extractor(self.settings)
+                self.extractor = extractor
+                self.extractor_version = self.extractor_version or extractor.version
+            if self.extractor_version is None:  # an extractor given without a version: a test double
+                self.extractor_version = getattr(self.extractor, "version", "test")
             return self.extractor, self.extractor_version
 
 
