@@ -83,7 +83,7 @@ def test_check_refuses_an_unknown_party() -> None:
 
 
 def _one_provision_file(tmp_path: Path, **changes: object) -> Path:
-    """The packaged file cut down to Libya's first provision, with `changes` (None drops a field)."""
+    """The packaged file cut down to Libya, its first provision with `changes` (None drops a field)."""
     from importlib import resources
 
     import yaml
@@ -91,7 +91,7 @@ def _one_provision_file(tmp_path: Path, **changes: object) -> Path:
     data = yaml.safe_load((resources.files("armswatch") / "data" / "embargoes.yaml").read_text(encoding="utf-8"))
     emb = next(e for e in data["embargoes"] if e["id"] == "libya")
     provision = {k: v for k, v in {**emb["provisions"][0], **changes}.items() if v is not None or k not in changes}
-    data["embargoes"] = [{**emb, "provisions": [provision]}]
+    data["embargoes"] = [{**emb, "provisions": [provision, *emb["provisions"][1:]]}]
     path = tmp_path / "one.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
