@@ -64,7 +64,7 @@ def main() -> None:
     if not args.corpus.exists():
         sys.exit(f"{args.corpus} not found (it lives in ../shared beside the checkout)")
 
-    from armswatch.extract import Extractor
+    from armswatch.extract import EXTRACTOR_VERSION, Extractor
     from armswatch.ingest import ingest
     from armswatch.store import open_store
 
@@ -91,7 +91,7 @@ def main() -> None:
         stream(args.corpus, args.docs),
         store,
         extractor,
-        extractor_version=getattr(extractor, "version", "none"),
+        extractor_version=EXTRACTOR_VERSION,
         batch_size=args.batch_size,
         on_batch=on_batch,
     )
@@ -103,7 +103,7 @@ def main() -> None:
     report = {
         "docs": args.docs,
         "batch_size": args.batch_size,
-        "extractor": "none" if args.no_extract else f"armswatch {getattr(extractor, 'version', '')}",
+        "extractor": "none" if args.no_extract else f"armswatch {EXTRACTOR_VERSION}",
         "model_load_s": round(load_s, 2),
         "ingest_s": round(ingest_s, 2),
         "docs_per_s": round(result.read / ingest_s, 1) if ingest_s else None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -170,3 +170,14 @@ def _count(out: BatchOutcome, result: IngestResult, reject: Callable[..., None],
         reject(source, reason)
     for source, reason in out.claims_rejected:
         reject(source, reason, claim=True)
+
+
+def stored_documents(store: Store, page: int = 200) -> Iterator[Document]:
+    """The documents of a store as they were read, page by page (for `reextract`): their text, title, URL,
+    outlet, date and origin."""
+    offset = 0
+    while rows := store.documents(limit=page, offset=offset):
+        for row in rows:
+            yield Document(id=row.doc_id, text=store.document_text(row.id) or "", title=row.title, url=row.url,
+                           published=row.published, outlet=row.outlet, language=row.language, origin=row.origin)
+        offset += len(rows)

@@ -66,6 +66,11 @@ class Settings:
         "en", "Comma-separated language codes to analyse; documents detected in another language are "
         "skipped with the language named. 'any' turns detection off.")
     watch_interval: int = _setting(900, "Seconds between two polls of the feeds by `armswatch watch`.")
+    max_decompressed_bytes: int = _setting(
+        10_000_000_000, "Bytes a compressed input (WARC.gz) may expand to; past it the input is rejected.")
+    max_line_bytes: int = _setting(
+        32_000_000, "Longest line a streamed input (WARC) may hold; a longer one rejects the input (a gzip "
+        "bomb of zeros has no line end).")
     feed_max_entries: int = _setting(
         200, "New entries fetched per feed per polling round; the rest wait for the next round (a feed of "
         "100,000 entries would take a day at the politeness rate).")

@@ -31,7 +31,7 @@ def test_same_claims_as_the_whole_pipeline(extractor):
     whole = [[] for _ in docs]
     for i, doc in zip(todo, extractor.nlp.pipe(texts[i] for i in todo), strict=True):
         assert doc.has_annotation("ENT_IOB")
-        whole[i] = claims_from_doc(doc, extractor.resources, docs[i], extractor.version)
+        whole[i] = claims_from_doc(doc, extractor.resources, docs[i], extractor.identity)
     deferred = extractor.extract_batch(docs)
     assert sum(map(len, whole)) > 0 and any(c.source for cs in whole for c in cs)
     assert [[c.to_dict() for c in cs] for cs in deferred] == [[c.to_dict() for c in cs] for cs in whole]

@@ -469,7 +469,7 @@ def test_an_order_given_to_a_seller_is_pledged(extractor):
 def test_an_outlet_citing_a_report(extractor):
     text = "Tass reported, citing a report by the Russian defence ministry, that Belarus had sent 20 tanks to Russia."
     c = claims(extractor, text)[("BLR", "RUS", "armoured_vehicles", "delivered")]
-    assert (c.source, c.via) == ("Russian Defence Ministry", "Tass")
+    assert (c.source, c.via) == ("Russian Defence Ministry", "TASS")
 
 
 def test_an_office_by_its_whole_name(extractor):
@@ -498,3 +498,10 @@ def test_a_party_compared_with_the_subject_does_the_same(extractor):
     assert {("CUB", "VEN", "small_arms", "ongoing"), ("NIC", "VEN", "small_arms", "ongoing")} <= set(got)
     got = claims(extractor, "Peru, like Chile, buys most of its rifles from Spain.")
     assert {("ESP", "PER", "small_arms", "ongoing"), ("ESP", "CHL", "small_arms", "ongoing")} <= set(got)
+
+
+def test_one_outlet_one_spelling(extractor):
+    vias = {c.via for text in ("Cuba has sent drones to Venezuela, according to UkrInform.",
+                               "Cuba has sent drones to Venezuela, according to Ukrinform.")
+            for c in claims(extractor, text).values()}
+    assert vias == {"UkrInform"}

@@ -209,3 +209,36 @@ def test_non_english_record_skipped_with_its_language(tmp_path: Path) -> None:
     items = list(iter_items([path], load_settings(languages="en")))
     assert _kinds(items) == ["Skipped", "Document"]
     assert isinstance(items[0], Skipped) and items[0].kind == "language" and "German (de" in items[0].reason
+
+
+_BOMB_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+from armswatch.errors import InputError
+from armswatch.model import Document
+from armswatch.sources import iter_documents
+for item in iter_documents(sys.argv[1:]):
+    print(type(item).__name__, item.source if isinstance(item, InputError) else item.id,
+          item.reason if isinstance(item, InputError) else "")
+"""
+
+
+def test_a_gzip_bomb_is_refused_under_a_memory_limit_and_the_rest_is_read(tmp_path: Path) -> None:
+    import gzip as gz
+    import subprocess
+    import sys
+
+    bomb = tmp_path / "bomb.warc.gz"
+    with gz.open(bomb, "wb", compresslevel=9) as out:  # 2 GB of zeros without a line end, about 2 MB on disk
+        out.write(b"WARC/1.0\r\n")
+        zeros = b"\0" * (1 << 24)
+        for _ in range(128):
+            out.write(zeros)
+    good = tmp_path / "good.txt"
+    good.write_text("Chile sold rifles to Peru.")
+    run = subprocess.run([sys.executable, "-c", _BOMB_CHILD, str(bomb), str(good)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith(f"InputTooLarge {bomb}") and "ARMSWATCH_MAX_LINE_BYTES" in lines[0]
+    assert lines[1] == "Document good "

@@ -92,3 +92,12 @@ def test_watch_command_ingests_into_the_store(server: LocalServer, tmp_path: Pat
 
     with open_store(str(tmp_path / "s.db")) as store:
         assert store.stats()["documents"] == 2
+
+
+def test_watch_command_exits_1_when_a_feed_cannot_be_read(server: LocalServer, tmp_path: Path) -> None:
+    paths = serve_pages(server, 1)
+    server.route("/feed.rss", page(rss(server.base, paths), "application/rss+xml"))
+    result = CliRunner().invoke(main, ["watch", "--once", "--jsonl", server.url("/feed.rss"),
+                                       str(tmp_path / "missing.rss")], env=_env(tmp_path))
+    assert result.exit_code == 1, result.output
+    assert "1 new document(s), 1 error(s)" in result.stderr

@@ -1,56 +1,55 @@
-"""`reextract`: the stored texts under a new extractor identity; old claims superseded, decisions kept."""
+"""`reextract`: the stored documents read again under another extractor; old claims superseded, decisions kept."""
 
 from __future__ import annotations
 
+from click.testing import CliRunner
 from store_helpers import make_claim
 
-from armswatch.ingest import ingest
+from armswatch.cli import main
+from armswatch.ingest import ingest, stored_documents
 from armswatch.model import Claim, Document
-from armswatch.reextract import reextract, stored_documents
-from armswatch.store import ClaimFilter, Store
+from armswatch.store import Store
 
 
-class Versioned:
-    """A stand-in extractor: one claim per document, the supplier named in its text."""
+class _Rules:
+    """An extractor whose every document yields one claim from `source`."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
 
     def extract(self, document: Document) -> list[Claim]:
-        return [make_claim(supplier=document.text[:3], document_id=document.id)]
+        return [make_claim(document_id=document.id, source=self.source)]
 
 
-DOCS = [Document(id=f"d{n}", text=f"{code} article {n} about shells.", origin=f"t#{n}")
-        for n, code in enumerate(["PRK", "IRN", "BLR"])]
+def test_stored_documents_come_back_as_read_and_are_extracted_again(store: Store) -> None:
+    docs = [Document(id=f"a{n}", text=f"Story {n}, told its own way.", title=f"T{n}", outlet="Wire",
+                     origin=f"f#{n}") for n in range(3)]
+    ingest(docs, store, _Rules("first"), extractor_version="v1", batch_size=2)
+    claim = store.claims()[0]
+    store.record_decision(claim.id, "reject", reason="misread", decided_by="ana")
+    again = list(stored_documents(store, page=2))
+    assert [(d.id, d.text, d.title, d.outlet, d.origin) for d in again] == [
+        (d.id, d.text, d.title, d.outlet, d.origin) for d in docs]
+    same = ingest(stored_documents(store), store, _Rules("first"), extractor_version="v1")
+    assert (same.skipped, same.reextracted) == (3, 0)
+    redone = ingest(stored_documents(store), store, _Rules("second"), extractor_version="v2")
+    assert redone.reextracted == 3
+    current = store.claims()
+    assert {c.claim.source for c in current} == {"second"} and len(current) == 3
+    rejected = [c for c in current if c.claim.document_id == claim.claim.document_id]
+    assert rejected[0].included is False, "the decision still applies to the same statement"
 
 
-def test_reextract_rederives_every_stored_document_once(store: Store) -> None:
-    ingest(DOCS, store, Versioned(), extractor_version="old")
-    rejected = next(c for c in store.claims() if c.claim.supplier == "IRN")
-    store.record_decision(rejected.id, "reject", reason="misread", decided_by="ana")
-    assert [d.id for d in stored_documents(store, page=2)] == ["d0", "d1", "d2"]
-
-    seen = []
-    result = reextract(store, Versioned(), extractor_version="new", batch_size=2,
-                       on_batch=lambda r: seen.append(r.read))
-    assert (result.read, result.reextracted, result.skipped, result.claims) == (3, 3, 0, 3)
-    assert seen == [2, 3]  # progress after each batch
-    assert {c.claim.extractor_version for c in store.claims()} == {"new"}
-    assert len(store.claims(ClaimFilter(extractor_version="all"))) == 6  # the old ones kept, superseded
-    (irn,) = [c for c in store.claims() if c.claim.supplier == "IRN"]
-    assert irn.included is False  # the decision still applies to the re-derived claim
-
-    again = reextract(store, Versioned(), extractor_version="new")
-    assert (again.reextracted, again.skipped) == (0, 3)
+def test_the_command_on_a_store(tmp_path, monkeypatch) -> None:
+    db = tmp_path / "s.sqlite3"
+    monkeypatch.setenv("ARMSWATCH_DB", str(db))
+    monkeypatch.setattr("armswatch.extract.Extractor", lambda settings: _Identity(settings))
+    result = CliRunner().invoke(main, ["reextract", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "0 read" in result.output
 
 
-def test_going_back_to_an_earlier_extractor_makes_its_claims_current_again(store: Store) -> None:
-    ingest(DOCS[:1], store, Versioned(), extractor_version="A")
-    ingest(DOCS[:1], store, OtherSupplier(), extractor_version="B")
-    assert [c.claim.supplier for c in store.claims()] == ["CHN"]
-    back = ingest(DOCS[:1], store, Versioned(), extractor_version="A")  # e.g. a data override removed
-    assert (back.reextracted, back.skipped) == (1, 0)
-    assert [(c.claim.supplier, c.claim.extractor_version) for c in store.claims()] == [("PRK", "A")]
-    assert [(k.supplier, k.n_claims) for k in store.cases()] == [("PRK", 1)]
-
-
-class OtherSupplier:
-    def extract(self, document: Document) -> list[Claim]:
-        return [make_claim(supplier="CHN", document_id=document.id)]
+class _Identity(_Rules):
+    def __init__(self, settings: object) -> None:
+        super().__init__("cli")
+        self.identity = "test"

@@ -42,7 +42,7 @@ def _ingest(url: str, extractor, paths: list[Path], batch_size: int = 8):
             iter_documents(paths),
             store,
             extractor,
-            extractor_version=extractor.version,
+            extractor_version=extractor.identity,  # as `armswatch ingest` stores
             batch_size=batch_size,
         )
 
@@ -139,33 +139,3 @@ def test_ingest_command(tmp_path: Path, real_extractor) -> None:
     again = CliRunner().invoke(main, [*args[:-2], str(FIXTURES / "more")])
     assert again.exit_code == 0 and json.loads(again.stdout)["stored"] == 0
     assert "2 skipped" in again.stderr
-
-
-def test_a_new_identity_is_re_extracted_by_ingest_and_by_reextract(real_extractor, tmp_path, monkeypatch):
-    """A data override changes the extractor's identity: ingest re-extracts the known text, and so does
-    `armswatch reextract` when the override is dropped again."""
-    from click.testing import CliRunner
-
-    from armswatch.cli import main
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Ruritania delivered forty howitzers to Freedonia, its ministry said.")
-    db = str(tmp_path / "s.sqlite3")
-
-    def run(*args: str) -> dict:
-        result = CliRunner().invoke(main, [*args, "--db", db, "--quiet", "--json"])
-        assert result.exit_code == 0, result.output
-        return json.loads(result.stdout.splitlines()[-1])
-
-    assert run("ingest", str(folder))["stored"] == 1
-    assert run("ingest", str(folder))["skipped"] == 1
-    overrides = tmp_path / "overrides"
-    overrides.mkdir()
-    (overrides / "notes.txt").write_text("a local override folder")
-    monkeypatch.setenv("ARMSWATCH_DATA_OVERRIDES", str(overrides))
-    assert run("ingest", str(folder))["reextracted"] == 1
-    assert run("reextract")["skipped"] == 1  # already current
-    monkeypatch.delenv("ARMSWATCH_DATA_OVERRIDES")
-    summary = run("reextract")
-    assert summary["reextracted"] == 1 and summary["extractor_version"] == real_extractor.version

@@ -1,35 +1,52 @@
-"""The extractor's identity follows what decides its output: data overrides, the model, the shipped data."""
+"""The extractor's identity changes with what determines its output (issue 15, item 8)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from armswatch.identity import ModelInfo, data_files, extractor_identity, model_info
 
-from armswatch.identity import extractor_identity, identity_parts
-from armswatch.settings import Settings
-
-
-def test_identity_is_stable_for_the_same_inputs() -> None:
-    assert extractor_identity(Settings(), "en_core_web_sm", "3.8.0") == extractor_identity(
-        Settings(), "en_core_web_sm", "3.8.0")
-    assert len(extractor_identity(Settings(), "en_core_web_sm", "3.8.0")) <= 64  # the store's column
+SMALL = ModelInfo("en_core_web_sm", "3.8.0")
 
 
-def test_identity_changes_with_the_model_name_or_version() -> None:
-    base = extractor_identity(Settings(), "en_core_web_sm", "3.8.0")
-    assert extractor_identity(Settings(), "en_core_web_md", "3.8.0") != base
-    assert extractor_identity(Settings(), "en_core_web_sm", "3.8.1") != base
+def test_the_same_inputs_give_the_same_identity(monkeypatch):
+    monkeypatch.delenv("ARMSWATCH_DATA_OVERRIDES", raising=False)
+    first = extractor_identity(SMALL)
+    assert first == extractor_identity(SMALL)
+    assert first.startswith("0.") and "+" in first and len(first) <= 64
 
 
-def test_identity_changes_with_a_data_override_and_its_contents(tmp_path: Path) -> None:
-    base = extractor_identity(Settings(), "en_core_web_sm", "3.8.0")
-    (tmp_path / "words.tsv").write_text("list\tword\tvalue\nhedges\tperchance\t\n", encoding="utf-8")
-    overridden = extractor_identity(Settings(data_overrides=str(tmp_path)), "en_core_web_sm", "3.8.0")
-    assert overridden != base
-    (tmp_path / "words.tsv").write_text("list\tword\tvalue\nhedges\tmaybe\t\n", encoding="utf-8")
-    assert extractor_identity(Settings(data_overrides=str(tmp_path)), "en_core_web_sm", "3.8.0") != overridden
+def test_a_data_override_changes_the_identity(tmp_path, monkeypatch):
+    monkeypatch.delenv("ARMSWATCH_DATA_OVERRIDES", raising=False)
+    before = extractor_identity(SMALL)
+    assert extractor_identity(SMALL, overrides=str(tmp_path)) == before  # an empty folder overrides nothing
+    (tmp_path / "items.tsv").write_text("term\tcategory\nzorblaster\tartillery\n", encoding="utf-8")
+    with_override = extractor_identity(SMALL, overrides=str(tmp_path))
+    assert with_override != before
+    monkeypatch.setenv("ARMSWATCH_DATA_OVERRIDES", str(tmp_path))  # the setting, as the data loader reads it
+    assert extractor_identity(SMALL) == with_override
+    (tmp_path / "items.tsv").write_text("term\tcategory\nzorblaster\tmissiles\n", encoding="utf-8")
+    assert extractor_identity(SMALL) not in (before, with_override)
 
 
-def test_the_embargo_list_is_not_part_of_the_identity() -> None:
-    parts = identity_parts(Settings(), "en_core_web_sm", "3.8.0")
-    assert set(parts) == {"armswatch", "data", "model", "overrides", "max_text_chars"}
-    assert parts["overrides"] == "" and len(parts["data"]) == 64
+def test_another_model_name_or_version_changes_the_identity(monkeypatch):
+    monkeypatch.delenv("ARMSWATCH_DATA_OVERRIDES", raising=False)
+    names = {
+        extractor_identity(SMALL),
+        extractor_identity(ModelInfo("en_core_web_md", "3.8.0")),
+        extractor_identity(ModelInfo("en_core_web_sm", "3.7.1")),
+    }
+    assert len(names) == 3
+
+
+def test_the_text_cut_off_changes_the_identity(monkeypatch):
+    monkeypatch.delenv("ARMSWATCH_DATA_OVERRIDES", raising=False)
+    assert extractor_identity(SMALL, max_text_chars=1000) != extractor_identity(SMALL, max_text_chars=2000)
+
+
+def test_model_info_reads_the_loaded_pipeline_meta():
+    assert model_info({"lang": "en", "name": "core_web_sm", "version": "3.8.0"}) == SMALL
+
+
+def test_embargo_data_is_not_part_of_the_extractor_identity():
+    names = {p.name for p in data_files()}
+    assert "frames.tsv" in names and "states.tsv" in names
+    assert "embargoes.yaml" not in names and "README.md" not in names

@@ -101,13 +101,12 @@ def run_batch(
     on_progress: Callable[[BatchSummary], None] | None = None,
 ) -> BatchSummary:
     """Extract the claims of every document under `inputs` and write them under `out_dir`."""
-    from armswatch.identity import current_identity
+    from armswatch.extract import EXTRACTOR_VERSION
 
     from .layout import prepare_out_dir, write_summary
 
     settings = settings or load_settings()
     options = options or BatchOptions()
-    extractor_version = current_identity(settings)  # what the workers' extractors will be
     inputs = list(inputs)
     if options.engine not in ENGINES:
         raise ArmswatchError(f"unknown engine {options.engine!r}; expected one of {', '.join(ENGINES)}")
@@ -130,7 +129,7 @@ def run_batch(
 
         with ResultWriter(out, "part-00000") as writer:
             run_local(_items(shards, settings), writer, summary, settings=settings, workers=workers,
-                      chunk_size=options.chunk_size, extractor_version=extractor_version,
+                      chunk_size=options.chunk_size, extractor_version=EXTRACTOR_VERSION,
                       keep_text=options.keep_text, on_progress=on_progress)
     else:
         from .ray_engine import run_ray
@@ -140,16 +139,16 @@ def run_batch(
             with ResultWriter(out, "part-inputs") as writer:
                 from .rows import result_tables
 
-                tables = result_tables(missing, {}, keep_text=False, extractor_version=extractor_version)
+                tables = result_tables(missing, {}, keep_text=False, extractor_version=EXTRACTOR_VERSION)
                 writer.write(tables)
                 summary.add(tables)
         run_ray([s for s in shards if isinstance(s, Path)], out, summary, settings=settings,
-                workers=max(1, workers), chunk_size=options.chunk_size, extractor_version=extractor_version,
+                workers=max(1, workers), chunk_size=options.chunk_size, extractor_version=EXTRACTOR_VERSION,
                 keep_text=options.keep_text, address=options.ray_address)
         if on_progress:
             on_progress(summary)
     summary.seconds = time.perf_counter() - started
-    write_summary(out, summary, {"extractor_version": extractor_version, "model": settings.model,
+    write_summary(out, summary, {"extractor_version": EXTRACTOR_VERSION, "model": settings.model,
                                  "inputs": [str(p) for p in inputs],
                                  "workers": workers, "text_kept": options.keep_text})
     return summary

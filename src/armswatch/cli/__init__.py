@@ -41,8 +41,8 @@ def _register() -> None:
     from armswatch.cli.cases import cases_command, claims_command
     from armswatch.cli.decide import decide
     from armswatch.cli.export import export_command
-    from armswatch.cli.ingest import ingest_command
-    for command in (ingest_command, cases_command, claims_command, export_command, decide):
+    from armswatch.cli.ingest import ingest_command, reextract_command
+    for command in (ingest_command, reextract_command, cases_command, claims_command, export_command, decide):
         main.add_command(command)
     from armswatch.cli.watch import watch
     main.add_command(watch)
@@ -50,8 +50,6 @@ def _register() -> None:
     main.add_command(batch_command); main.add_command(batch_load_command)  # noqa: E702
     from armswatch.cli.serve import serve
     main.add_command(serve)
-    from armswatch.cli.reextract import reextract_command
-    main.add_command(reextract_command)
 
 
 _register()

@@ -31,8 +31,9 @@ from armswatch.cli.store_options import db_option, filter_options, filter_values
 @filter_options
 @db_option
 def export_command(fmt: str, output: str, kind: str, db: str | None, **kw: Any) -> None:
-    """Export cases, claims or documents; gexf/graphml: actors as nodes, cases as edges (Gephi);
-    ftm: FollowTheMoney entities (Aleph, OpenSanctions tooling)."""
+    """Export cases, claims or documents in FORMAT: jsonl, csv, parquet (cases, claims or documents, with
+    --what); gexf, graphml (actors as nodes, cases as edges, for Gephi); ftm (FollowTheMoney entities, for
+    Aleph and the OpenSanctions tools). docs/exports.md lists every column."""
     from armswatch.export import BINARY_FORMATS, ExportError, export
     from armswatch.store import CaseFilter, ClaimFilter
 

@@ -81,7 +81,7 @@ def watch(
         stack.callback(seen.close)
         fetcher = stack.enter_context(Fetcher(FetchOptions.from_settings(settings), seen=seen))
         try:
-            watch_feeds(
+            reports = watch_feeds(
                 list(feeds),
                 fetcher,
                 settings,
@@ -93,6 +93,9 @@ def watch(
             )
         except KeyboardInterrupt:
             click.echo("armswatch: stopped", err=True)
+            return
+    if any(r.errors for r in reports):
+        sys.exit(1)  # like `analyze`: something could not be read (the rounds' summaries say what)
 
 
 def _print_jsonl(items: Iterable[Document | InputError]) -> None:
@@ -112,7 +115,7 @@ def _ingester(settings: Settings, stack: ExitStack) -> Callable[[Iterable[Docume
     extractor = Extractor(settings)
 
     def consume(items: Iterable[Document | InputError]) -> None:
-        result = ingest(items, store, extractor, extractor_version=extractor.version)
+        result = ingest(items, store, extractor, extractor_version=extractor.identity)
         click.echo(
             f"armswatch: ingested: {result.stored} stored, {result.skipped} already stored, "
             f"{result.rejected} rejected, {result.claims} claim(s)",

@@ -56,6 +56,7 @@ class AttributionReader:
     adjectives: dict[str, Actor] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)
     labels: dict[str, Actor] = field(default_factory=dict)  # actor names in lower case, for turn labels
+    outlet_spellings: dict[str, str] = field(default_factory=dict)  # an outlet's name in lower case -> its name
     last: Speaker | None = None
     vias: dict[str, str] = field(default_factory=dict)
 
@@ -90,7 +91,7 @@ class AttributionReader:
         if speaker is None:
             speaker = self._turn_speaker(trigger.idx) or self._author
         if speaker is None:
-            return Attribution(None, via, hedged)
+            return Attribution(None, self._one_spelling(via), hedged)
         if according is not None and self.is_outlet(speaker.name):
             # "Reuters, citing diplomatic sources, says ...": the sources said it, Reuters carries it
             via = via or speaker.name
@@ -102,7 +103,11 @@ class AttributionReader:
         via = via or self.vias.get(speaker.name) or speaker.via or None
         self.last = Speaker(speaker.name, via)
         self.vias.setdefault(speaker.name, via or "")
-        return Attribution(speaker.name, via or None, hedged)
+        return Attribution(speaker.name, self._one_spelling(via or None), hedged)
+
+    def _one_spelling(self, outlet: str | None) -> str | None:
+        """One outlet, one name: "UkrInform" and "Ukrinform" are the spelling outlets.txt lists first."""
+        return self.outlet_spellings.get(outlet.lower(), outlet) if outlet else outlet
 
     def _governing_speaker(self, trigger: Token) -> tuple[Speaker | None, bool]:
         """A speech verb above the trigger ("officials said Iran had sent"), or hung below the clause it

@@ -65,7 +65,8 @@ class _DocumentReader:
                                   frozenset(k for k, v in res.speech.items() if v == "say"))
         self.attr = AttributionReader(doc, self.mentions, res.speech, res.lexicon.outlets, res.words,
                                       adjectives=res.lexicon.actor_adjectives, canonical=res.source_names,
-                                      original=document.text, labels=res.lexicon.actors_by_lower)
+                                      original=document.text, labels=res.lexicon.actors_by_lower,
+                                      outlet_spellings=res.lexicon.outlet_spellings)
         self.context = Discourse(self.mentions, res.words, res.speech, own_side=self.attr.turn_side)
         self.denials = DenialReader(self.mentions, res.words, res.speech, self.context)
         self.found = _Claims()

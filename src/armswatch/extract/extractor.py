@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Pipe
 
-__all__ = ["Extractor"]
+__all__ = ["EXTRACTOR_VERSION", "Extractor"]
+
+EXTRACTOR_VERSION = "0.1.0"  # the package version; `Extractor.identity` names the whole extractor
 
 
 class Extractor:
@@ -34,11 +36,11 @@ class Extractor:
         self.resources = load_resources(self.nlp)
         self.prefilter = load_prefilter() if self.settings.prefilter else None
         self._entities = _deferrable_entity_recogniser(self.nlp)
-        from armswatch.identity import extractor_identity
+        from armswatch.identity import extractor_identity, model_info
 
-        # Derived from what decides the output (armswatch.identity); stored with every claim.
-        meta = self.nlp.meta
-        self.version = extractor_identity(self.settings, f"{meta['lang']}_{meta['name']}", meta["version"])
+        # what determines the output (data files, overrides, model): stored with each claim (issue 15, item 8)
+        self.identity = extractor_identity(model_info(self.nlp.meta), self.settings.data_overrides or None,
+                                           self.settings.max_text_chars)
 
     def extract(self, document: Document) -> list[Claim]:
         return self.extract_batch([document])[0]
@@ -66,13 +68,13 @@ class Extractor:
         while batch := list(islice(parsed, batch_size)):
             with_claims = []
             for i, doc in batch:
-                out[i] = claims_from_doc(doc, self.resources, documents[i], self.version)
+                out[i] = claims_from_doc(doc, self.resources, documents[i], self.identity)
                 if out[i]:
                     with_claims.append((i, doc))
             if self._entities is not None and with_claims:  # their sources are read again, with entities
                 recognised = self._entities.pipe((doc for _, doc in with_claims), batch_size=batch_size)
                 for (i, _), doc in zip(with_claims, recognised, strict=True):
-                    out[i] = claims_from_doc(doc, self.resources, documents[i], self.version)
+                    out[i] = claims_from_doc(doc, self.resources, documents[i], self.identity)
         return out
 
 

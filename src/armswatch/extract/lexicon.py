@@ -44,6 +44,15 @@ class Lexicon:
     items: dict[str, ItemTerm] = field(default_factory=dict)
     measures: dict[str, str] = field(default_factory=dict)  # singular noun -> unit | vague
     outlets: set[str] = field(default_factory=set)
+    outlet_order: list[str] = field(default_factory=list)  # as listed: the first spelling of a name wins
+
+    @cached_property
+    def outlet_spellings(self) -> dict[str, str]:
+        """Each outlet's name in lower case -> the spelling listed first ("ukrinform" -> "Ukrinform")."""
+        out: dict[str, str] = {}
+        for name in self.outlet_order:
+            out.setdefault(name.lower(), name)
+        return out
 
     @cached_property
     def actors_by_lower(self) -> dict[str, Actor]:
@@ -160,8 +169,9 @@ def load_lexicon(overrides: str | None = None) -> Lexicon:
     for row in data_rows("measures.tsv"):
         lex.measures[singular(row["term"])] = row["kind"]
     for path in _data_files("outlets.txt"):
-        lex.outlets.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                           if line.strip())
+        names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lex.outlets.update(names)
+        lex.outlet_order += names
     # an acronym outlet is also written as a word: "TASS" and "Tass", "KCNA" and "Kcna"
     lex.outlets |= {o.capitalize() for o in lex.outlets if o.isupper() and o.isalpha() and len(o) > 3}
     return lex

@@ -13,6 +13,7 @@ meta holds the fetch date (WARC-Date). Other records are passed over:
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -87,11 +88,95 @@ def iter_warc(
         return
     with fh:
         size = path.stat().st_size
-        yield from iter_warc_stream(fh, str(path), settings, size=size)
+        if fh.read(2) == b"\x1f\x8b":  # gzip: decompressed here, under the bounds, and handed to warcio
+            fh.seek(0)
+            unzipped = _Gunzip(fh)
+            broken: InputError | None = None  # warcio's complaint about where the stream stopped
+            for item in iter_warc_stream(_Bounded(unzipped, str(path), settings), str(path), settings):
+                if isinstance(item, InputError) and item.source.startswith(f"{path}@"):
+                    broken = item
+                    continue
+                yield item
+            if unzipped.problem:  # the cause, not its consequence
+                yield InputError(f"{path}@{unzipped.offset}", unzipped.problem)
+            elif broken is not None:
+                yield broken
+            return
+        fh.seek(0)
+        yield from iter_warc_stream(_Bounded(fh, str(path), settings), str(path), settings, size=size)
+
+
+class _Gunzip(io.RawIOBase):
+    """The members of a gzip file, decompressed one after another; damage or a cut-off member ends the
+    stream where it starts (the records before it are read) and is kept in `problem`."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.member = zlib.decompressobj(31)
+        self.fed = 0  # compressed bytes given to the current member
+        self.offset = 0  # compressed bytes read so far
+        self.pending = b""
+        self.problem: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending and self.problem is None:
+            chunk = self.raw.read(8192)
+            if not chunk:
+                if self.fed and not self.member.eof:
+                    self.problem = "truncated file: the last gzip member is cut off before its end"
+                break
+            self._feed(chunk)
+        n = min(len(buffer), len(self.pending))
+        buffer[:n], self.pending = self.pending[:n], self.pending[n:]
+        return n
+
+    def _feed(self, chunk: bytes) -> None:
+        while chunk and self.problem is None:
+            try:
+                self.pending += self.member.decompress(chunk)
+            except zlib.error as e:
+                self.problem = f"broken gzip data, the rest of the file is unreadable: {e}"
+                return
+            self.offset += len(chunk) - len(self.member.unused_data)
+            self.fed += len(chunk) - len(self.member.unused_data)
+            chunk = self.member.unused_data if self.member.eof else b""
+            if self.member.eof:
+                self.member, self.fed = zlib.decompressobj(31), 0
+
+
+class _Bounded(io.RawIOBase):
+    """A stream that refuses to give more than `max_decompressed_bytes` in all, or a line longer than
+    `max_line_bytes`: warcio reads a line whole, so a gzip bomb of zeros would take all memory."""
+
+    def __init__(self, raw: IO[bytes] | io.RawIOBase, name: str, settings: Settings) -> None:
+        self.raw, self.name = raw, name
+        self.max_total, self.max_line = settings.max_decompressed_bytes, settings.max_line_bytes
+        self.total = self.since_newline = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.raw.read(min(len(buffer), 1 << 20)) or b""
+        n = len(data)
+        buffer[:n] = data
+        self.total += n
+        newline = data.rfind(b"\n")
+        self.since_newline = self.since_newline + n if newline < 0 else n - newline - 1
+        if self.total > self.max_total:
+            raise InputTooLarge(self.name, f"expands to over {self.max_total:,} bytes "
+                                "(setting ARMSWATCH_MAX_DECOMPRESSED_BYTES)")
+        if self.since_newline > self.max_line:
+            raise InputTooLarge(self.name, f"a line longer than {self.max_line:,} bytes at byte {self.total:,} "
+                                "(setting ARMSWATCH_MAX_LINE_BYTES): not a WARC file, or a compression bomb")
+        return n
 
 
 def iter_warc_stream(
-    fh: IO[bytes], name: str, settings: Settings, *, size: int | None = None
+    fh: IO[bytes] | io.RawIOBase, name: str, settings: Settings, *, size: int | None = None
 ) -> Iterator[Document | InputError | Skipped]:
     """The records of an open WARC stream; `size` (when known) lets a cut-off gzip tail be reported."""
     from warcio.archiveiterator import ArchiveIterator
@@ -105,6 +190,9 @@ def iter_warc_stream(
             seen_any = True
             yield from _record_items(it, record, name, settings)
             end = it.get_record_offset() + it.get_record_length()
+    except InputError as e:
+        yield e
+        return
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as e:
         first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
         yield InputError(

@@ -15,6 +15,9 @@ migrated database matches this metadata, so the two cannot drift apart silently.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -31,9 +34,13 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.engine import Dialect
 
 __all__ = [
+    "UTCDateTime",
     "VOLATILE_COLUMNS",
     "case_claims",
     "cases",
@@ -45,6 +52,34 @@ __all__ = [
     "extractions",
     "metadata",
 ]
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A moment in UTC with its zone, on both back ends: PostgreSQL's timestamptz; on SQLite, which has no
+    date type, ISO 8601 text with its offset ("2024-05-03T10:00:00.000000+00:00", read back with the
+    older zone-less text too). Naive values are taken as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(sqlite.DATETIME(
+                storage_format="%(year)04d-%(month)02d-%(day)02dT%(hour)02d:%(minute)02d:%(second)02d"
+                               ".%(microsecond)06d+00:00",
+                regexp=r"(\d+)-(\d+)-(\d+)[ T](\d+):(\d+):(\d+)(?:\.(\d+))?"))
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+
 
 metadata = MetaData()
 
@@ -67,7 +102,7 @@ documents = Table(
         comment="id of the first stored document of its near-duplicate group (itself if none)",
     ),
     Column("text", Text, nullable=False),
-    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("ingested_at", UTCDateTime(), nullable=False),
 )
 Index("ix_documents_dup_group", documents.c.dup_group)
 Index("ix_documents_published", documents.c.published)
@@ -84,7 +119,7 @@ extractions = Table(
         nullable=False,
         comment="true for the newest extraction of the document: its claims are used",
     ),
-    Column("extracted_at", DateTime(timezone=True), nullable=False),
+    Column("extracted_at", UTCDateTime(), nullable=False),
 )
 
 claims = Table(
@@ -140,7 +175,7 @@ decisions = Table(
     Column("label", Text, comment="split: the case the claim moves to (claims with one label share it)"),
     Column("decided_by", Text, nullable=False),
     Column("reason", Text, nullable=False),
-    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", UTCDateTime(), nullable=False),
 )
 Index("ix_decisions_claim_key", decisions.c.claim_key)
 

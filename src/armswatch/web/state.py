@@ -32,9 +32,11 @@ class WebState:
 
                 extractor = Extractor(self.settings)
                 self.extractor = extractor
-                self.extractor_version = self.extractor_version or extractor.version
-            if self.extractor_version is None:  # an extractor given without a version: a test double
-                self.extractor_version = getattr(self.extractor, "version", "test")
+                self.extractor_version = self.extractor_version or extractor.identity
+            if self.extractor_version is None:  # an extractor handed in without a version (tests)
+                from armswatch.extract import EXTRACTOR_VERSION
+
+                self.extractor_version = EXTRACTOR_VERSION
             return self.extractor, self.extractor_version
 
 
