@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-__all__ = ["CATEGORIES", "STATUSES", "Claim", "Document", "content_hash"]
+__all__ = ["CATEGORIES", "STATUSES", "Claim", "Document", "content_hash", "quantity_phrase"]
 
 CATEGORIES = (
     "aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles", "uav",
@@ -99,3 +99,18 @@ class Claim:
         kw = {k: v for k, v in d.items() if k in known}
         kw["evidence_span"] = tuple(kw.get("evidence_span") or (0, 0))
         return cls(**kw)
+
+
+def quantity_phrase(quantity: float | None, text: str | None, unit: str | None) -> str:
+    """How a claim's quantity reads: "about 13,000 containers", "several ballistic missiles" (not "several
+    several ballistic missiles"), "a limited number of drones" (not "a limited number drones")."""
+    said = (text or (f"{quantity:,.0f}" if quantity is not None else "")).strip()
+    unit = (unit or "").strip()
+    if not unit or not said:
+        return said or unit
+    last = said.split()[-1].lower()
+    if unit.lower().split()[0] == last:
+        return f"{said} {' '.join(unit.split()[1:])}".strip()
+    if last.isalpha() and (last == "number" or last.endswith("s")) and last not in ("tens",):
+        return f"{said} of {unit}"  # "a limited number of drones", "dozens of drones"
+    return f"{said} {unit}"

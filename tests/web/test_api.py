@@ -93,7 +93,7 @@ def test_cases_and_one_case_with_history_quantities_and_embargo(client: TestClie
 
 def test_actors_and_network(client: TestClient) -> None:
     actors = {a["code"]: a for a in client.get("/api/actors").json()}
-    assert actors["RUS"]["cases_received"] == 3 and actors["RUS"]["label"] == "Russian Federation"
+    assert actors["RUS"]["cases_received"] == 3 and actors["RUS"]["label"] == "Russia"
     assert actors["PRK"]["cases_supplied"] == 2
     detail = client.get("/api/actors/PRK").json()
     assert {k["category"] for k in detail["supplies"]} == {"ammunition", "missiles"} and detail["receives"] == []

@@ -158,7 +158,7 @@ def test_network_to_case_to_claim(server: str, page: Page) -> None:
     with page.expect_navigation():
         page.mouse.click(point["x"], point["y"])
     assert page.url.endswith(f"/cases/{case['case_id']}")
-    assert "North Korea → Russian Federation: ammunition" in page.inner_text("h1")
+    assert "North Korea → Russia: ammunition" in page.inner_text("h1")
     assert page.inner_text("#corroboration") == str(case["corroboration"])
     assert page.locator("svg#timeline rect.step").count() >= 1
     assert page.locator("svg#timeline circle.dot").count() == case["n_claims"]
@@ -242,7 +242,7 @@ def test_actor_embargo_and_document_pages(server: str, page: Page) -> None:
     with page.expect_navigation():
         page.click("a[href='/actors/RUS']")
     page.wait_for_selector("#network[data-ready='true']")
-    assert "Russian Federation" in page.inner_text("h1")
+    assert "Russia" in page.inner_text("h1")
     assert page.locator("h2:has-text('Receives') + table tr.case-row").count() >= 2
     _shot(page, "08-actor")
     page.goto(server + "/embargoes")
@@ -265,3 +265,16 @@ def test_dev_corpus_pages(server: str, page: Page) -> None:
     page.goto(server + f"/cases/{biggest['case_id']}")
     assert page.locator("tr.claim-row").count() == min(50, biggest["n_claims"])
     _shot(page, "12-case-dev-corpus")
+
+
+def test_pages_fit_a_phone_screen(server: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    case = _api(server, "/api/cases")["items"][0]
+    for path in ("/", "/cases", f"/cases/{case['case_id']}", "/claims"):
+        pg.goto(server + path)
+        wide = pg.evaluate("document.documentElement.scrollWidth")
+        culprits = pg.evaluate("""[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right
+            > 391).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)""")
+        assert wide <= 390, f"{path} is {wide} px wide on a 390 px screen: {culprits}"
+    context.close()

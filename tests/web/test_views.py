@@ -58,7 +58,7 @@ def test_network_styles_and_limit(web_store: Store) -> None:
     assert (net["total"], net["shown"]) == (5, 2)
     full = network_data(cases, 100)
     nodes = {n["id"]: n for n in full["nodes"]}  # type: ignore[union-attr]
-    assert nodes["RUS"]["receives"] == 3 and nodes["RUS"]["label"] == "Russian Federation"
+    assert nodes["RUS"]["receives"] == 3 and nodes["RUS"]["label"] == "Russia"
     for e in full["edges"]:  # type: ignore[union-attr]
         assert e["style"] == ("solid" if e["status"] in ("delivered", "ongoing") else "dashed")
         assert e["colour"] == CATEGORY_COLOURS[e["category"]] and e["url"] == f"/cases/{e['id']}"
@@ -119,3 +119,9 @@ def test_templates_never_turn_escaping_off() -> None:
     for path in (WEB / "templates").glob("*.html"):
         text = path.read_text()
         assert "|safe" not in text and "autoescape false" not in text and "Markup(" not in text, path.name
+
+
+def test_a_case_with_only_vague_quantities_lists_them(client) -> None:
+    items = client.get("/api/cases", params={"supplier": "IRN", "recipient": "RUS", "category": "uav"}).json()
+    html = client.get(f"/cases/{items['items'][0]['case_id']}").text
+    assert "a limited number of" in html and "No claim of this case gives a quantity" not in html

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from armswatch.model import Claim
+from armswatch.model import Claim, quantity_phrase
 
 __all__ = ["claims_table", "excerpt"]
 
@@ -18,9 +18,7 @@ def excerpt(text: str, width: int = 90) -> str:
 
 
 def _quantity(c: Claim) -> str:
-    if c.quantity_text:
-        return f"{c.quantity_text} {c.unit or ''}".strip()
-    return ""
+    return quantity_phrase(c.quantity, c.quantity_text, c.unit) if c.quantity_text else ""
 
 
 def _period(c: Claim) -> str:

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +31,25 @@ ClaimsOf = Callable[[Case], list[StoredClaim]]
 
 
 def actor_label(code: str) -> str:
-    """A readable name: the country's common name for an ISO alpha-3 code, else the slug tidied."""
+    """A readable name: the name states.tsv gives a state first ("Democratic Republic of the Congo", not
+    pycountry's "Congo, The Democratic Republic of the"), else pycountry's, else the slug tidied."""
     if len(code) == 3 and code.isupper():
+        name = _state_names().get(code)
+        if name:
+            return name
         import pycountry
 
         country = pycountry.countries.get(alpha_3=code)
         if country is not None:
             return str(getattr(country, "common_name", None) or country.name)
     return code.upper() if len(code) <= 3 else code.replace("_", " ").replace("-", " ").title()
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    from armswatch.extract.lexicon import data_rows
+
+    return {row["code"]: row["names"].split("|")[0].strip() for row in data_rows("states.tsv") if row.get("names")}
 
 
 def _is_state(code: str) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from armswatch.model import CATEGORIES, STATUSES
+from armswatch.model import CATEGORIES, STATUSES, quantity_phrase
 from armswatch.web.views import CATEGORY_COLOURS, SOLID_STATUSES, STATUS_COLOURS, actor_label
 
 __all__ = ["install"]
@@ -40,7 +40,8 @@ def _short(value: str | None, n: int = 12) -> str:
 
 
 def install(env: Environment) -> None:
-    env.filters.update(actor=actor_label, category=_category, number=_number, day=_day, short=_short)
+    env.filters.update(actor=actor_label, category=_category, number=_number, day=_day, short=_short,
+                       quantity=lambda q: quantity_phrase(q.quantity, q.quantity_text, q.unit))
     env.globals.update(
         CATEGORIES=CATEGORIES,
         STATUSES=STATUSES,
