@@ -71,8 +71,8 @@ class Settings:
     max_decompressed_bytes: int = _setting(
         10_000_000_000, "Bytes a compressed input (WARC.gz) may expand to; past it the input is rejected.")
     max_line_bytes: int = _setting(
-        32_000_000, "Longest line a streamed input (WARC) may hold; a longer one rejects the input (a gzip "
-        "bomb of zeros has no line end).")
+        32_000_000, "Longest line a WARC may hold (a longer one rejects the file: a gzip bomb of zeros has "
+        "no line end) or a JSON-lines file (a longer line is rejected alone).")
     feed_max_entries: int = _setting(
         200, "New entries fetched per feed per polling round; the rest wait for the next round (a feed of "
         "100,000 entries would take a day at the politeness rate).")

@@ -80,3 +80,31 @@ def test_check_resolves_typed_names(supplier: str) -> None:
 def test_check_refuses_an_unknown_party() -> None:
     code, _, err = run("check", "--supplier", "XYZ", "--recipient", "RUS", "--category", "ammunition")
     assert code == 2 and "unknown actor 'XYZ'" in err
+
+
+def _one_provision_file(tmp_path: Path, **changes: object) -> Path:
+    """The packaged file cut down to Libya, its first provision with `changes` (None drops a field)."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load((resources.files("armswatch") / "data" / "embargoes.yaml").read_text(encoding="utf-8"))
+    emb = next(e for e in data["embargoes"] if e["id"] == "libya")
+    provision = {k: v for k, v in {**emb["provisions"][0], **changes}.items() if v is not None or k not in changes}
+    data["embargoes"] = [{**emb, "provisions": [provision, *emb["provisions"][1:]]}]
+    path = tmp_path / "one.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_strict_validate_refuses_a_provision_without_a_citation(tmp_path: Path) -> None:
+    uncited = _one_provision_file(tmp_path, paragraphs=None)
+    code, out, err = run("validate", str(uncited))
+    assert code == 0 and out.startswith("ok:") and "warning" in err and "libya-import: no operative paragraph" in err
+    code, _, err = run("validate", "--strict", str(uncited))
+    assert code == 1 and "error" in err and "libya-import: no operative paragraph" in err
+    marked = _one_provision_file(tmp_path, note="para 9, from memory, to verify")
+    code, _, err = run("validate", "--strict", str(marked))
+    assert code == 1 and 'libya-import: its citation is marked "to verify"' in err
+    cited = _one_provision_file(tmp_path)
+    assert run("validate", "--strict", str(cited))[0] == 0

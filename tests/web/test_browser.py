@@ -265,3 +265,16 @@ def test_dev_corpus_pages(server: str, page: Page) -> None:
     page.goto(server + f"/cases/{biggest['case_id']}")
     assert page.locator("tr.claim-row").count() == min(50, biggest["n_claims"])
     _shot(page, "12-case-dev-corpus")
+
+
+def test_pages_fit_a_phone_screen(server: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    case = _api(server, "/api/cases")["items"][0]
+    for path in ("/", "/cases", f"/cases/{case['case_id']}", "/claims"):
+        pg.goto(server + path)
+        wide = pg.evaluate("document.documentElement.scrollWidth")
+        culprits = pg.evaluate("""[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right
+            > 391).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)""")
+        assert wide <= 390, f"{path} is {wide} px wide on a 390 px screen: {culprits}"
+    context.close()

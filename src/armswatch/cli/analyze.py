@@ -14,7 +14,7 @@ from armswatch.errors import InputError
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
               help="A readable table, or one JSON object per claim on standard output.")
 @click.option("--model", default=None, help="spaCy pipeline to use (setting ARMSWATCH_MODEL).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # read later, reason by reason
 def analyze(fmt: str, model: str | None, paths: tuple[str, ...]) -> None:
     """Extract transfer claims from articles (.txt .html .json .jsonl files or folders)."""
     from armswatch.cli.render import claims_table

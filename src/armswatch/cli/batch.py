@@ -52,7 +52,7 @@ def _expected_documents(paths: Iterable[str]) -> int | None:
 
 
 @click.command("batch")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output directory: claims/, documents/, errors/ (Parquet) and summary.json.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,

@@ -132,10 +132,17 @@ def show(embargo_id: str, fmt: str, data: str | None) -> None:
 
 @embargoes.command("validate")
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
-def validate(path: str | None) -> None:
+@click.option("--strict", is_flag=True, help="Refuse a provision that cites no operative paragraph or whose "
+              "citation is marked 'to verify' (without it: a warning).")
+def validate(path: str | None, strict: bool) -> None:
     """Check an embargo data file against the schema and consistency rules (default: the packaged file)."""
     registry = _registry(path)
     n = sum(len(e.provisions) for e in registry)
+    uncited = registry.citation_problems()
+    for problem in uncited:
+        click.echo(f"armswatch: {'error' if strict else 'warning'}: {registry.source}: {problem}", err=True)
+    if strict and uncited:
+        raise SystemExit(1)
     click.echo(f"ok: {registry.source}: version {registry.version}, "
                f"{len(registry)} embargoes, {n} provisions")
 

@@ -33,7 +33,7 @@ def estimate_documents(paths: Iterable[str]) -> int:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # read later, reason by reason
 @click.option(
     "--db",
     default=None,

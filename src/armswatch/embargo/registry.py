@@ -171,6 +171,9 @@ class Embargo:
         }
 
 
+_UNVERIFIED = "to verify"  # the mark a curator leaves on a detail not read in the resolution's text
+
+
 @dataclass(frozen=True)
 class Registry:
     """All embargoes of one data file, with the file's version."""
@@ -192,6 +195,17 @@ class Registry:
 
     def provision(self, provision_id: str) -> Provision | None:
         return next((p for e in self.embargoes for p in e.provisions if p.id == provision_id), None)
+
+    def citation_problems(self) -> list[str]:
+        """Provisions that cite no operative paragraph, or whose citation or note is still marked "to
+        verify" (a detail recalled, not read in the resolution's text): one line each, by provision id."""
+        problems = []
+        for p in (p for e in self.embargoes for p in e.provisions):
+            if not p.paragraphs:
+                problems.append(f"{p.id}: no operative paragraph cited (`paragraphs`)")
+            elif _UNVERIFIED in f"{p.paragraphs} {p.note or ''}".lower():
+                problems.append(f"{p.id}: its citation is marked \"to verify\"")
+        return problems
 
 
 def schema() -> dict[str, Any]:

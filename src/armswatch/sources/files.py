@@ -219,14 +219,17 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Document | InputError
                 raise InputError(source, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
             yield document_from_record(record, default_id=path.stem, origin=source)
         elif suffix == ".jsonl":
-            yield from _read_jsonl(path, text)
+            yield from _read_jsonl(path, text, settings.max_line_bytes)
     except InputError as e:
         yield e
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Document | InputError]:
+def _read_jsonl(path: Path, text: str, max_line: int) -> Iterator[Document | InputError]:
     for n, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
+        if len(line) > max_line:  # characters, never more than bytes: a line under the cap always passes
+            yield InputTooLarge(f"{path}#{n}", f"line of {len(line):,} characters, over the {max_line:,} "
+                                "cap (setting ARMSWATCH_MAX_LINE_BYTES)")
+        elif line.strip():
             yield document_from_json_line(line, path, n)
 
 

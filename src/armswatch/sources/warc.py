@@ -60,6 +60,44 @@ def _read_capped(stream: IO[bytes], cap: int) -> bytes:
     return b"".join(chunks)
 
 
+class _PayloadOverCap(Exception):
+    pass
+
+
+class _CountedRaw:
+    """A record's raw payload, refused past `limit` bytes and handed out 1 MiB at a time: warcio reads an
+    HTTP chunk whole, whatever size its header claims (a chunk of 1 GiB of newlines passes every line bound)."""
+
+    def __init__(self, raw: Any, limit: int) -> None:
+        self.raw, self.limit, self.count = raw, limit, 0
+
+    def _counted(self, data: bytes) -> bytes:
+        self.count += len(data)
+        if self.count > self.limit:
+            raise _PayloadOverCap
+        return data
+
+    def read(self, length: int | None = None) -> bytes:
+        return self._counted(self.raw.read(min(length, 1 << 20) if length and length > 0 else 1 << 20))
+
+    def readline(self, length: int | None = None) -> bytes:
+        return self._counted(self.raw.readline(min(length, 1 << 20) if length and length > 0 else 1 << 20))
+
+
+def _content_stream(record: Any, limit: int) -> Any:
+    """warcio's `record.content_stream()`, with chunks counted against `limit` and a Content-Encoding
+    decompressed block by block after de-chunking (warcio inflates a whole chunk in one call)."""
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
+    encoding = (record.http_headers.get_header("content-encoding") or "").lower() or None
+    if encoding not in BufferedReader.get_supported_decompressors():
+        encoding = None
+    stream = record.raw_stream
+    if record.http_headers.get_header("transfer-encoding") == "chunked":
+        stream = ChunkedDataReader(_CountedRaw(stream, limit))
+    return BufferedReader(stream, decomp_type=encoding) if encoding else stream
+
+
 def _fetch_date(record: Any) -> datetime | None:
     value = record.rec_headers.get_header("WARC-Date")
     if not value:
@@ -222,11 +260,15 @@ def _record_items(
         return
     status = record.http_headers.get_statuscode()
     mime, charset = _content_type(record)
-    stream = record.content_stream()
-    head = b""
-    if not mime:
-        head = stream.read(512)
     cap = settings.max_file_bytes
+    stream = _content_stream(record, cap + 65536)
+    head = b""
+    payload_over_cap = False
+    if not mime:
+        try:
+            head = stream.read(512)
+        except _PayloadOverCap:
+            payload_over_cap = True
     if mime and mime not in _HTML_TYPES:
         origin = f"{name}@{it.get_record_offset()}"
         yield Skipped(origin, "not-html", f"{url}: content type {mime}, not HTML")
@@ -240,8 +282,11 @@ def _record_items(
         yield Skipped(origin, "http-status", f"{url}: HTTP status {status}")
         return
     truncated = record.rec_headers.get_header("WARC-Truncated")
-    body = head + _read_capped(stream, cap)
-    too_large = len(body) > cap
+    try:
+        body = b"" if payload_over_cap else head + _read_capped(stream, cap)
+    except _PayloadOverCap:
+        payload_over_cap, body = True, b""
+    too_large = payload_over_cap or len(body) > cap
     cut_short = getattr(record.raw_stream, "limit", 0) > 0 and not too_large
     origin = f"{name}@{it.get_record_offset()}"  # reads the rest of the record (and checks digests)
     if truncated:

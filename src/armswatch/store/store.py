@@ -130,7 +130,8 @@ class Store:
     # -- ingest ----------------------------------------------------------------------------------------
 
     def extracted(self, hashes: Sequence[str], extractor_version: str) -> set[str]:
-        """Which of these document hashes this extractor version has already processed."""
+        """Which of these document hashes have this extractor version's claims as their current ones (a text
+        extracted by it once, then by another, is not: ingest makes its claims current again)."""
         found: set[str] = set()
         with self._read() as conn:
             for chunk in chunks(list(hashes)):
@@ -139,6 +140,7 @@ class Store:
                         select(t.extractions.c.document_id).where(
                             t.extractions.c.document_id.in_(chunk),
                             t.extractions.c.extractor_version == extractor_version,
+                            t.extractions.c.current.is_(True),
                         )
                     )
                 )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, select, update
 
 from armswatch.cases import build_cases, claim_id, claim_key, effective_decisions
 from armswatch.dedup import Signature, best_match
@@ -24,7 +24,8 @@ __all__ = ["BatchOutcome", "Triple", "add_document", "claim_problem", "recompute
 Triple = tuple[str, str, str]
 
 # Statements built once: building them per document cost more than running them.
-_VERSIONS = select(t.extractions.c.extractor_version).where(t.extractions.c.document_id == bindparam("h"))
+_VERSIONS = select(t.extractions.c.extractor_version, t.extractions.c.current).where(
+    t.extractions.c.document_id == bindparam("h"))
 _CANDIDATES = (
     select(t.dedup_signatures.c.document_id, t.dedup_signatures.c.signature, t.documents.c.dup_group)
     .join(t.documents, t.documents.c.id == t.dedup_signatures.c.document_id)
@@ -77,6 +78,15 @@ def claim_problem(c: Claim) -> str | None:
     return None
 
 
+def _claim_triples(conn: Connection, h: str, which: ColumnElement[bool]) -> set[Triple]:
+    """(supplier, recipient, category) of the document's claims in the extractions `which` selects."""
+    link = and_(t.extractions.c.document_id == t.claims.c.document_id,
+                t.extractions.c.extractor_version == t.claims.c.extractor_version)
+    q = (select(t.claims.c.supplier, t.claims.c.recipient, t.claims.c.category).distinct()
+         .join(t.extractions, link).where(t.claims.c.document_id == h, which))
+    return {(r[0], r[1], r[2]) for r in conn.execute(q)}
+
+
 def add_document(
     conn: Connection,
     doc: Document,
@@ -96,28 +106,19 @@ def add_document(
         out.rejected.append((source, "empty text"))
         return
     h = doc.content_hash
-    versions = conn.execute(_VERSIONS, {"h": h}).scalars().all()
-    if version in versions:
+    versions: dict[str, bool] = {v: bool(cur) for v, cur in conn.execute(_VERSIONS, {"h": h}).all()}
+    if versions.get(version):
         out.skipped.append((source, f"already stored (same text, extractor version {version})"))
         return
-    if versions:  # known text, new extractor version: the old claims stop being current
-        affected.update(
-            tuple(r)
-            for r in conn.execute(
-                select(t.claims.c.supplier, t.claims.c.recipient, t.claims.c.category)
-                .distinct()
-                .join(
-                    t.extractions,
-                    and_(
-                        t.extractions.c.document_id == t.claims.c.document_id,
-                        t.extractions.c.extractor_version == t.claims.c.extractor_version,
-                    ),
-                )
-                .where(t.claims.c.document_id == h, t.extractions.c.current.is_(True))
-            ).all()
-        )
+    if versions:  # known text, another extractor version: the old claims stop being current
+        affected.update(_claim_triples(conn, h, t.extractions.c.current.is_(True)))
         conn.execute(update(t.extractions).where(t.extractions.c.document_id == h).values(current=False))
         out.reextracted.append(source)
+        if version in versions:  # extracted by this very extractor before (A, then B, now A): its claims return
+            conn.execute(update(t.extractions).where(t.extractions.c.document_id == h,
+                                                     t.extractions.c.extractor_version == version).values(current=True))
+            affected.update(_claim_triples(conn, h, t.extractions.c.extractor_version == version))
+            return
     else:
         insert_document(conn, doc, h, now, sig, threshold)
         out.stored.append(source)
