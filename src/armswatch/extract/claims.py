@@ -101,8 +101,7 @@ class _DocumentReader:
                             carriers=self.res.valency.event_nouns)
         if mod.conditional:
             return 0
-        if f.direction == "give" and f.items and mod.status == "delivered" and all(
-                s.top.lemma_.lower() in self.words["commission_nouns"] for s in f.items):
+        if f.commission and mod.status == "delivered":
             mod.status = "pledged"  # "gave London an arms order": an order placed
         # a pronoun stands for another party than the one its frame names ("Peru, its main supplier")
         supplier = self.context.resolve(f.supplier, other=f.recipient.code if f.recipient else None)

@@ -49,6 +49,7 @@ class Frame:
     whole: Token | None = None  # part frames: what the items are part of ("the package")
     late_origin: Party | None = None  # a party named on the items, the supplier only if context names none
     pronoun_items: bool = False  # the items are "them"/"it": those of the frame this one continues
+    commission: bool = False  # the items are an order given to the seller ("gave London an arms order")
     bare_number: Token | None = None  # "Norway has promised six": the items of the last transfer
 
     @property
@@ -121,8 +122,9 @@ class FrameReader:
         supplier = self._party(pred, row.supplier, f, "supplier", exclude=set())
         taken = {supplier.token.i} if supplier else set()
         recipient = self._party(pred, row.recipient, f, "recipient", exclude=taken)
-        if row.direction == "give" and f.items and all(
-                s.top.lemma_.lower() in self.words["commission_nouns"] for s in f.items):
+        f.commission = row.direction == "give" and bool(f.items) and all(
+            s.top.lemma_.lower() in self.words["commission_nouns"] for s in f.items)
+        if f.commission:
             supplier, recipient = recipient, supplier  # "gave London its biggest arms order": London supplies
         if recipient is not None and recipient.token.lower_ in self.words["reflexive_pronouns"]:
             # "Britain will arm itself": the subject receives, and a supplier comes only from the items ("with
