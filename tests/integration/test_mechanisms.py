@@ -505,3 +505,34 @@ def test_one_outlet_one_spelling(extractor):
                                "Cuba has sent drones to Venezuela, according to Ukrinform.")
             for c in claims(extractor, text).values()}
     assert vias == {"UkrInform"}
+
+
+def test_an_intelligence_service_named_by_its_nationality_is_the_source(extractor):
+    c = claims(extractor, "Chile has received 30 drones from Peru, according to Bolivian intelligence.")
+    assert c[("PER", "CHL", "uav", "delivered")].source == "Bolivian intelligence"
+
+
+def test_a_modifier_like_estimated_is_no_speaker(extractor):
+    c = claims(extractor, "Washington cleared the sale of 40 Harpoon missiles to Chile for an estimated $90 million.")
+    assert c[("USA", "CHL", "missiles", "pledged")].source is None
+
+
+def test_a_trailing_speaker_is_the_phrase_head_not_a_noun_inside_it(extractor):
+    c = claims(extractor, "Spain has agreed to sell 12 howitzers to Peru, a source familiar with the talks said.")
+    assert c[("ESP", "PER", "artillery", "pledged")].source.startswith("source")
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_future(extractor):
+    c = claims(extractor, "Italy will train and equip a Chilean battalion and supply Centauro armoured cars to Chile.")
+    assert ("ITA", "CHL", "armoured_vehicles", "pledged") in c
+
+
+def test_a_list_hung_on_the_recipient_belongs_to_the_package(extractor):
+    c = claims(extractor, "The Pentagon announced a $90 million security assistance package for Chile, "
+                          "including Stinger missiles and mortar rounds.")
+    assert {("USA", "CHL", "air_defence", "pledged"), ("USA", "CHL", "ammunition", "pledged")} <= c.keys()
+
+
+def test_components_count_in_an_article_that_speaks_of_weapons_production(extractor):
+    c = claims(extractor, "Beijing has been supplying Minsk with microelectronics used in weapons production.")
+    assert ("CHN", "BLR", "components", "ongoing") in c

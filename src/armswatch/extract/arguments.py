@@ -556,13 +556,14 @@ class ArgumentReader:
             first = first.head.head  # "Peru's visit to Lima and purchase of ...": the parser joins the name
         return [Arg("poss", p, "shared") for p in children(first, "poss")] if first.pos_ == "NOUN" else []
 
-    @staticmethod
-    def _displaced_of(args: list[Arg]) -> list[Arg]:
-        """"the sale to Chile of four systems": the of-phrase hung on the recipient is the noun's own."""
-        if any(a.role == "pp:of" for a in args):
-            return []
-        return [Arg("pp:of", o, "displaced") for a in args if a.role in ("pp:to", "pp:for")
-                for p in children(a.token, "prep") if p.lower_ == "of" for o in prep_objects(p)]
+    def _displaced_of(self, args: list[Arg]) -> list[Arg]:
+        """"the sale to Chile of four systems", "a package for Chile, including radars": an of-phrase or a list
+        hung on the recipient is the noun's own."""
+        have = {a.role for a in args}
+        return [Arg(f"pp:{word}", o, "displaced") for a in args if a.role in ("pp:to", "pp:for")
+                for p in children(a.token, "prep")
+                if ((word := prep_word(p)) == "of" or word in self.words["list_preps"] and a.token.pos_ == "PROPN")
+                and f"pp:{word}" not in have for o in prep_objects(p)]
 
     def _clause_on_noun(self, clause: Token) -> list[Arg]:
         """"a package that includes 40 boats" (incl), "a shipment bound for Russia" (pp:for), "contracts signed

@@ -381,6 +381,9 @@ class _DocumentReader:
         """Does the article name a weapon? Plain weapon nouns count; a named system only beside one
         ("Bradley fighting vehicles", not a Mr Bradley)."""
         for m in self.mentions.items:
+            head = self.doc[m.end - 1]
+            if head.lower_ in self.words["weapon_nouns"] or head.lemma_.lower() in self.words["weapon_nouns"]:
+                return True  # "chips used in weapons production": a generic that still says weapons
             if m.term.category not in self.words["weapon_categories"] or m.term.role not in ("strong", "weak"):
                 continue
             text = self.doc[m.start:m.end].text

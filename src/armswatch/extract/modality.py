@@ -65,6 +65,20 @@ def governor_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def shared_auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries a verb without its own shares with the first verb of its coordination: "will" of
+    "Spain will train the crews and supply the boats" (not its negation: "did not train but supplied")."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                                         for c in verb.children):
+        return []
+    first = verb.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.pos_ != "VERB":
+        return []
+    return [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+
+
 @lru_cache(maxsize=4096)
 def _verb_lemmas(form: str) -> tuple[str, ...]:
     """A verb form's lemmas from lemminflect's tables, where the model's own lemma is wrong."""
@@ -137,7 +151,7 @@ class _Reader:
                             subject_of: bool = False) -> str:
         """`subject_of`: the trigger is this verb's subject, and the verb's future is not the transfer's ("the
         deliveries will prolong the war")."""
-        kids = list(tok.children)
+        kids = list(tok.children) + (shared_auxiliaries(tok) if depth == 0 else [])
         for c in kids:
             lw = c.lower_
             if c.dep_ in ("aux", "auxpass") and lw in self.w["hedge_aux"]:

@@ -101,6 +101,7 @@ class Prefilter:
         self._items = TermFinder((t, i.cased) for t, i in items.items())
         # plain weapon nouns and named systems: what makes an article "name a weapon"
         self._weapons = TermFinder((t, i.cased) for t, i in items.items() if is_weapon(i))
+        self._weapon_nouns = frozenset(form for w in words["weapon_nouns"] for form in plurals(w))  # "weapons"
         self._always = TermFinder((t, i.cased) for t, i in items.items() if always_counts(i))
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
         # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
@@ -144,7 +145,8 @@ class Prefilter:
         """Could the extractor find that `text` names a weapon (which lets dual-use words such as "ships"
         or bare "equipment" make claims)? A plain weapon noun, or any named system (the extractor counts
         designations such as "F-16" and names before a weapon noun such as "Bradley fighting vehicles")."""
-        return self._weapons.search(text, _word_set(text) if words is None else words)
+        words = _word_set(text) if words is None else words
+        return not self._weapon_nouns.isdisjoint(words) or self._weapons.search(text, words)
 
     def actor_codes(self, text: str) -> set[str]:
         """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
