@@ -523,7 +523,7 @@ def test_a_trailing_speaker_is_the_phrase_head_not_a_noun_inside_it(extractor):
 
 
 def test_a_coordinated_verb_shares_the_first_verbs_future(extractor):
-    c = claims(extractor, "Italy will train and equip a Chilean battalion and supply Centauro armoured cars to Chile.")
+    c = claims(extractor, "Italy will train and equip a Chilean battalion and deliver armoured cars to Chile.")
     assert ("ITA", "CHL", "armoured_vehicles", "pledged") in c
 
 
@@ -536,3 +536,25 @@ def test_a_list_hung_on_the_recipient_belongs_to_the_package(extractor):
 def test_components_count_in_an_article_that_speaks_of_weapons_production(extractor):
     c = claims(extractor, "Beijing has been supplying Minsk with microelectronics used in weapons production.")
     assert ("CHN", "BLR", "components", "ongoing") in c
+
+
+def test_a_plea_to_a_supplier_is_a_request(extractor):
+    c = claims(extractor, "Lima has long pleaded with Madrid for more howitzers.")
+    assert ("ESP", "PER", "artillery", "sought") in c
+
+
+def test_two_signers_of_a_deal_the_major_exporter_sells(extractor):
+    assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain and Peru signed a contract for 12 howitzers.")
+    assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain signed a deal with Peru for 12 howitzers.")
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(
+        extractor, "Peru and Spain are negotiating the sale of howitzers.")
+
+
+def test_two_signers_both_exporters_or_neither_give_no_direction(extractor):
+    assert claims(extractor, "Spain and Italy signed a contract for 12 howitzers.") == {}
+    assert claims(extractor, "Chile and Peru signed a contract for 12 howitzers.") == {}
+
+
+def test_hyphenated_modifiers_stay_in_the_item(extractor):
+    c = claims(extractor, "Spain has sent long-range missiles to Peru.")
+    assert c[("ESP", "PER", "missiles", "delivered")].item == "long-range missiles"

@@ -108,6 +108,7 @@ class _DocumentReader:
         recipient = self.context.resolve(f.recipient, other=f.supplier.code if f.supplier else None)
         if f.direction == "deal":
             supplier, recipient = self._orient_deal(f, supplier, recipient)
+        supplier, recipient = self._two_signers(f, supplier, recipient)
         supplier, recipient = self.denials.deniers_as_parties(f, supplier, recipient)
         if mod.negated:
             self.denials.negated_frame(f, mod, supplier, recipient)
@@ -153,12 +154,42 @@ class _DocumentReader:
         return not ((supplier is None and "supplier" in f.blocked) or (recipient is None and "recipient" in f.blocked))
 
     def _orient_deal(self, f: Frame, supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
-        """A deal's signer buys, unless the signer is a company and the other side is not (companies sell)."""
+        """A deal's signer buys, unless the signer is a company and the other side is not (companies sell), or
+        the signer is a major arms exporter and the other state is not ("Spain signed a deal with Peru")."""
         sup = f.supplier.mention if f.supplier else None
         rec = f.recipient.mention if f.recipient else None
         if rec is not None and rec.how == "company" and (sup is None or sup.how != "company"):
             return recipient, supplier
+        if supplier is None and recipient is not None and len(f.more_recipients) == 1:
+            other = f.more_recipients[0]  # "Spain and Peru signed a contract for howitzers"
+            seller = self._seller_of(recipient, other.code) if rec is not None and other.actor.kind == "state" \
+                else None
+            if seller is not None:
+                f.more_recipients = []
+                return seller, other.code if seller == recipient else recipient
+        if supplier is not None and recipient is not None and self._seller_of(recipient, supplier) == recipient:
+            return recipient, supplier
         return supplier, recipient
+
+    def _two_signers(self, f: Frame, supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
+        """"Spain and Peru are negotiating the sale of howitzers": both sides of the sale are the coordinated
+        subject; the major arms exporter of the two sells, else the direction is unknown."""
+        sides = {a.code for a in f.more_suppliers} | {a.code for a in f.more_recipients}
+        if supplier is None or supplier != recipient or len(sides) != 1:
+            return supplier, recipient
+        other = next(iter(sides))
+        seller = self._seller_of(supplier, other)
+        if seller is None:
+            return supplier, recipient
+        f.more_suppliers, f.more_recipients = [], []
+        return seller, other if seller == supplier else supplier
+
+    def _seller_of(self, a: str, b: str) -> str | None:
+        """Of two states that sign a deal, the one that is a major arms exporter while the other is not."""
+        major = self.words["major_arms_exporters"]  # lower-cased, as every word list
+        if not all(c.isupper() and len(c) == 3 for c in (a, b)) or (a.lower() in major) == (b.lower() in major):
+            return None  # ISO codes are states' (groups have lowercase slugs); two exporters or none: unknown
+        return a if a.lower() in major else b
 
     def _items(self, f: Frame, sentence_items: list[ItemSlot]) -> list[ItemSlot]:
         items = list(f.items)
@@ -299,7 +330,9 @@ class _DocumentReader:
 
     @staticmethod
     def _modifies_phrase(prev: Token, lo: int, top: Token) -> bool:
-        inside = lo <= prev.head.i <= top.i or prev.text == "-"
+        if prev.text == "-" and not prev.is_sent_start:
+            return True  # "long-range missiles", "IRIS-T systems": one word
+        inside = lo <= prev.head.i <= top.i
         return inside and prev.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and not prev.is_sent_start
 
     def _item_text(self, slot: ItemSlot) -> str:
