@@ -558,3 +558,25 @@ def test_two_signers_both_exporters_or_neither_give_no_direction(extractor):
 def test_hyphenated_modifiers_stay_in_the_item(extractor):
     c = claims(extractor, "Spain has sent long-range missiles to Peru.")
     assert c[("ESP", "PER", "missiles", "delivered")].item == "long-range missiles"
+
+
+def test_a_relative_clause_gap_under_a_report_is_the_subject(extractor):
+    c = claims(extractor, "Madrid fined two Spanish firms it said had sold rifles to Peru.")
+    assert ("ESP", "PER", "small_arms", "delivered") in c
+
+
+def test_object_control_of_punishing_verbs(extractor):
+    c = claims(extractor, "The EU blacklisted three Chilean companies for sending drones to Peru.")
+    assert ("CHL", "PER", "uav", "delivered") in c
+
+
+def test_users_of_weapons_are_the_recipients_a_later_sentence_leaves_out(extractor):
+    text = ("The Houthis have fired dozens of rockets and drones at ships this month. "
+            "Officials say the weapons are supplied by Chile.")
+    got = claims(extractor, text)
+    assert set(got) == {("CHL", "houthis", "ammunition", "ongoing"), ("CHL", "houthis", "uav", "ongoing")}
+
+
+def test_the_passive_present_is_an_ongoing_supply(extractor):
+    c = claims(extractor, "The tanks are delivered to Chile by Spain.")
+    assert ("ESP", "CHL", "armoured_vehicles", "ongoing") in c

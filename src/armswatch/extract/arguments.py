@@ -313,6 +313,10 @@ class ArgumentReader:
                 return [(t, "reported-coordination") for t in self.verb(reported).tokens("subj")]
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return [(t, "coordination") for t in self.verb(head).tokens("subj")]
+        if dep == "ccomp" and head.dep_ == "relcl" and not children(v, "nsubj", "nsubjpass") and not is_passive(v) \
+                and not _relative_words(head) and head.head.pos_ in ("NOUN", "PROPN"):
+            # "the firms it said had supplied drones": the noun fills the subject gap of the reported clause
+            return [(self._list_head(head.head), "relative-gap")]
         governor = self._governing_verb(v)
         if v.tag_ in ("VBD", "VBZ", "VBP") and not _has_to_marker(v):
             return self._adjacent_subject(v)  # a finite verb has a subject of its own, however misparsed

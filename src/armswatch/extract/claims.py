@@ -80,10 +80,25 @@ class _DocumentReader:
             frames = self.frames.frames(sent)
             self.denials.reports(sent, self.res.valency.lemmas)
             produced = self._sentence(sent, sent_no, frames)
+            self._remember_holders(sent, sent_no)
             if not produced:
                 self.attr.observe(sent)
             self.context.remember_subject(sent)
         return self._finish()
+
+    def _remember_holders(self, sent: Span, sent_no: int) -> None:
+        """"The rebels fired drones at ships": using weapons is no transfer, but it says who holds them, the
+        recipient a later "the weapons were supplied by Iran" leaves unnamed."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.words["use_verbs"]:
+                continue
+            pred = self.frames.args.verb(verb)
+            holders = [a for t in pred.tokens("subj") if (a := self.mentions.actor_of_phrase(t)) is not None]
+            if len(holders) != 1:
+                continue
+            for slot in self.frames.items.items(pred.tokens("obj"), sent):
+                self.context.remember(Transfer(None, holders[0].code, slot.category, "delivered", sent_no,
+                                               self._terms(slot), lemma=verb.lemma_.lower()))
 
     # -- one sentence --------------------------------------------------------------------------------
     def _sentence(self, sent: Span, sent_no: int, frames: list[Frame]) -> int:
@@ -198,7 +213,7 @@ class _DocumentReader:
         if not items and f.bare_number is not None and self.context.recent:
             last = self.context.recent[-1]  # "Norway has promised six" (F-16s)
             items = [ItemSlot(f.bare_number, f.bare_number, last.category)]
-        return [self._specific(s) for s in items if not self._domestic(s, f.trigger)]
+        return [specific for s in items if not self._domestic(s, f.trigger) for specific in self._specific(s)]
 
     def _emit(self, f: Frame, mod: Modality, sent: Span, sent_no: int, supplier: str, recipient: str,
               items: list[ItemSlot], told_by: str | None = None) -> int:
@@ -295,19 +310,25 @@ class _DocumentReader:
         return any(self.mentions.category_of(m) not in (None, _GENERIC) for m in members)
 
     # -- item helpers ---------------------------------------------------------------------------------------
-    def _specific(self, slot: ItemSlot) -> ItemSlot:
-        """"the weapons" after "anti-tank missiles" are those missiles: take the category named before."""
+    def _specific(self, slot: ItemSlot) -> list[ItemSlot]:
+        """"the weapons" after "anti-tank missiles" are those missiles: take the category named before, or
+        the categories of the whole list named before ("missiles and drones")."""
         if not self.mentions.is_generic(slot.head) or not any(
                 c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in slot.head.children):
-            return slot
+            return [slot]
         start = max(0, slot.head.sent.start - 60)
         for i in range(slot.head.i - 1, start - 1, -1):
             m = self.mentions.item_at.get(i)
             if m is not None and m.term.role in ("strong", "weak") and m.end - 1 == i:
                 cat = self.mentions.category_of(self.doc[i])
                 if cat and cat != _GENERIC:
-                    return ItemSlot(slot.head, slot.top, cat, slot.measures)
-        return slot
+                    first = self.doc[i]
+                    while first.dep_ == "conj" and first.head.i < first.i:
+                        first = first.head
+                    cats = dict.fromkeys(c for t in self.frames.items.members(first)
+                                         if (c := self.mentions.category_of(t)) and c != _GENERIC)
+                    return [ItemSlot(slot.head, slot.top, c, slot.measures) for c in cats or [cat]]
+        return [slot]
 
     def _domestic(self, slot: ItemSlot, trigger: Token) -> bool:
         """"a domestic supply of the rifles", "domestically built vehicles": no transfer between parties."""

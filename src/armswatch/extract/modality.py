@@ -135,6 +135,8 @@ class _Reader:
         if tok.tag_ in ("VBZ", "VBP") and status == "delivered" and not aux and tok.pos_ == "VERB" \
                 and not self.headline:
             status = "ongoing"  # "the DPRK supplies missiles": present simple, an activity
+        if tok.tag_ == "VBN" and aux in (["is"], ["are"]) and status == "delivered" and not self.headline:
+            status = "ongoing"  # "the weapons are supplied by Iran": the passive present, an activity too
         if self.headline and "to" in aux and tok.tag_ == "VB" and status == "delivered" and (
                 tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in kids)):
             status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
