@@ -580,3 +580,20 @@ def test_users_of_weapons_are_the_recipients_a_later_sentence_leaves_out(extract
 def test_the_passive_present_is_an_ongoing_supply(extractor):
     c = claims(extractor, "The tanks are delivered to Chile by Spain.")
     assert ("ESP", "CHL", "armoured_vehicles", "ongoing") in c
+
+
+def test_up_to_an_amount_is_the_object_not_a_destination(extractor):
+    c = claims(extractor, "Spain has exported up to 3,500 tonnes of ammunition to Peru via intermediaries.")
+    assert c[("ESP", "PER", "ammunition", "delivered")].quantity == 3500
+
+
+def test_scale_words_after_a_number_and_nested_vague_amounts(extractor):
+    assert claims(extractor, "Spain has delivered at least two dozen tanks to Chile.")[
+        ("ESP", "CHL", "armoured_vehicles", "delivered")].quantity == 24
+    c = claims(extractor, "Spain said it had delivered hundreds of thousands of rounds to Chile.")
+    assert c[("ESP", "CHL", "ammunition", "delivered")].quantity_text == "hundreds of thousands"
+
+
+def test_a_price_is_no_count(extractor):
+    c = claims(extractor, "Spain sold $1.5 billion worth of rifles to Chile.")
+    assert c[("ESP", "CHL", "small_arms", "delivered")].quantity is None

@@ -109,6 +109,12 @@ def _relative_words(verb: Token) -> list[Token]:
         "nsubj", "nsubjpass", "dobj"))]
 
 
+def _up_to_amount(prep: Token) -> bool:
+    """"up to 300 tonnes": "to" after "up" before an amount bounds a number; it is no destination."""
+    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up" and any(
+        c.like_num or c.dep_ == "nummod" for o in prep_objects(prep) for c in [o, *o.children])
+
+
 def _range_gerund(verb: Token) -> bool:
     """"moved from helping Cuba to arming it": the second gerund, which the parser gives the first one's object
     as its subject and "to" as an infinitive marker; it goes on with the first one's subject."""
@@ -210,6 +216,8 @@ class ArgumentReader:
                 out.append(Arg("dat", c, "ditransitive"))
             elif dep == "agent":
                 out += [Arg("subj", o, "passive") for o in prep_objects(c)]
+            elif dep == "prep" and _up_to_amount(c):
+                out += [Arg("obj", o, "up-to") for o in prep_objects(c)]  # "exported up to 300 tonnes of shells"
             elif dep == "prep":
                 out += [Arg(f"pp:{prep_word(c)}", o, voice) for o in prep_objects(c) if not self._adverbial(o)]
             elif dep in ("xcomp", "ccomp") and _range_gerund(c):
