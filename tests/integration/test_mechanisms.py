@@ -597,3 +597,12 @@ def test_scale_words_after_a_number_and_nested_vague_amounts(extractor):
 def test_a_price_is_no_count(extractor):
     c = claims(extractor, "Spain sold $1.5 billion worth of rifles to Chile.")
     assert c[("ESP", "CHL", "small_arms", "delivered")].quantity is None
+
+
+def test_a_vague_doer_closes_the_supplier_role(extractor):
+    assert claims(extractor, "Madrid has authorised the transfer of howitzers to Peru by its allies.") == {}
+
+
+def test_close_to_a_deal_is_negotiating_and_the_copula_subject_buys(extractor):
+    c = claims(extractor, "Peru is close to a deal to buy Spanish howitzers.")
+    assert ("ESP", "PER", "artillery", "negotiating") in c

@@ -397,6 +397,8 @@ class ArgumentReader:
             return [(t, "purpose") for t in self.verb(noun.head).tokens("subj")]
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
             return [(t, "purpose") for t in self.verb(noun.head.head).tokens("subj")]  # "in talks to buy"
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "ADJ":
+            return [(t, "purpose") for t in self._copula_subject(noun.head.head)]  # "is close to a deal to buy"
         return []
 
     def _inherited_passive_subject(self, v: Token) -> list[tuple[Token, str]]:

@@ -182,8 +182,11 @@ class FrameReader:
                 return Party(t, self._led_by(t) or self.mentions.actor_of_phrase(t))  # "helping Russian troops"
             if kind == "anaphor":
                 return Party(t, None)
+            if kind == "other" and slot.role == "pp:by" and t.lemma_.lower() in self.words["vague_parties"]:
+                named_other = True  # "the transfer of jets by its allies": the doer is told, and is no party
+                break
             if kind == "other" and (slot.role in _CORE_ROLES or slot.role.startswith("sup:")):
-                named_other = True  # a locative ("in the officials' view") never closes a role
+                named_other = True  # a locative ("in the officials' view", "by rail") never closes a role
         if named_other:
             f.blocked.add(role)
         return None

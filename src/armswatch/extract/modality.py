@@ -102,6 +102,9 @@ class _Reader:
                 effect = next((e for alt in _verb_lemmas(tok.lower_) if (e := self.governors.get(alt))), None)
         else:
             effect = self.w.value("noun_governors", lemma)
+            near = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if effect and near.lemma_.lower() in self.w["approach_words"]:
+                effect = "negotiate"  # "is close to a deal to buy", "nearing an agreement": no deal yet
         talks = self.w["talk_nouns"]
         if effect is None and any(p.dep_ == "prep" and p.lower_ in ("in", "into") and any(
                 o.lemma_.lower() in talks for o in p.children if o.dep_ == "pobj") for p in tok.children):
