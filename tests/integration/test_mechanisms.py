@@ -606,3 +606,19 @@ def test_a_vague_doer_closes_the_supplier_role(extractor):
 def test_close_to_a_deal_is_negotiating_and_the_copula_subject_buys(extractor):
     c = claims(extractor, "Peru is close to a deal to buy Spanish howitzers.")
     assert ("ESP", "PER", "artillery", "negotiating") in c
+
+
+def test_a_that_the_parser_made_a_subject_is_a_conjunction(extractor):
+    c = claims(extractor, "Peru's defence minister said on Telegram that Lima had received the first howitzers from Spain.")
+    assert ("ESP", "PER", "artillery", "delivered") in c
+
+
+def test_an_office_named_after_a_preposition_is_the_source(extractor):
+    c = claims(extractor, "A spokesperson for the Spanish defence ministry confirmed that Madrid had delivered "
+                          "ten howitzers to Lima.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "Spanish Defence Ministry"
+
+
+def test_an_as_clause_before_the_claim_names_the_source(extractor):
+    c = claims(extractor, "As Defence Minister Ada Roe told reporters, Spain has sent howitzers to Peru.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "Ada Roe"

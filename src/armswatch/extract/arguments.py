@@ -204,6 +204,8 @@ class ArgumentReader:
         out: list[Arg] = []
         for c in v.children:
             dep = c.dep_
+            if dep == "nsubj" and c.lower_ == "that" and len(children(v, "nsubj")) > 1:
+                continue  # "said on Telegram that Kyiv had received": a conjunction the parser made a subject
             if dep == "nsubj" and not _range_gerund(v):
                 out.append(Arg("subj", c, voice))
             elif dep == "nsubjpass" or dep in ("dobj", "oprd"):

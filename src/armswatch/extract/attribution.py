@@ -128,8 +128,9 @@ class AttributionReader:
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
                 kind = self.speech.get(c.lemma_.lower())
+                as_said = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)  # "As Ada Roe said, ..."
                 if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and kind in ("say", "believe") \
-                        and c.i > trigger.i:
+                        and (c.i > trigger.i or as_said):
                     return self.speaker_from(c), kind == "believe"
         return None, hedged
 

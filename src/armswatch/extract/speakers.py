@@ -129,7 +129,9 @@ class SpeakerNames:
                     while end < len(words) and (words[end].text[:1].isupper() or words[end].lower_ in ("and", "of")
                                                 and end + 1 < len(words) and words[end + 1].text[:1].isupper()):
                         end += 1
-                parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[:end]]
+                # "a spokesperson for the German defence ministry": the office's name starts after the preposition
+                start = max((k + 1 for k in range(i) if words[k].pos_ == "ADP"), default=0)
+                parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[start:end]]
                 parts = [p for p in parts if p]
                 return " ".join(p if p[:1].isupper() or p in ("of", "and") else p.capitalize() for p in parts) or None
         lowers = [t.lower_ for t in words]
