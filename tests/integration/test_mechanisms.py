@@ -622,3 +622,16 @@ def test_an_office_named_after_a_preposition_is_the_source(extractor):
 def test_an_as_clause_before_the_claim_names_the_source(extractor):
     c = claims(extractor, "As Defence Minister Ada Roe told reporters, Spain has sent howitzers to Peru.")
     assert c[("ESP", "PER", "artillery", "delivered")].source == "Ada Roe"
+
+
+def test_turning_to_a_supplier_then_its_deliveries(extractor):
+    text = ("Lima has turned to Madrid and Buenos Aires for weapons as its stocks run low. Spain has provided "
+            "howitzers, while Argentina has sent rifles.")
+    got = claims(extractor, text)
+    assert {("ESP", "PER", "equipment", "sought"), ("ESP", "PER", "artillery", "delivered"),
+            ("ARG", "PER", "small_arms", "delivered")} <= got.keys()
+
+
+def test_helping_with_a_missile_programme_is_know_how(extractor):
+    c = claims(extractor, "Spain has sent howitzers to Peru and is helping Peru with its missile programme.")
+    assert ("ESP", "PER", "technology", "ongoing") in c
