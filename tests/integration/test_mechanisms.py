@@ -635,3 +635,8 @@ def test_turning_to_a_supplier_then_its_deliveries(extractor):
 def test_helping_with_a_missile_programme_is_know_how(extractor):
     c = claims(extractor, "Spain has sent howitzers to Peru and is helping Peru with its missile programme.")
     assert ("ESP", "PER", "technology", "ongoing") in c
+
+
+def test_a_participle_of_speech_on_a_noun_is_no_trailing_speaker(extractor):
+    c = claims(extractor, "Chile has denied arming the Houthis, despite evidence documented by UN experts.")
+    assert c[("CHL", "houthis", "equipment", "delivered")].source is None

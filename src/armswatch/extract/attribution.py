@@ -275,7 +275,7 @@ class AttributionReader:
         """", the Mehr news agency said on Friday": a speech verb after the claim, the phrase
         between the comma and the verb is the speaker, however the parser attached it."""
         for verb in trigger.sent:
-            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or verb.dep_ == "amod" \
+            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or verb.dep_ in ("amod", "acl") \
                     or verb.tag_ not in ("VBD", "VBZ", "VBN", "VBP") or self._in_quote(verb.idx) is not None:
                 continue  # "the sale to Chile for an estimated $1 billion": a modifier, no one speaking
             start = verb.i

@@ -269,7 +269,7 @@ class _DocumentReader:
                                            lemma=f.trigger.lemma_.lower()))
 
     def _note(self, claim: Claim, slot: ItemSlot, f: Frame) -> None:
-        if self.mentions.is_generic(slot.head) and slot.category == _GENERIC:
+        if (self.mentions.is_generic(slot.head) or slot.head.pos_ == "VERB") and slot.category == _GENERIC:
             hosts = [slot.head, slot.top] + ([f.trigger] if slot.head.head == f.trigger else [])
             self.found.generics.append(_Generic(
                 claim, anaphoric=any(c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"]
