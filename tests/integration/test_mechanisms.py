@@ -640,3 +640,13 @@ def test_helping_with_a_missile_programme_is_know_how(extractor):
 def test_a_participle_of_speech_on_a_noun_is_no_trailing_speaker(extractor):
     c = claims(extractor, "Chile has denied arming the Houthis, despite evidence documented by UN experts.")
     assert c[("CHL", "houthis", "equipment", "delivered")].source is None
+
+
+def test_troops_of_a_named_side_hold_the_supplied_items(extractor):
+    c = claims(extractor, "Chilean troops fired Spanish-supplied shells at the border post.")
+    assert ("ESP", "CHL", "ammunition", "delivered") in c
+
+
+def test_a_name_joined_by_a_hyphen_stays_in_the_item(extractor):
+    c = claims(extractor, "Peruvian forces used US-supplied howitzers to strike the bridge.")
+    assert c[("USA", "PER", "artillery", "delivered")].item == "US-supplied howitzers"

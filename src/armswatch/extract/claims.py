@@ -90,8 +90,9 @@ class _DocumentReader:
         """"The rebels fired drones at ships": using weapons is no transfer, but it says who holds them, the
         recipient a later "the weapons were supplied by Iran" leaves unnamed."""
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.words["use_verbs"]:
-                continue
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in self.words["holding_verbs"] or lemma in self.res.valency.lemmas:
+                continue  # "receive", "acquire": frames of their own
             pred = self.frames.args.verb(verb)
             holders = [a for t in pred.tokens("subj") if (a := self.mentions.actor_of_phrase(t)) is not None]
             if len(holders) != 1:
@@ -356,6 +357,10 @@ class _DocumentReader:
         inside = lo <= prev.head.i <= top.i
         return inside and prev.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and not prev.is_sent_start
 
+    def _hyphenated(self, end: int) -> bool:
+        """"US-supplied": a name joined to the next word is part of the item's words."""
+        return end < len(self.doc) and self.doc[end].text == "-" and not self.doc[end - 1].whitespace_
+
     def _item_text(self, slot: ItemSlot) -> str:
         top, head = slot.top, slot.head
         lo = top.i
@@ -364,7 +369,8 @@ class _DocumentReader:
         while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
                                or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
                                or self.doc[lo].head.like_num  # "more than 300 tanks" -> "tanks"
-                               or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name")):
+                               or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name"
+                                   and not self._hyphenated(self.mentions.actor_at[lo].end))):
             lo += 1
         if top.i != head.i:
             lo = min(lo, top.i)
