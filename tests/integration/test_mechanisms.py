@@ -650,3 +650,18 @@ def test_troops_of_a_named_side_hold_the_supplied_items(extractor):
 def test_a_name_joined_by_a_hyphen_stays_in_the_item(extractor):
     c = claims(extractor, "Peruvian forces used US-supplied howitzers to strike the bridge.")
     assert c[("USA", "PER", "artillery", "delivered")].item == "US-supplied howitzers"
+
+
+def test_a_backer_named_in_apposition_is_the_context_for_what_follows(extractor):
+    c = claims(extractor, "Spain, Peru's biggest European backer, will send four more howitzers.")
+    assert ("ESP", "PER", "artillery", "pledged") in c
+
+
+def test_them_as_first_object_is_the_recipient(extractor):
+    c = claims(extractor, "Iran, the main backer of the Houthis, has sent them drones.")
+    assert ("IRN", "houthis", "uav", "delivered") in c
+
+
+def test_among_the_weapons_are_lists_the_items(extractor):
+    c = claims(extractor, "Among the weapons Spain has sold to Peru are howitzers and armoured vehicles.")
+    assert set(c) == {("ESP", "PER", "artillery", "delivered"), ("ESP", "PER", "armoured_vehicles", "delivered")}

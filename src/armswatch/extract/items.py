@@ -179,6 +179,8 @@ class ItemReader:
                     stack.extend(self._resumed(children(c, "dobj")))
                 elif c.dep_ == "amod" and c.lower_ == "such":
                     continue
+            if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ in self.words["copulas"]:
+                stack.extend(children(t.head.head, "nsubj", "attr"))  # "among the weapons sold are drones and tanks"
         return out
 
     @staticmethod
