@@ -544,8 +544,9 @@ def test_a_plea_to_a_supplier_is_a_request(extractor):
 
 
 def test_two_signers_of_a_deal_the_major_exporter_sells(extractor):
-    assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain and Peru signed a contract for 12 howitzers.")
-    assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain signed a deal with Peru for 12 howitzers.")
+    deal = ("ESP", "PER", "artillery", "pledged")
+    assert deal in claims(extractor, "Spain and Peru signed a contract for 12 howitzers.")
+    assert deal in claims(extractor, "Spain signed a deal with Peru for 12 howitzers.")
     assert ("ESP", "PER", "artillery", "negotiating") in claims(
         extractor, "Peru and Spain are negotiating the sale of howitzers.")
 
@@ -609,7 +610,7 @@ def test_close_to_a_deal_is_negotiating_and_the_copula_subject_buys(extractor):
 
 
 def test_a_that_the_parser_made_a_subject_is_a_conjunction(extractor):
-    c = claims(extractor, "Peru's defence minister said on Telegram that Lima had received the first howitzers from Spain.")
+    c = claims(extractor, "Peru's defence minister said on Telegram that Lima had received howitzers from Spain.")
     assert ("ESP", "PER", "artillery", "delivered") in c
 
 
@@ -665,3 +666,8 @@ def test_them_as_first_object_is_the_recipient(extractor):
 def test_among_the_weapons_are_lists_the_items(extractor):
     c = claims(extractor, "Among the weapons Spain has sold to Peru are howitzers and armoured vehicles.")
     assert set(c) == {("ESP", "PER", "artillery", "delivered"), ("ESP", "PER", "armoured_vehicles", "delivered")}
+
+
+def test_one_of_the_countries_that_sent_is_the_copula_subject(extractor):
+    c = claims(extractor, "Chile is one of several countries that have sent armoured vehicles to Peru.")
+    assert ("CHL", "PER", "armoured_vehicles", "delivered") in c

@@ -292,7 +292,7 @@ class ArgumentReader:
         clause = next((a for a in [tok.head, *tok.head.ancestors] if a.dep_ == "relcl"), None)
         if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
             return arg
-        return Arg(arg.role, self._list_head(clause.head), "relative")
+        return Arg(arg.role, self._list_head(self._one_of(clause.head)), "relative")
 
     def _passive_recipient(self, v: Token, args: list[Arg]) -> list[Arg]:
         """"Ukraine was given tanks": the passive subject is the recipient when an object remains."""
@@ -468,7 +468,7 @@ class ArgumentReader:
     def _relative_filler(self, v: Token, role: str) -> list[tuple[Token, str]]:
         """The modified noun fills the role of the relative pronoun, or the gap: "countries buying arms"
         (subject), "drones supplied by Iran" (object), "jets, which Russia sold to India" (object)."""
-        noun = v.head
+        noun = self._one_of(v.head)
         if noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
             return []
         rel = next((c for c in v.children if c.tag_ in _RELATIVE_TAGS or (c.lower_ == "that" and c.dep_ in (
@@ -481,6 +481,13 @@ class ArgumentReader:
         if role == "obj":
             return [(self._list_head(noun), "participle" if v.dep_ != "relcl" else "relative")]
         return []
+
+    def _one_of(self, noun: Token) -> Token:
+        """"Chile is one of the countries that have sent tanks": the copula's subject is the one that did."""
+        one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if one is None or one.lower_ != "one" or one.dep_ != "attr" or one.head.lemma_ not in self.words["copulas"]:
+            return noun
+        return next(iter(children(one.head, "nsubj")), noun)
 
     @staticmethod
     def _list_head(noun: Token) -> Token:
