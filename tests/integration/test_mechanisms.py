@@ -671,3 +671,9 @@ def test_among_the_weapons_are_lists_the_items(extractor):
 def test_one_of_the_countries_that_sent_is_the_copula_subject(extractor):
     c = claims(extractor, "Chile is one of several countries that have sent armoured vehicles to Peru.")
     assert ("CHL", "PER", "armoured_vehicles", "delivered") in c
+
+
+def test_a_bare_count_with_more_after_a_transfer_takes_its_items(extractor):
+    c = claims(extractor, "Spain has so far delivered 18 tanks to Peru and promised 10 more.")
+    assert c[("ESP", "PER", "armoured_vehicles", "pledged")].quantity == 10
+    assert c[("ESP", "PER", "armoured_vehicles", "delivered")].quantity == 18

@@ -156,7 +156,8 @@ class FrameReader:
         # "Norway has promised six", "is negotiating for more": the items of the last transfer
         counted = objs + [t for slot in row.items if slot.role.startswith("pp:") for t in pred.tokens(slot.role)]
         f.bare_number = next((o for o in counted if (o.like_num or o.lower_ in self.words["bare_quantities"])
-                              and not list(o.children)), None)
+                              and all(c.dep_ in ("nummod", "det", "amod", "quantmod", "advmod") and c.i < o.i
+                                      for c in o.children)), None)  # "six", "10 more", "another 10"
         f.pronoun_items = not f.items and any(o.lower_ in self.words["item_pronouns"] for o in objs)
         return f
 
