@@ -677,3 +677,8 @@ def test_a_bare_count_with_more_after_a_transfer_takes_its_items(extractor):
     c = claims(extractor, "Spain has so far delivered 18 tanks to Peru and promised 10 more.")
     assert c[("ESP", "PER", "armoured_vehicles", "pledged")].quantity == 10
     assert c[("ESP", "PER", "armoured_vehicles", "delivered")].quantity == 18
+
+
+def test_a_hyphen_after_an_abbreviated_name_splits_it_from_the_participle(extractor):
+    c = claims(extractor, "The Peruvian army used U.S.-supplied rifles.")
+    assert ("USA", "PER", "small_arms", "delivered") in c
