@@ -172,3 +172,41 @@ def test_the_api_docs_render_every_operation(server: str, page) -> None:  # noqa
     assert status.inner_text().strip() == "200"
     body = stats.locator(".live-responses-table .microlight, .live-responses-table pre").first
     assert '"documents"' in body.inner_text()
+
+
+_AXES = """() => Object.values(window.Chart.instances).map(c => ({
+  canvas: c.canvas.id, min: c.scales.x.min, max: c.scales.x.max, ticks: c.scales.x.ticks.map(t => t.label),
+  ymax: c.scales.y.max, xs: c.data.datasets.flatMap(d => d.data.map(p => p.x)),
+  ys: c.data.datasets.flatMap(d => d.data.map(p => p.y)) }))"""
+_DAY = 86_400_000
+
+
+def _dated_quantities(base: str, case_id: str) -> list[str]:
+    case = _api(base, f"/api/cases/{case_id}")["case"]
+    return sorted(q["reported"] for q in case["quantities"] if q["quantity"] is not None and q["reported"])
+
+
+def test_a_single_report_is_charted_on_weeks_not_years(server: str, page) -> None:  # noqa: F811
+    single = next(k for k in _all_cases(server) if len(_dated_quantities(server, k["case_id"])) == 1)
+    page.goto(server + f"/cases/{single['case_id']}")
+    page.wait_for_selector("body[data-charts-ready]", state="attached")
+    (axis,) = page.evaluate(_AXES)
+    (x,) = set(axis["xs"])
+    assert axis["min"] < x < axis["max"] and axis["max"] - axis["min"] <= 60 * _DAY  # about eight years before
+    assert abs((x - axis["min"]) - (axis["max"] - x)) < _DAY  # the report in the middle
+    assert 3 <= len(axis["ticks"]) <= 8 and len(set(axis["ticks"])) == len(axis["ticks"])
+    assert axis["ymax"] > max(axis["ys"])  # the point is not drawn on the frame
+
+
+def test_reports_over_months_are_charted_on_their_span(server: str, page) -> None:  # noqa: F811
+    spread = max(_all_cases(server), key=lambda k: len(set(_dated_quantities(server, k["case_id"]))))
+    page.goto(server + f"/cases/{spread['case_id']}")
+    page.wait_for_selector("body[data-charts-ready]", state="attached")
+    for axis in page.evaluate(_AXES):
+        lo, hi = min(axis["xs"]), max(axis["xs"])
+        pad = max(0.05 * (hi - lo), 21 * _DAY)
+        assert abs(axis["min"] - (lo - pad)) < 1 and abs(axis["max"] - (hi + pad)) < 1, axis["canvas"]
+        assert 2 <= len(axis["ticks"]) <= 8 and len(set(axis["ticks"])) == len(axis["ticks"]), axis["ticks"]
+    DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(DOCS_SHOTS / "case.png"), full_page=True,
+                    clip={"x": 0, "y": 0, "width": 1300, "height": 1500})
