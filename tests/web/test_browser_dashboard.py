@@ -87,7 +87,11 @@ def test_hovering_a_line_explains_it(server: str, page) -> None:  # noqa: F811
     page.mouse.move(point["x"], point["y"])
     tip = page.locator("#network-tip")
     tip.wait_for(state="visible")
-    assert tip.inner_text().startswith("North Korea → Russia:") and "cases" in tip.inner_text()
+    text = tip.inner_text()
+    assert text.startswith("North Korea → Russia:") and "cases" in text
+    assert "may breach the UN arms embargo on Democratic People's Republic of Korea" in text
+    actor = page.evaluate("() => window.armswatchNetwork.getElementById('PRK').data('title')")
+    assert actor.startswith("North Korea (state)") and "target of the UN arms embargo" in actor
 
 
 def test_the_legend_explains_every_colour_dash_halo_and_shape(server: str, page) -> None:  # noqa: F811

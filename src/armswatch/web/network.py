@@ -3,7 +3,9 @@ per supplier → recipient direction carrying its cases, actors as nodes drawn b
 
     network_data(case_summaries(store, f), limit=600, filters={"category": "uav"})
       -> {"nodes": [...], "edges": [...], "legend": {...}, "total": cases matching, "shown": cases drawn,
-          "lines": directions drawn}
+          "lines": directions drawn, "embargo_names": {id: name} of the embargoes named}
+
+The tooltips are written by the script from these fields (the page carries data, not prose).
 
 What is drawn how (the legend under the drawing says the same; `legend()` lists what it needs):
 - a line per direction, labelled with its number of cases; its colour is their category when they share
@@ -20,10 +22,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from armswatch.actor_names import actor_kind
 from armswatch.cases import CaseSummary
@@ -67,7 +68,7 @@ def edge_width(corroboration: int) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _embargo_targets(code: str) -> tuple[str, ...]:
-    return tuple(e.name for e in default_registry() if e.targets_party(code))
+    return tuple(e.id for e in default_registry() if e.targets_party(code))
 
 
 @functools.lru_cache(maxsize=256)
@@ -76,8 +77,9 @@ def _embargo_name(embargo_id: str) -> str:
     return e.name if e is not None else embargo_id
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+@functools.lru_cache(maxsize=4096)
+def _quoted(code: str) -> str:
+    return quote_plus(code)
 
 
 def network_data(cases: Sequence[CaseSummary], limit: int,
@@ -88,62 +90,52 @@ def network_data(cases: Sequence[CaseSummary], limit: int,
     by_direction: dict[tuple[str, str], list[CaseSummary]] = {}
     for k in shown:
         by_direction.setdefault((k.supplier, k.recipient), []).append(k)
-    edges = [_edge(s, r, ks, filters or {}) for (s, r), ks in by_direction.items()]
+    query = {k: v for k, v in (filters or {}).items() if k not in ("actor", "supplier", "recipient", "limit", "offset")}
+    cases_link = "/cases?" + "".join(f"{urlencode({k: v})}&" for k, v in query.items())
+    edges = [_edge(s, r, ks, cases_link) for (s, r), ks in by_direction.items()]
     edges.sort(key=lambda e: (-e["n_cases"], -e["corroboration"], e["id"]))
-    return {"nodes": _nodes(shown), "edges": edges, "legend": legend(edges), "total": len(cases),
-            "shown": len(shown), "lines": len(edges)}
+    nodes = _nodes(shown)
+    named = {i for e in edges for i in (*e["embargoes"], *e["contested_embargoes"])} | \
+        {i for n in nodes for i in n["embargoes"]}
+    return {"nodes": nodes, "edges": edges, "legend": legend(edges), "total": len(cases), "shown": len(shown),
+            "lines": len(edges), "embargo_names": {i: _embargo_name(i) for i in sorted(named)}}
 
 
 def _nodes(shown: Iterable[CaseSummary]) -> list[dict[str, Any]]:
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[str, dict[str, int]] = {}  # plain dicts: Counter() costs an ABC check per call
     for k in shown:
-        counts.setdefault(k.supplier, Counter())["supplies"] += 1
-        counts.setdefault(k.recipient, Counter())["receives"] += 1
+        counts.setdefault(k.supplier, {"supplies": 0, "receives": 0})["supplies"] += 1
+        counts.setdefault(k.recipient, {"supplies": 0, "receives": 0})["receives"] += 1
     nodes = []
     for code, c in sorted(counts.items()):
         kind, targets = actor_kind(code), _embargo_targets(code)
-        title = (f"{actor_label(code)} ({KIND_NAMES[kind]})\nsupplies in {_plural(c['supplies'], 'case')}, "
-                 f"receives in {_plural(c['receives'], 'case')}")
-        if targets:
-            title += f"\ntarget of the UN arms embargo on {', '.join(targets)}"
-        title += "\nClick to open its page."
         nodes.append({"id": code, "label": actor_label(code), "kind": kind, "shape": KIND_SHAPES[kind],
                       "supplies": c["supplies"], "receives": c["receives"], "embargo_target": bool(targets),
-                      "size": round(18 + 6 * math.log2(1 + c["supplies"] + c["receives"]), 1), "title": title,
-                      "url": f"/actors/{code}"})
+                      "embargoes": list(targets),
+                      "size": round(18 + 6 * math.log2(1 + c["supplies"] + c["receives"]), 1)})
     return nodes
 
 
-def _edge(supplier: str, recipient: str, ks: list[CaseSummary], filters: Mapping[str, Any]) -> dict[str, Any]:
-    categories = Counter(k.category for k in ks)
+def _edge(supplier: str, recipient: str, ks: list[CaseSummary], cases_link: str) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for k in ks:
+        counts[k.category] = counts.get(k.category, 0) + 1
+    categories = sorted(counts.items(), key=lambda kv: -kv[1])  # most cases first, then first seen
     flagged = sorted({e for k in ks for e in k.embargo_flags if e not in k.embargo_contested})
     contested = sorted({e for k in ks for e in k.embargo_contested} - set(flagged))
     happened = sum(1 for k in ks if k.status in SOLID_STATUSES)
     best = max(k.corroboration for k in ks)
     colour = CATEGORY_COLOURS.get(ks[0].category, SEVERAL_CATEGORIES_COLOUR) if len(categories) == 1 \
         else SEVERAL_CATEGORIES_COLOUR
-    title = [f"{actor_label(supplier)} → {actor_label(recipient)}: {_plural(len(ks), 'case')}, "
-             f"{_plural(sum(k.n_claims for k in ks), 'claim')}",
-             ", ".join(f"{cat.replace('_', ' ')} ({n})" for cat, n in categories.most_common()),
-             ", ".join(part for part in (f"{happened} delivered or ongoing" if happened else "",
-                                         f"{len(ks) - happened} sought, negotiating or pledged"
-                                         if len(ks) > happened else "") if part),
-             f"best corroboration {best}"]
-    if flagged:
-        title.append("may breach the UN arms embargo on " + ", ".join(_embargo_name(e) for e in flagged))
-    if contested:
-        title.append("contested flag (denied claims only): " + ", ".join(_embargo_name(e) for e in contested))
-    query = {k: v for k, v in filters.items() if k not in ("actor", "limit", "offset")}
     return {
         "id": f"{supplier}>{recipient}", "source": supplier, "target": recipient,
         "n_cases": len(ks), "n_claims": sum(k.n_claims for k in ks), "corroboration": best,
-        "categories": [cat for cat, _ in categories.most_common()],
-        "colour": colour,
+        "categories": [cat for cat, _ in categories], "category_cases": [n for _, n in categories],
+        "n_happened": happened, "colour": colour,
         "style": "solid" if happened else "dashed", "width": edge_width(best), "label": str(len(ks)),
         "flag": "may_breach" if flagged else "contested" if contested else None,
         "embargoes": flagged, "contested_embargoes": contested,
-        "title": "\n".join([*title, "Click to list the cases."]),
-        "cases_url": "/cases?" + urlencode({**query, "supplier": supplier, "recipient": recipient}),
+        "cases_url": f"{cases_link}supplier={_quoted(supplier)}&recipient={_quoted(recipient)}",
         "cases": [_case(k) for k in ks],
     }
 
@@ -154,12 +146,14 @@ def _case(k: CaseSummary) -> dict[str, Any]:
             "embargoes": [e for e in k.embargo_flags if e not in k.embargo_contested],
             "contested_embargoes": list(k.embargo_contested),
             "first": k.first_reported.isoformat() if k.first_reported else None,
-            "last": k.last_reported.isoformat() if k.last_reported else None, "url": f"/cases/{k.id}"}
+            "last": k.last_reported.isoformat() if k.last_reported else None}
 
 
 def legend(edges: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """What the legend must explain for these lines: the categories drawn in their own colour (in the
-    order of the category list), and whether some line spans several."""
+    order of the category list), and whether some line spans several; with the colours and names the
+    drawing's script shares."""
     singles = {e["categories"][0] for e in edges if len(e["categories"]) == 1}
     return {"categories": [{"category": c, "colour": CATEGORY_COLOURS[c]} for c in CATEGORY_COLOURS if c in singles],
-            "several": any(len(e["categories"]) > 1 for e in edges), "flag_colours": FLAG_COLOURS}
+            "several": any(len(e["categories"]) > 1 for e in edges), "flag_colours": FLAG_COLOURS,
+            "kind_names": KIND_NAMES}

@@ -64,17 +64,16 @@ def _chain(c: StoredClaim) -> list[dict[str, str]]:
 def overview(request: Request, state: State, params: Annotated[NetworkQuery, Query()]) -> Response:
     """Counts, the network, the most corroborated cases and the latest claims, all under the same filters."""
     summaries = case_summaries(state.store, params.case_filter())
-    matching_claims = None
-    if params.is_filtered():
-        page = search_claims(state.store, params.claim_filter(), order="newest", limit=LATEST_CLAIMS)
-        latest, matching_claims = page.claims, page.total
+    if params.is_filtered():  # not counted: the claim list counts them
+        latest = search_claims(state.store, params.claim_filter(), order="newest", limit=LATEST_CLAIMS,
+                               count=False).claims
     else:  # the store's newest, read through the publication-date index
         latest = latest_claims(state.store, LATEST_CLAIMS)
     filters = params.link_filters()
     return render(
         request, state, "overview.html", title="armswatch: overview", params=params,
         stats=state.store.stats(), network=network_data(summaries, params.limit, filters),
-        top_cases=summaries[:15], latest=latest, matching_claims=matching_claims, filters=filters, chain=_chain,
+        top_cases=summaries[:15], latest=latest, filters=filters, chain=_chain,
     )
 
 

@@ -17,18 +17,59 @@
   var tip = document.getElementById("network-tip");
   var panel = document.getElementById("network-panel");
   var flagColours = data.legend.flag_colours;
+  var embargoNames = data.embargo_names;
   var NODE_LABEL_PX = 13;  // on-screen font sizes, whatever the zoom
   var EDGE_LABEL_PX = 12;
   var labels = {};
   var edgesById = {};
 
   var elements = [];
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  function named(ids) {
+    return ids.map(function (id) { return embargoNames[id] || id; }).join(", ");
+  }
+
+  // the tooltips: what a line or an actor stands for, in words
+  function nodeTitle(n) {
+    var lines = [n.label + " (" + data.legend.kind_names[n.kind] + ")",
+                 "supplies in " + plural(n.supplies, "case") + ", receives in " + plural(n.receives, "case")];
+    if (n.embargoes.length) {
+      lines.push("target of the UN arms embargo on " + named(n.embargoes));
+    }
+    lines.push("Click to open its page.");
+    return lines.join("\n");
+  }
+
+  function edgeTitle(e) {
+    var rest = e.n_cases - e.n_happened;
+    var lines = [labels[e.source] + " → " + labels[e.target] + ": " + plural(e.n_cases, "case") + ", " +
+                   plural(e.n_claims, "claim"),
+                 e.categories.map(function (c, i) { return c.replace(/_/g, " ") + " (" + e.category_cases[i] + ")"; })
+                   .join(", "),
+                 [e.n_happened ? e.n_happened + " delivered or ongoing" : "",
+                  rest ? rest + " sought, negotiating or pledged" : ""].filter(Boolean).join(", "),
+                 "best corroboration " + e.corroboration];
+    if (e.embargoes.length) {
+      lines.push("may breach the UN arms embargo on " + named(e.embargoes));
+    }
+    if (e.contested_embargoes.length) {
+      lines.push("contested flag (denied claims only): " + named(e.contested_embargoes));
+    }
+    lines.push("Click to list the cases.");
+    return lines.join("\n");
+  }
+
   data.nodes.forEach(function (n) {
     labels[n.id] = n.label;
+  });
+  data.nodes.forEach(function (n) {
     elements.push({
       group: "nodes", classes: n.embargo_target ? "target" : "",
-      data: { id: n.id, label: n.label, size: n.size, shape: n.shape, title: n.title, url: n.url,
-              weight: n.supplies + n.receives, kind: n.kind }
+      data: { id: n.id, label: n.label, size: n.size, shape: n.shape, title: nodeTitle(n),
+              url: "/actors/" + encodeURIComponent(n.id), weight: n.supplies + n.receives, kind: n.kind }
     });
   });
   data.edges.forEach(function (e) {
@@ -36,7 +77,7 @@
     elements.push({
       group: "edges", classes: e.flag ? "flag-" + e.flag : "",
       data: { id: e.id, source: e.source, target: e.target, colour: e.colour, width: e.width, lineStyle: e.style,
-              label: e.label, title: e.title, nCases: e.n_cases, flag: e.flag || "" }
+              label: e.label, title: edgeTitle(e), nCases: e.n_cases, flag: e.flag || "" }
     });
   });
 
@@ -173,10 +214,6 @@
     return node;
   }
 
-  function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
-  }
-
   function caseItem(k) {
     var li = el("li", { "class": "panel-case", "data-case": k.id });
     var cat = el("span", { "class": "badge cat", "data-category": k.category });
@@ -202,7 +239,7 @@
     var meta = "corroboration " + k.corroboration + (k.contested ? " (contested)" : "") + " · " +
       plural(k.claims, "claim") + " · " + (k.first || "undated") + (k.last && k.last !== k.first ? " – " + k.last : "");
     li.appendChild(el("div", { "class": "case-meta" }, meta));
-    li.appendChild(el("a", { "class": "open", href: k.url }, "case ›"));
+    li.appendChild(el("a", { "class": "open", href: "/cases/" + k.id }, "case ›"));
     return li;
   }
 
