@@ -23,7 +23,6 @@
   var labels = {};
   var edgesById = {};
 
-  var elements = [];
   function plural(n, word) {
     return n + " " + word + (n === 1 ? "" : "s");
   }
@@ -62,6 +61,7 @@
     return lines.join("\n");
   }
 
+  var elements = [];
   data.nodes.forEach(function (n) {
     labels[n.id] = n.label;
   });
