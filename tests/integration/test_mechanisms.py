@@ -682,3 +682,14 @@ def test_a_bare_count_with_more_after_a_transfer_takes_its_items(extractor):
 def test_a_hyphen_after_an_abbreviated_name_splits_it_from_the_participle(extractor):
     c = claims(extractor, "The Peruvian army used U.S.-supplied rifles.")
     assert ("USA", "PER", "small_arms", "delivered") in c
+
+
+def test_a_title_case_headline_is_read_in_sentence_case_and_items_stay_as_written(extractor):
+    c = claims(extractor, "Spain Approves Delivery Of Leopard Tanks To Peru\n\nThe decision followed weeks of talks.")
+    claim = c[("ESP", "PER", "armoured_vehicles", "pledged")]
+    assert claim.item == "Leopard Tanks"
+
+
+def test_a_conjunct_with_a_name_of_its_own_shares_no_genitive(extractor):
+    got = claims(extractor, "Chile's military edge and possible U.S. arms sales to Peru")
+    assert not any(supplier == "CHL" or recipient == "USA" for supplier, recipient, _, _ in got)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from armswatch.extract.sentences import set_line_starts, unwrap_lines
+from armswatch.extract.sentences import recase_title_lines, set_line_starts, unwrap_lines
 
 
 def starts(text: str) -> list[str]:
@@ -31,3 +31,16 @@ def test_a_line_wrapped_in_mid_sentence_is_joined_offsets_unchanged():
     out = unwrap_lines(text)
     assert len(out) == len(text)
     assert out == "Chile has sent shells to the Government of Peru.\nNew line here.\n\nA paragraph."
+
+
+def test_a_title_case_headline_is_put_in_sentence_case_keeping_known_names():
+    text = "Spain Ships Patriot Batteries To North Korea, Officials Say\nThe first ones arrived. Here Is Body Text.\n"
+    recased = recase_title_lines(text)
+    assert recased.splitlines()[0] == "Spain ships Patriot batteries to North Korea, officials say"
+    assert recased.splitlines()[1] == "The first ones arrived. Here Is Body Text."  # a sentence: left alone
+    assert len(recased) == len(text)
+
+
+def test_short_or_sentence_case_lines_and_acronyms_are_left_alone():
+    assert recase_title_lines("NATO And EU Agree\n") == "NATO And EU Agree\n"  # too few long words
+    assert recase_title_lines("Spain sends tanks to Peru\n") == "Spain sends tanks to Peru\n"

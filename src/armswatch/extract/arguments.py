@@ -570,8 +570,9 @@ class ArgumentReader:
     def _shared_genitive(n: Token, args: list[Arg]) -> list[Arg]:
         """"Peru's purchase of tanks and acceptance of radars": a later conjunct without a determiner of its own
         shares the first one's genitive."""
-        if n.dep_ != "conj" or any(a.role == "poss" for a in args) or children(n, "det"):
-            return []
+        if n.dep_ != "conj" or any(a.role == "poss" for a in args) or children(n, "det") or any(
+                c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in n.children):
+            return []  # "Peru's edge and possible US arms sales": a name of its own on the conjunct
         first = n.head
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head

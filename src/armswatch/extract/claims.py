@@ -374,7 +374,8 @@ class _DocumentReader:
             lo += 1
         if top.i != head.i:
             lo = min(lo, top.i)
-        return " ".join(self.doc[lo: head.i + 1].text.split())
+        # as written: the parsed text may have a headline's case changed ("Leopard Tanks")
+        return " ".join(self.text[self.doc[lo].idx: head.idx + len(head)].split())
 
     # -- the document's claims ------------------------------------------------------------------------------
     def _finish(self) -> list[Claim]:

@@ -21,7 +21,7 @@ from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from armswatch.extract.boilerplate import mask_for_parsing
 from armswatch.extract.lexicon import ItemTerm, Lexicon, WordLists, load_lexicon, load_words
-from armswatch.extract.sentences import unwrap_lines
+from armswatch.extract.sentences import recase_title_lines, unwrap_lines
 from armswatch.extract.term_finder import TermFinder, key_word, plurals
 from armswatch.extract.valency import Valency, load_valency
 from armswatch.model import Document
@@ -284,5 +284,6 @@ def text_to_parse(document: Document, *, max_chars: int, prefilter: Prefilter | 
         return None  # most news: no weapon and transfer word, or fewer than two parties
     text = unwrap_lines(mask_for_parsing(text))
     if prefilter is not None:
-        return prefilter.mask(text)  # None when no sentence holds both a weapon and a transfer word
-    return text
+        masked = prefilter.mask(text)  # None when no sentence holds both a weapon and a transfer word
+        return recase_title_lines(masked) if masked is not None else None
+    return recase_title_lines(text)

@@ -14,9 +14,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from armswatch.extract.lexicon import load_words
+from functools import lru_cache
 
-__all__ = ["COMPONENT", "set_line_starts", "unwrap_lines"]
+from armswatch.extract.lexicon import load_lexicon, load_words
+
+__all__ = ["COMPONENT", "recase_title_lines", "set_line_starts", "unwrap_lines"]
 
 COMPONENT = "armswatch_line_breaks"
 
@@ -69,3 +71,39 @@ def unwrap_lines(text: str) -> str:
             chars = chars if chars is not None else list(text)
             chars[i] = " "
     return "".join(chars) if chars is not None else text
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _names() -> re.Pattern[str]:
+    """The names the extractor knows, as written: actors, named systems, outlets ("North Korea", "Patriot").
+    They keep their capitals when a title-case line is put in sentence case."""
+    lex = load_lexicon()
+    names = {n for n in (*lex.actor_names, *lex.actor_adjectives, *lex.actor_metonyms, *lex.actor_institutions,
+                         *(t.strip("=") for t, item in lex.items.items() if item.cased), *lex.outlets)
+             if n[:1].isupper() or n.startswith("the ")}
+    names = {n.removeprefix("the ") for n in names}
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def _is_title_case(line: str) -> bool:
+    long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    capitalised = [w for w in long_words if w[0].isupper() and not w.isupper()]
+    return len(long_words) >= 3 and len(capitalised) >= 0.8 * len(long_words) and not line.rstrip().endswith(".")
+
+
+def recase_title_lines(text: str) -> str:
+    """Headlines in title case ("North Korea Ships Artillery Shells To Russia") put in sentence case for the
+    parser, which reads capitalised words as names: every capitalised word but the first and those of
+    known names is lower-cased. Offsets are unchanged (only letters change case)."""
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if _is_title_case(line):
+            kept = {i for m in _names().finditer(line) for i in range(m.start(), m.end())}
+            first = next((m.start() for m in _WORD.finditer(line)), 0)
+            line = _WORD.sub(lambda m: m.group() if m.start() in kept or m.start() == first or m.group().isupper()
+                             else m.group().lower(), line)
+        out.append(line)
+    return "".join(out)
