@@ -10,11 +10,10 @@ ends on a word that cannot end a sentence ("... the Government of" / "Bahrain ..
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-
-from functools import lru_cache
 
 from armswatch.extract.lexicon import load_lexicon, load_words
 
@@ -98,12 +97,12 @@ def recase_title_lines(text: str) -> str:
     """Headlines in title case ("North Korea Ships Artillery Shells To Russia") put in sentence case for the
     parser, which reads capitalised words as names: every capitalised word but the first and those of
     known names is lower-cased. Offsets are unchanged (only letters change case)."""
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if _is_title_case(line):
-            kept = {i for m in _names().finditer(line) for i in range(m.start(), m.end())}
-            first = next((m.start() for m in _WORD.finditer(line)), 0)
-            line = _WORD.sub(lambda m: m.group() if m.start() in kept or m.start() == first or m.group().isupper()
-                             else m.group().lower(), line)
-        out.append(line)
-    return "".join(out)
+    return "".join(_sentence_case(line) if _is_title_case(line) else line
+                   for line in text.splitlines(keepends=True))
+
+
+def _sentence_case(line: str) -> str:
+    kept = {i for m in _names().finditer(line) for i in range(m.start(), m.end())}
+    first = next((m.start() for m in _WORD.finditer(line)), 0)
+    return _WORD.sub(lambda m: m.group() if m.start() in kept or m.start() == first or m.group().isupper()
+                     else m.group().lower(), line)
