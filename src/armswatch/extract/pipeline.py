@@ -49,9 +49,12 @@ def add_line_breaks(nlp: Language) -> None:
 def _split_hyphens_after_abbreviations(nlp: Language) -> None:
     """"U.S.-provided rifles", "U.K.-made shells": the default tokenizer splits a hyphen between letters only,
     so the name and the participle stayed one word that no frame or actor reads."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    if not isinstance(nlp.tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own keeps it
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
