@@ -693,3 +693,18 @@ def test_a_title_case_headline_is_read_in_sentence_case_and_items_stay_as_writte
 def test_a_conjunct_with_a_name_of_its_own_shares_no_genitive(extractor):
     got = claims(extractor, "Chile's military edge and possible U.S. arms sales to Peru")
     assert not any(supplier == "CHL" or recipient == "USA" for supplier, recipient, _, _ in got)
+
+
+def test_a_person_named_after_a_title_is_the_source(extractor):
+    c = claims(extractor, "Peru has received howitzers from Spain, Defence Minister Ada Roe wrote on Telegram.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "Ada Roe"
+
+
+def test_nationalities_of_the_speakers_are_no_recipients(extractor):
+    c = claims(extractor, "Spain has sent hundreds of howitzers to Peru, Chilean and Bolivian officials have said.")
+    assert set(c) == {("ESP", "PER", "artillery", "delivered")}
+
+
+def test_an_institute_for_something_is_named_whole(extractor):
+    c = claims(extractor, "Spain has supplied Peru with drones, the Institute for the Study of Arms said.")
+    assert c[("ESP", "PER", "uav", "delivered")].source == "Institute for Study of Arms"

@@ -254,6 +254,8 @@ class FrameReader:
         out: list[ActorMention] = []
         gapped = [a.token for a in pred.args if a.rule == "gapping"] if pred is not None else []
         for c in [*ArgumentReader.conjuncts(party.token)[1:], *gapped]:
+            if self._modifies_next_noun(c):
+                break  # "to Russia, US and Ukrainian officials said": the officials' nationalities, no parties
             # the conjunct itself names a party: not "Iran and China's political situation"
             a = self.mentions.actor_at.get(c.i) or (self.mentions.actor_of_phrase(c) if c.lower_ in (
                 self.words["armed_group_heads"] | self.words["party_anaphors"]) or c.lemma_ in self.words[
@@ -262,6 +264,15 @@ class FrameReader:
                     and a not in out:
                 out.append(a)
         return out
+
+    def _modifies_next_noun(self, conjunct: Token) -> bool:
+        """A conjunct whose coordination runs into a noun of its own: the parser joined the modifiers of the
+        next phrase ("US and Ukrainian officials") to the list before it."""
+        last = max(t.i for t in conjunct.subtree if t.dep_ in ("conj", "cc") or t == conjunct)
+        doc = conjunct.doc
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ in ("nsubj", "nsubjpass") and \
+            nxt.head.i != conjunct.head.i and doc[conjunct.i - 1].text == ","
 
     def _origins(self, items: list[ItemSlot]) -> list[Token]:
         """Parties named on the items themselves: "Swedish Gripen jets", "Iranian-made drones", "drones made in

@@ -124,8 +124,8 @@ class SpeakerNames:
                 while end < len(words) and words[end].lower_ in org and words[end].i == words[end - 1].i + 1:
                     end += 1
                 # "the Ministry of National Defence": the name goes on through "of" and capitalised words
-                if end + 1 < len(words) and words[end].lower_ == "of" and words[end + 1].text[:1].isupper():
-                    end += 1
+                if end + 1 < len(words) and words[end].lower_ in ("of", "for") and words[end + 1].text[:1].isupper():
+                    end += 1  # and "the Institute for the Study of War"
                     while end < len(words) and (words[end].text[:1].isupper() or words[end].lower_ in ("and", "of")
                                                 and end + 1 < len(words) and words[end + 1].text[:1].isupper()):
                         end += 1
@@ -133,7 +133,8 @@ class SpeakerNames:
                 start = max((k + 1 for k in range(i) if words[k].pos_ == "ADP"), default=0)
                 parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[start:end]]
                 parts = [p for p in parts if p]
-                return " ".join(p if p[:1].isupper() or p in ("of", "and") else p.capitalize() for p in parts) or None
+                joined = " ".join(p if p[:1].isupper() or p in ("of", "and", "for") else p.capitalize() for p in parts)
+                return joined or None
         lowers = [t.lower_ for t in words]
         for title, office in self.words.mapping("title_offices").items():
             a, b = title.split()
@@ -164,6 +165,10 @@ class SpeakerNames:
             while len(run) > 1 and run[-2].i != run[-1].i - 1:
                 run.pop(-2)  # the contiguous run that ends at the name's head
             run = [t for t in run if t.i not in self.mentions.actor_at]  # "Pentagon spokeswoman Lydia Marsh"
+            office = [k for k, t in enumerate(run) if t.lower_ in self.words["org_heads"] or t.lower_ in titles
+                      or t.lower_ in roles]
+            if office and office[-1] < len(run) - 1:
+                run = run[office[-1] + 1:]  # "Defence Minister Ada Roe": the name after the title
             text = " ".join(t.text for t in run if t.text[:1].isupper())
             if text and c.ent_type_ not in ("ORG", "GPE") and not any(
                     t.lower_ in self.words["org_heads"] or t.lower_ in titles or t.lower_ in roles for t in run):
