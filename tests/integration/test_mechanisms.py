@@ -708,3 +708,9 @@ def test_nationalities_of_the_speakers_are_no_recipients(extractor):
 def test_an_institute_for_something_is_named_whole(extractor):
     c = claims(extractor, "Spain has supplied Peru with drones, the Institute for the Study of Arms said.")
     assert c[("ESP", "PER", "uav", "delivered")].source == "Institute for Study of Arms"
+
+
+def test_parts_that_say_they_are_military_count_without_a_weapon_named(extractor):
+    c = claims(extractor, "Chinese exports of dual-use goods to Peru have surged, officials said.")
+    assert ("CHN", "PER", "components", "delivered") in c
+    assert claims(extractor, "Japanese car makers bought engines from Spain.") == {}

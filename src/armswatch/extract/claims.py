@@ -9,6 +9,8 @@ items ("shells and other weapons") is a leftover and keeps its claim.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -384,7 +386,7 @@ class _DocumentReader:
         # article that names weapons (not "purchases of U.S.-made parts by Japanese car makers")
         if not self._names_weapons():
             claims = [c for c in claims if c.category not in self.words["dual_use_categories"]
-                      or id(c) in self.found.to_forces]
+                      or id(c) in self.found.to_forces or self._says_military(c.item)]
         # "ships", "planes", "jets" count as weapons only where the article names a weapon of that kind
         # ("frigates", "F-16s"): not the freighter a smuggling ring bought
         named = self._named_categories()
@@ -434,6 +436,10 @@ class _DocumentReader:
                     and id(s) in self.found.continuing for s in specific)
         before = g.anaphoric and any(s.evidence_span[1] <= c.evidence_span[0] for s in specific)
         return after or before
+
+    def _says_military(self, item: str) -> bool:
+        """"dual-use goods", "military technology", "defence components": the item says what it is for."""
+        return any(w in self.words["military_use_markers"] for w in re.findall(r"[\w-]+", item.lower()))
 
     def _named_categories(self) -> set[str]:
         return {m.term.category for m in self.mentions.items if m.term.category and m.term.role == "strong"}

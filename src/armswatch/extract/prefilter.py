@@ -103,6 +103,8 @@ class Prefilter:
         self._weapons = TermFinder((t, i.cased) for t, i in items.items() if is_weapon(i))
         self._weapon_nouns = frozenset(form for w in words["weapon_nouns"] for form in plurals(w))  # "weapons"
         self._always = TermFinder((t, i.cased) for t, i in items.items() if always_counts(i))
+        # "dual-use goods", "military technology": parts and know-how that say they are military (claims.py)
+        self._military_markers = frozenset(words["military_use_markers"])
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
         # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
         # trigger verbs and nouns in every form, and the destination words ("drones bound for Russia")
@@ -191,7 +193,7 @@ class Prefilter:
                 and not self._production_words.isdisjoint(words):
             return True, True, True  # "helping Moscow improve its satellites": know-how, in an article on weapons
         # dual-use goods handed to an armed force count as military, weapons named or not
-        names_weapons = names_weapons or self._to_forces(words)
+        names_weapons = names_weapons or self._to_forces(words) or not self._military_markers.isdisjoint(words)
         items = self._item_spans(sentence, names_weapons, words)
         if items and not names_weapons:
             items = [(s, e) for s, e in items if not self._bare_dual(sentence, s, e, before)]
@@ -230,8 +232,9 @@ class Prefilter:
         words = _word_set(text)
         if self._trigger_words.isdisjoint(words) and self._help_words.isdisjoint(words):
             return False
+        military_parts = not self._military_markers.isdisjoint(words) and not self._items.words.isdisjoint(words)
         if self._weapons.words.isdisjoint(words) and self._always.words.isdisjoint(words) \
-                and self._itemless.isdisjoint(words) and not self._to_forces(words):
+                and self._itemless.isdisjoint(words) and not self._to_forces(words) and not military_parts:
             return False
         return len(self.actor_codes(text)) >= 2
 
