@@ -10,7 +10,6 @@ items ("shells and other weapons") is a leftover and keeps its claim.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
