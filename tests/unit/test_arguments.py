@@ -1538,3 +1538,20 @@ rifles rifle NOUN NNS dobj 4
 
 def test_a_subject_gap_under_a_reporting_relative_clause_is_the_noun():
     assert ("subj", "firms", "relative-gap") in args_of(REPORTED_RELATIVE_GAP, "sold")
+
+
+FROM_TO_RANGE = """
+The the DET DT det 1
+transfer transfer NOUN NN nsubj 8
+of of ADP IN prep 1
+tanks tank NOUN NNS pobj 2
+from from ADP IN prep 1
+Spain Spain PROPN NNP pobj 4
+to to ADP IN prep 4
+Peru Peru PROPN NNP pobj 6
+began begin VERB VBD ROOT -1
+"""
+
+
+def test_the_end_of_a_from_to_range_hung_on_from_is_the_destination():
+    assert args_of(FROM_TO_RANGE, "transfer") >= {("pp:from", "Spain", "nominal"), ("pp:to", "Peru", "range")}

@@ -109,6 +109,13 @@ def _relative_words(verb: Token) -> list[Token]:
         "nsubj", "nsubjpass", "dobj"))]
 
 
+def _range_end(prep: Token) -> list[Token]:
+    """"from Denmark to Chile" with "to Chile" hung on "from": the destination of the range."""
+    if prep.lower_ != "from":
+        return []
+    return [o for p in children(prep, "prep") if p.lower_ in ("to", "into") for o in prep_objects(p)]
+
+
 def _up_to_amount(prep: Token) -> bool:
     """"up to 300 tonnes": "to" after "up" before an amount bounds a number; it is no destination."""
     return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up" and any(
@@ -222,6 +229,7 @@ class ArgumentReader:
                 out += [Arg("obj", o, "up-to") for o in prep_objects(c)]  # "exported up to 300 tonnes of shells"
             elif dep == "prep":
                 out += [Arg(f"pp:{prep_word(c)}", o, voice) for o in prep_objects(c) if not self._adverbial(o)]
+                out += [Arg("pp:to", o, "range") for o in _range_end(c)]
             elif dep in ("xcomp", "ccomp") and _range_gerund(c):
                 out += [Arg("obj", o, "from-to") for o in children(c, "nsubj")]
             elif dep in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -557,6 +565,7 @@ class ArgumentReader:
                 args.append(Arg("mod", c, "modifier"))
             elif dep == "prep":
                 args += [Arg(f"pp:{prep_word(c)}", o, "nominal") for o in prep_objects(c)]
+                args += [Arg("pp:to", o, "range") for o in _range_end(c)]
             elif dep in ("acl", "relcl"):
                 args += self._clause_on_noun(c) + self._purpose_places(c)  # "a drawdown to support Chile"
         args += self._shared_genitive(n, args)
