@@ -719,3 +719,13 @@ def test_parts_that_say_they_are_military_count_without_a_weapon_named(extractor
 def test_a_coordinated_transfer_verb_misread_as_a_noun_is_repaired(extractor):
     c = claims(extractor, "Italy will train soldiers and supply tanks to Chile.")
     assert ("ITA", "CHL", "armoured_vehicles", "pledged") in c
+
+
+def test_places_named_after_a_state_are_no_recipients(extractor):
+    assert claims(extractor, "Spain has sent thousands of troops to its border with Portugal.") == {}
+    assert claims(extractor, "Spain sent warships to the waters around Morocco.") == {}
+
+
+def test_a_grandparent_verb_with_its_own_object_names_no_origin(extractor):
+    got = claims(extractor, "The EU approved a plan to use profits from frozen Spanish assets to buy weapons for Peru.")
+    assert not any(supplier == "ESP" for supplier, _, _, _ in got)

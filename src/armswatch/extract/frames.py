@@ -204,6 +204,8 @@ class FrameReader:
         """actor | anaphor (a pronoun or "the country") | item | other (a phrase naming no party)."""
         if tok.i in self.mentions.actor_at and self.mentions.category_of(tok) is None:
             return "actor"
+        if tok.lemma_.lower() in self.words["place_nouns"]:
+            return "other"  # "troops sent to its border with Ukraine", "warships sent to the waters off Taiwan"
         if tok.lemma_.lower() in self.words["non_party_heads"]:
             leader = self._led_by(tok)  # "the Czech-led initiative" is the Czech Republic's
             return "actor" if leader is not None else "other"  # "US lawmakers": people, not a party
@@ -279,7 +281,10 @@ class FrameReader:
         Iran", "Russia's S-400 systems"."""
         out: list[Token] = []
         for slot in items:
-            verbs = [v for v in (slot.top.head, slot.top.head.head) if v.pos_ in ("VERB", "AUX")]
+            # the verb of the items, and the one above it unless that verb has an object of its own ("use
+            # profits from Russian assets to buy weapons": the assets are no origin of the weapons)
+            verbs = [v for v in (slot.top.head, slot.top.head.head) if v.pos_ in ("VERB", "AUX") and (
+                v is slot.top.head or not any(o.i != slot.top.i for o in children(v, "dobj")))]
             preps = [p for p in slot.top.subtree if p.dep_ == "prep"] + [p for v in verbs for p in children(v, "prep")]
             came_from = [t for p in preps if prep_word(p) in ("from", "out of")
                          for t in p.subtree]  # "tanks taken out of Belarusian bases"
