@@ -729,3 +729,9 @@ def test_places_named_after_a_state_are_no_recipients(extractor):
 def test_a_grandparent_verb_with_its_own_object_names_no_origin(extractor):
     got = claims(extractor, "The EU approved a plan to use profits from frozen Spanish assets to buy weapons for Peru.")
     assert not any(supplier == "ESP" for supplier, _, _, _ in got)
+
+
+def test_a_fronted_partitive_gives_the_count_its_items(extractor):
+    c = claims(extractor, "Of the 31 tanks promised by Madrid, 20 have arrived in Peru.")
+    assert c[("ESP", "PER", "armoured_vehicles", "pledged")].quantity == 31
+    assert c[("ESP", "PER", "armoured_vehicles", "delivered")].quantity == 20

@@ -364,6 +364,8 @@ class _DocumentReader:
 
     def _item_text(self, slot: ItemSlot) -> str:
         top, head = slot.top, slot.head
+        if top.i > head.i:
+            top = head  # "Of the 31 tanks promised, 20 have arrived": the count comes after the items
         lo = top.i
         while lo > 0 and self._modifies_phrase(self.doc[lo - 1], lo, top):
             lo -= 1  # the phrase's own modifiers, not a subject the parser hung on it

@@ -78,6 +78,9 @@ class ItemReader:
             is_measure = singular(tok.text) in self.measures or tok.pos_ == "NUM" or tok.like_num or (
                 self.mentions.category_of(tok) is None and tok.lower_ in self.words["measure_like"])
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not of and tok is head and tok.like_num and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                # "Of the 31 tanks promised, 20 have arrived": the partitive fronted onto the verb
+                of = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i]
             if not of and self._amount(tok):  # "$90 million in defense articles": what the money buys
                 of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
             if is_measure and of and children(of[0], "pobj"):
