@@ -735,3 +735,10 @@ def test_a_fronted_partitive_gives_the_count_its_items(extractor):
     c = claims(extractor, "Of the 31 tanks promised by Madrid, 20 have arrived in Peru.")
     assert c[("ESP", "PER", "armoured_vehicles", "pledged")].quantity == 31
     assert c[("ESP", "PER", "armoured_vehicles", "delivered")].quantity == 20
+
+
+def test_parts_for_a_system_come_from_its_maker(extractor):
+    assert ("RUS", "TUR", "components", "delivered") in claims(
+        extractor, "Turkey received components for a Russian S-400 air defence system in 2019.")
+    assert ("RUS", "TUR", "components", "delivered") in claims(
+        extractor, "Turkey's acceptance of components for a Russian S-400 system brought tensions.")

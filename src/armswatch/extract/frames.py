@@ -288,11 +288,18 @@ class FrameReader:
             preps = [p for p in slot.top.subtree if p.dep_ == "prep"] + [p for v in verbs for p in children(v, "prep")]
             came_from = [t for p in preps if prep_word(p) in ("from", "out of")
                          for t in p.subtree]  # "tanks taken out of Belarusian bases"
-            for t in [*slot.top.subtree, *self._origin_phrase(slot.top), *self._carrier(slot.top), *came_from]:
+            # "received components for a Russian S-400 system": parts come from the maker of what they are for
+            owner = slot.top.head.head if slot.top.dep_ == "pobj" else None  # "acceptance of components for"
+            hosts = preps + (children(owner, "prep") if owner is not None and owner.pos_ == "NOUN" else [])
+            made_for = [t for p in hosts if prep_word(p) == "for" and slot.category == "components"
+                        for o in prep_objects(p) if self.mentions.category_of(o) is not None
+                        for t in o.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
+            for t in [*slot.top.subtree, *self._origin_phrase(slot.top), *self._carrier(slot.top), *came_from,
+                      *made_for]:
                 a = self.mentions.actor_at.get(t.i)
                 if a is None or a.actor.kind == "org":
                     continue
-                if t in came_from:
+                if t in came_from or t in made_for:
                     out.append(t)
                     continue
                 of_owner = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in (slot.head.i, slot.top.i)
