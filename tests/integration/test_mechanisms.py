@@ -742,3 +742,15 @@ def test_parts_for_a_system_come_from_its_maker(extractor):
         extractor, "Turkey received components for a Russian S-400 air defence system in 2019.")
     assert ("RUS", "TUR", "components", "delivered") in claims(
         extractor, "Turkey's acceptance of components for a Russian S-400 system brought tensions.")
+
+
+def test_a_request_turned_down_or_granted(extractor):
+    assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Spain rejected Peru's request for howitzers.")
+    rejected = claims(extractor, "Spain rejected Peru's request for howitzers.")[("ESP", "PER", "artillery", "sought")]
+    assert not rejected.denied
+    assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain granted Peru's request for howitzers.")
+
+
+def test_wanting_another_party_to_supply_is_a_request(extractor):
+    assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Peru wants Spain to supply it with howitzers.")
+    assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain wants to supply Peru with howitzers.")

@@ -28,7 +28,10 @@ class DenialReader:
         self.context = context
 
     def deny_verb(self, tok: Token) -> Token | None:
-        """The denial verb that governs a trigger ("denies that it sent", "denied supplying")."""
+        """The denial verb that governs a trigger ("denies that it sent", "denied supplying"); a request
+        turned down ("rejected Lima's request for jets") was made all the same: no denial."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.words["request_nouns"]:
+            return None
         for anc in tok.ancestors:
             if self.speech.get(anc.lemma_.lower()) == "deny" and anc.pos_ == "VERB":
                 return anc
@@ -87,6 +90,8 @@ class DenialReader:
             self._record(f, supplier, recipient)
 
     def is_denied_in_sentence(self, f: Frame, sent: Span) -> bool:
+        if f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["request_nouns"]:
+            return False
         if self.deny_verb(f.trigger) is not None:
             return True
         return any(self.speech.get(t.lemma_.lower()) == "deny" and t.pos_ == "VERB"

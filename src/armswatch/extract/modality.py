@@ -111,7 +111,7 @@ class _Reader:
             effect = "negotiate"  # "Saudi Arabia is in talks with China to buy drones"
         return effect
 
-    def status_for(self, effect: str, status: str, governor: Token, m: Modality) -> str:
+    def status_for(self, effect: str, status: str, governor: Token, m: Modality, trigger: Token | None = None) -> str:
         if effect == "ongoing":
             return "ongoing"
         if effect == "negotiate":
@@ -122,7 +122,11 @@ class _Reader:
             return "sought"
         if effect == "intend":
             m.requester = governor
-            return "sought" if self.direction in ("take", "deal") else "pledged"
+            # "Lima wants Madrid to supply it": one who wants another to give asks for it
+            asks_another = any(c.dep_ == "dobj" for c in governor.children) or (
+                trigger is not None and trigger.head == governor and any(c.dep_ == "nsubj" for c in trigger.children)
+                and any(c.dep_ == "nsubj" for c in governor.children))
+            return "sought" if self.direction in ("take", "deal") or asks_another else "pledged"
         if effect == "start" and any(c.dep_ == "aux" and c.lower_ in self.w["future_aux"] | self.w["hedge_aux"]
                                      for c in governor.children):
             return "pledged"  # "will start supplying", "could soon start supplying"
@@ -240,17 +244,19 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
         negated = m.negated
         status = r.hedges_and_negation(tok, depth, status, m, subject_of)
         if request_noun and depth > 0:
-            m.negated, m.refusal, m.not_yet = negated, False, False
+            m.negated, m.refusal, m.not_yet, m.denial = negated, False, False, False
         if depth == 0:
             continue
         if r.demanded_stop(tok):
             status, effect_seen = "ongoing", True  # "called on Iran to stop supplying": it is going on
             continue
         status = r.governor_words(tok, status, m)
+        if request_noun:  # "rejected Lima's request for jets": the request was made all the same
+            m.negated, m.refusal, m.not_yet, m.denial = negated, False, False, False
         effect = r.effect_of(tok)
         if effect and not effect_seen:
             effect_seen = True
-            status = r.status_for(effect, status, tok, m)
+            status = r.status_for(effect, status, tok, m, trigger)
         via_pp = chain[depth - 1].dep_ == "prep"  # "the scandal over the sales", not "the authority to arm"
         if via_pp and tok.pos_ == "NOUN" and effect is None and tok.lemma_.lower() not in carriers | words[
                 "container_nouns"] | words["talk_nouns"]:
