@@ -99,6 +99,37 @@ def test_cli_batch_then_load_into_sqlite(local_run, tmp_path):
                       for c in batch_claims}
 
 
+def test_the_output_carries_the_extractors_identity(local_run, extractor):
+    """Documents and claims are written under `Extractor.identity` (the package version alone before), and
+    summary.json names it, so what is loaded from them is known to come from this extractor."""
+    assert extractor.identity.startswith("0.") and "+" in extractor.identity
+    for name in ("documents", "claims"):
+        assert set(read_table(local_run.out, name)["extractor_version"].to_pylist()) == {extractor.identity}, name
+    assert local_run.summary.extractor_version == extractor.identity
+    assert json.loads((local_run.out / "summary.json").read_text())["extractor_version"] == extractor.identity
+
+
+def test_a_batch_loaded_store_is_not_extracted_again(local_run, extractor, tmp_path, monkeypatch):
+    """`batch-load` keeps the run's identity, so `armswatch reextract` under the same extractor re-derives
+    nothing (it re-extracted every document when batch wrote the package version)."""
+    db = str(tmp_path / "store.sqlite3")
+    runner = CliRunner()
+    loaded = runner.invoke(main, ["batch-load", "--db", db, "--json", str(local_run.out)])
+    assert loaded.exit_code == 0, loaded.output
+    from armswatch.store import open_store
+
+    with open_store(db) as store:
+        before = sorted((c.id, c.claim.extractor_version) for c in store.claims())
+    assert before and {v for _, v in before} == {extractor.identity}
+    monkeypatch.setattr("armswatch.extract.Extractor", lambda settings: extractor)  # the model loaded once
+    again = runner.invoke(main, ["reextract", "--db", db, "--quiet", "--json"])
+    assert again.exit_code == 0, again.output
+    counts = json.loads(again.stdout)
+    assert (counts["read"], counts["skipped"], counts["reextracted"], counts["claims"]) == (6, 6, 0, 0)
+    with open_store(db) as store:
+        assert sorted((c.id, c.claim.extractor_version) for c in store.claims()) == before
+
+
 def test_workers_are_forked_with_the_model_loaded():
     """The fork server builds the extractor once; a worker forked from it uses that one."""
     import multiprocessing

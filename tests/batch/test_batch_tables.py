@@ -3,7 +3,7 @@ reason, failures are counted, and results load into a SQLite store exactly once.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from armswatch.batch import CLAIMS_SCHEMA, claim_from_row, load_results, read_ta
 from armswatch.batch.layout import prepare_out_dir
 from armswatch.batch.local import screen
 from armswatch.batch.output import BatchSummary, ResultWriter
-from armswatch.batch.rows import document_from_row, result_tables
+from armswatch.batch.rows import Tables, document_from_row, result_tables
 from armswatch.batch.shards import iter_shard, iter_shards
 from armswatch.batch.worker import Failure, extract_outcomes
 from armswatch.errors import ArmswatchError, InputError
@@ -115,11 +115,68 @@ def test_parquet_shard_records(tmp_path):
     assert isinstance(bad, InputError) and "no 'text' or 'html' column" in bad.reason
 
 
-def _results(out: Path, keep_text: bool = True) -> None:
+def _results(out: Path, keep_text: bool = True, documents_version: str = "9.9",
+             claims: list[Claim] = CLAIMS) -> None:
     prepare_out_dir(out, overwrite=False)
-    t = result_tables([DOC, OTHER], {0: CLAIMS, 1: []}, keep_text=keep_text, extractor_version="9.9")
+    t = result_tables([DOC, OTHER], {0: claims, 1: []}, keep_text=keep_text, extractor_version=documents_version)
     with ResultWriter(out, "part-00000") as w:
         w.write(t)
+
+
+class _Recorded:
+    """A stand-in extractor for `ingest`: what it would find again (never asked when nothing is stale)."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def extract(self, document: Document) -> list[Claim]:
+        self.asked.append(document.id)
+        return [replace(c, extractor_version="") for c in CLAIMS if c.document_id == document.id]
+
+
+def test_loaded_results_keep_the_runs_identity_and_are_not_extracted_again(tmp_path):
+    """The store holds the batch's claims under the identity the run wrote, so `reextract` (ingest of the
+    stored documents under the same identity) finds nothing stale."""
+    from armswatch.ingest import ingest, stored_documents
+
+    identity = "0.1.0+00112233aabbccdd"
+    out = tmp_path / "out"
+    _results(out, documents_version=identity, claims=[replace(c, extractor_version=identity) for c in CLAIMS])
+    s = BatchSummary(engine="local")
+    s.add(read_tables(out))
+    assert s.extractor_version == identity and s.to_dict()["extractor_version"] == identity
+    with open_store(str(tmp_path / "s.sqlite3")) as store:
+        assert load_results(out, store).stored == 2
+        assert {c.claim.extractor_version for c in store.claims()} == {identity}
+        extractor = _Recorded()
+        again = ingest(stored_documents(store), store, extractor, extractor_version=identity)
+        assert (again.skipped, again.reextracted, extractor.asked) == (2, 0, [])
+        newer = ingest(stored_documents(store), store, extractor, extractor_version="0.1.0+ffffffffffffffff")
+        assert newer.reextracted == 2  # another extractor does find them stale
+
+
+def test_results_written_with_the_package_version_load_under_the_claims_identity(tmp_path):
+    """Batch outputs written before the documents carried the identity: the claims' own stamp wins."""
+    identity = "0.1.0+00112233aabbccdd"
+    out = tmp_path / "out"
+    _results(out, documents_version="0.1.0", claims=[replace(c, extractor_version=identity) for c in CLAIMS])
+    with open_store(str(tmp_path / "s.sqlite3")) as store:
+        load_results(out, store)
+        assert {c.claim.extractor_version for c in store.claims()} == {identity}
+        assert store.extracted([DOC.content_hash, OTHER.content_hash], identity) == {
+            DOC.content_hash, OTHER.content_hash}
+
+
+def test_results_of_two_extractors_are_refused(tmp_path):
+    out = tmp_path / "out"
+    _results(out, documents_version="0.1.0+00112233aabbccdd",
+             claims=[replace(c, extractor_version="0.1.0+ffffffffffffffff") for c in CLAIMS])
+    with open_store(str(tmp_path / "s.sqlite3")) as store, pytest.raises(InputError, match="load one run"):
+        load_results(out, store)
+
+
+def read_tables(out: Path) -> Tables:
+    return Tables(*(read_table(out, name) for name in ("claims", "documents", "errors")))
 
 
 def test_load_results_into_sqlite_once(tmp_path):

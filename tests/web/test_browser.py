@@ -31,6 +31,7 @@ from armswatch.web import create_app
 ROOT = Path(__file__).resolve().parents[2]
 DEV_CORPUS = ROOT.parent / "shared" / "dev-corpus" / "articles"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
+DOCS_SHOTS = ROOT / "docs" / "screenshots"  # kept for the README and docs/dashboard.md
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
@@ -140,6 +141,17 @@ def _shot(pg: Page, name: str) -> None:
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def docs_shot(pg: Page, name: str, height: int | None = None) -> None:
+    """A screenshot the documentation shows (docs/screenshots/NAME.png): the page's top `height` pixels, or
+    all of it. Only invented fixture articles may show their text in one (never a corpus under ../shared)."""
+    DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.mouse.move(1, 1)  # no tooltip or hover state
+    width = pg.viewport_size["width"] if pg.viewport_size else 1300
+    full = pg.evaluate("document.documentElement.scrollHeight")
+    clip = {"x": 0, "y": 0, "width": width, "height": min(height, full)} if height else None
+    pg.screenshot(path=str(DOCS_SHOTS / f"{name}.png"), full_page=True, **({"clip": clip} if clip else {}))
+
+
 def test_network_to_case_to_claim(server: str, page: Page) -> None:
     case = _api(server, "/api/cases", supplier="PRK", recipient="RUS", category="ammunition")["items"][0]
     page.goto(server + "/")
@@ -180,6 +192,7 @@ def test_network_to_case_to_claim(server: str, page: Page) -> None:
     assert page.inner_text("#speaker") == "Lydia Marsh"
     assert "reported by Valley Times" in page.inner_text("ol.chain")
     _shot(page, "03-claim")
+    docs_shot(page, "claim", height=1250)  # a fixture article's claim (invented text)
 
 
 def test_filters_and_search(server: str, page: Page) -> None:

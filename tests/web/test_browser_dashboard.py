@@ -70,8 +70,10 @@ def test_clicking_a_line_lists_its_cases(server: str, page) -> None:  # noqa: F8
     assert panel.locator("a.badge.flagged[href='/embargoes/dprk']").count() >= 1  # the flags, linked
     DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
     page.mouse.move(5, 5)  # no tooltip over the drawing
+    legend = page.locator("#network-legend").bounding_box()  # down to the legend's end, however the form wraps
+    assert legend
     page.screenshot(path=str(DOCS_SHOTS / "overview.png"), full_page=True,
-                    clip={"x": 0, "y": 0, "width": 1300, "height": 1010})
+                    clip={"x": 0, "y": 0, "width": 1300, "height": legend["y"] + legend["height"] + 16})
     with page.expect_navigation():
         panel.locator("a.panel-more").click()
     assert "supplier=PRK" in page.url and "recipient=RUS" in page.url

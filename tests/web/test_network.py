@@ -133,7 +133,7 @@ def test_the_overview_follows_the_category_filter(client: TestClient) -> None:
 
 def test_the_overview_follows_every_filter_it_takes(client: TestClient) -> None:
     cases = {"actor": "North Korea", "status": "delivered", "since": "2024", "source": "Marsh",
-             "hedged": "false", "denied": "false", "min_corroboration": "2"}
+             "hedged": "false", "denied": "false", "min_corroboration": "2", "flagged": "true"}
     for name, value in cases.items():
         html = client.get("/", params={name: value}).text
         expected = client.get("/api/claims", params={name: value, "limit": 12}).json()["items"]

@@ -101,8 +101,6 @@ def run_batch(
     on_progress: Callable[[BatchSummary], None] | None = None,
 ) -> BatchSummary:
     """Extract the claims of every document under `inputs` and write them under `out_dir`."""
-    from armswatch.extract import EXTRACTOR_VERSION
-
     from .layout import prepare_out_dir, write_summary
 
     settings = settings or load_settings()
@@ -128,9 +126,11 @@ def run_batch(
         from .local import run_local
 
         with ResultWriter(out, "part-00000") as writer:
-            run_local(_items(shards, settings), writer, summary, settings=settings, workers=workers,
-                      chunk_size=options.chunk_size, extractor_version=EXTRACTOR_VERSION,
-                      keep_text=options.keep_text, on_progress=on_progress)
+            # the documents carry the extractor's identity, so `batch-load` stores the claims under it and
+            # the next ingest or reextract under the same extractor leaves them alone
+            summary.extractor_version = run_local(
+                _items(shards, settings), writer, summary, settings=settings, workers=workers,
+                chunk_size=options.chunk_size, keep_text=options.keep_text, on_progress=on_progress)
     else:
         from .ray_engine import run_ray
 
@@ -139,16 +139,16 @@ def run_batch(
             with ResultWriter(out, "part-inputs") as writer:
                 from .rows import result_tables
 
-                tables = result_tables(missing, {}, keep_text=False, extractor_version=EXTRACTOR_VERSION)
+                tables = result_tables(missing, {}, keep_text=False, extractor_version="")  # errors only
                 writer.write(tables)
                 summary.add(tables)
         run_ray([s for s in shards if isinstance(s, Path)], out, summary, settings=settings,
-                workers=max(1, workers), chunk_size=options.chunk_size, extractor_version=EXTRACTOR_VERSION,
-                keep_text=options.keep_text, address=options.ray_address)
+                workers=max(1, workers), chunk_size=options.chunk_size, keep_text=options.keep_text,
+                address=options.ray_address)
         if on_progress:
             on_progress(summary)
     summary.seconds = time.perf_counter() - started
-    write_summary(out, summary, {"extractor_version": EXTRACTOR_VERSION, "model": settings.model,
+    write_summary(out, summary, {"model": settings.model,
                                  "inputs": [str(p) for p in inputs],
                                  "workers": workers, "text_kept": options.keep_text})
     return summary

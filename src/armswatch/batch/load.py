@@ -23,7 +23,7 @@ from armswatch.store import Store
 from .output import OUTPUT_TABLES
 from .rows import claims_by_document, document_from_row, document_key
 
-__all__ = ["load_results", "read_table"]
+__all__ = ["load_results", "read_table", "run_identity"]
 
 _READ_ROWS = 1000  # documents decoded at a time
 
@@ -59,9 +59,30 @@ def _documents(dataset: pads.Dataset) -> Iterator[Document | InputError]:
                 yield e
 
 
-def _versions(dataset: pads.Dataset) -> set[str]:
-    column = dataset.to_table(columns=["extractor_version"])["extractor_version"]
-    return {v for v in pc.unique(column).to_pylist() if v is not None}
+def _versions(table: pa.Table) -> set[str]:
+    return {v for v in pc.unique(table["extractor_version"]).to_pylist() if v}
+
+
+def run_identity(out_dir: Path, documents: pads.Dataset, claims: pa.Table) -> str:
+    """The identity of the extractor that wrote a batch output, which its claims are stored under.
+
+    The documents carry it; outputs written before they did carry the package version there ("0.1.0")
+    and the identity on each claim (the extractor stamps its claims), so the claims' identity wins then.
+    """
+    on_documents = _versions(documents.to_table(columns=["extractor_version"]))
+    on_claims = _versions(claims)
+    for versions in (on_documents, on_claims):
+        if len(versions) > 1:
+            raise InputError(str(out_dir), f"results of several extractor versions ({', '.join(sorted(versions))}); "
+                             "load one run at a time")
+    document_version = next(iter(on_documents), "")
+    claim_version = next(iter(on_claims), "")
+    if claim_version and document_version and claim_version != document_version:
+        if not claim_version.startswith(document_version + "+"):
+            raise InputError(str(out_dir), f"the documents were extracted by {document_version} and the claims by "
+                             f"{claim_version}; load one run at a time")
+        return claim_version
+    return document_version or claim_version
 
 
 def load_results(
@@ -75,11 +96,7 @@ def load_results(
     """Store the documents and claims of a batch output directory; returns what was stored and skipped."""
     out = Path(out_dir)
     documents = _dataset(out, "documents")
-    versions = _versions(documents)
-    if len(versions) > 1:
-        raise InputError(str(out), f"results of several extractor versions ({', '.join(sorted(versions))}); "
-                         "load one run at a time")
-    claims = claims_by_document(_dataset(out, "claims").to_table())
-    version = versions.pop() if versions else ""
-    return ingest(_documents(documents), store, _Recorded(claims), extractor_version=version,
+    table = _dataset(out, "claims").to_table()
+    version = run_identity(out, documents, table)
+    return ingest(_documents(documents), store, _Recorded(claims_by_document(table)), extractor_version=version,
                   batch_size=batch_size, on_batch=on_batch, on_reject=on_reject)

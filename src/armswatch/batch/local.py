@@ -27,7 +27,17 @@ from armswatch.settings import Settings
 from .output import BatchSummary, ResultWriter
 from .pool import start_workers, worker_context
 from .rows import result_tables
-from .worker import Item, Outcome, WorkResult, extract_outcomes, failure, init_worker, peak_rss_mb, work
+from .worker import (
+    Item,
+    Outcome,
+    WorkResult,
+    extract_outcomes,
+    extractor_identity,
+    failure,
+    init_worker,
+    peak_rss_mb,
+    work,
+)
 
 __all__ = ["run_local", "screen"]
 
@@ -80,17 +90,17 @@ def run_local(
     settings: Settings,
     workers: int,
     chunk_size: int,
-    extractor_version: str,
     keep_text: bool,
     on_progress: Callable[[BatchSummary], None] | None = None,
-) -> None:
-    """Extract every document of `items` and write the results; counts go into `summary`."""
+) -> str:
+    """Extract every document of `items` and write the results; counts go into `summary`. Returns the
+    extractor's identity, which every document row carries (as `ingest` stores it)."""
 
-    def finish(chunk: list[Item], outcomes: list[Outcome]) -> None:
+    def finish(chunk: list[Item], outcomes: list[Outcome], version: str) -> None:
         by_index: dict[int, Outcome] = {}
         doc_positions = [i for i, item in enumerate(chunk) if isinstance(item, Document)]
         by_index.update(zip(doc_positions, outcomes, strict=True))
-        tables = result_tables(chunk, by_index, keep_text=keep_text, extractor_version=extractor_version)
+        tables = result_tables(chunk, by_index, keep_text=keep_text, extractor_version=version)
         writer.write(tables)
         summary.add(tables)
         if on_progress:
@@ -101,9 +111,10 @@ def run_local(
 
         extractor = Extractor(settings)
         for chunk in _chunks(items, chunk_size):
-            finish(chunk, extract_outcomes(extractor, [d for d in chunk if isinstance(d, Document)]))
+            finish(chunk, extract_outcomes(extractor, [d for d in chunk if isinstance(d, Document)]),
+                   extractor.identity)
         summary.worker_peak_rss_mb[str(os.getpid())] = peak_rss_mb()
-        return
+        return extractor.identity
 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(settings),
                                initializer=init_worker, initargs=(settings,))
@@ -114,11 +125,23 @@ def run_local(
     prefilter = load_prefilter() if settings.prefilter else None
     pending: deque[_Chunk] = deque()  # read, in input order, until written
     unsent: deque[tuple[_Chunk, list[Document], list[str]]] = deque()
+    identity: list[str] = []  # the workers' extractor's, asked once
 
     def send() -> None:
         while unsent:
             chunk, docs, texts = unsent.popleft()
             chunk.future = pool.submit(work, docs, texts)
+
+    def version() -> str:  # asked of a worker before the first write (the model loads anyway)
+        if not identity:
+            starting.join()
+            asked = pool.submit(extractor_identity)  # ahead of the chunks waiting to be sent
+            send()
+            try:
+                identity.append(asked.result())
+            except BrokenProcessPool as e:
+                raise ArmswatchError(f"a worker process died while loading the model ({e})") from None
+        return identity[0]
 
     def collect() -> None:
         chunk = pending.popleft()
@@ -126,7 +149,7 @@ def run_local(
             if starting.is_alive():
                 # pyarrow loads its pandas support (when pandas is installed) on its first conversion,
                 # about 0.4 s: spent here, while the model loads, rather than later beside the workers
-                result_tables([], {}, keep_text=keep_text, extractor_version=extractor_version)
+                result_tables([], {}, keep_text=keep_text, extractor_version="")
             starting.join()
             send()
         if chunk.future is not None:
@@ -138,7 +161,7 @@ def run_local(
                     "Out of memory? Try fewer --workers") from None
             summary.worker_peak_rss_mb[str(pid)] = max(rss, summary.worker_peak_rss_mb.get(str(pid), 0.0))
             chunk.outcomes.update(zip(chunk.todo, parsed, strict=True))
-        finish(chunk.items, [chunk.outcomes[n] for n in range(len(chunk.outcomes))])
+        finish(chunk.items, [chunk.outcomes[n] for n in range(len(chunk.outcomes))], version())
 
     try:
         for items_read in _chunks(items, chunk_size):
@@ -155,6 +178,7 @@ def run_local(
                 collect()
         while pending:
             collect()
+        return version()
     finally:
         # On Ctrl-C or an error, drop the chunks not started; the part files written so far stay valid.
         starting.join()

@@ -38,6 +38,7 @@ class BatchSummary:
     reasons: Counter[str] = field(default_factory=Counter)  # "rejected: unreadable" → count
     worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)  # worker pid → peak RSS in MiB
     seconds: float = 0.0
+    extractor_version: str = ""  # the extractor's identity (`Extractor.identity`), as the rows carry it
 
     def add(self, tables: Tables) -> None:
         self.documents += tables.documents.num_rows
@@ -51,19 +52,23 @@ class BatchSummary:
                 self.rejected += 1
             self.reasons[f"{e['outcome']}: {e['reason_key']}"] += 1
         self.read += tables.documents.num_rows + len(errors)
+        versions = [v for v in pc.unique(tables.documents["extractor_version"]).to_pylist() if v]
+        if versions:
+            self.extractor_version = versions[0]
 
     def merge(self, other: BatchSummary) -> None:
         for name in ("read", "documents", "words", "claims", "rejected", "skipped"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.reasons.update(other.reasons)
         self.worker_peak_rss_mb.update(other.worker_peak_rss_mb)
+        self.extractor_version = self.extractor_version or other.extractor_version
 
     def to_dict(self) -> dict[str, Any]:
         return {"engine": self.engine, "read": self.read, "documents": self.documents, "words": self.words,
                 "claims": self.claims, "rejected": self.rejected, "skipped": self.skipped,
                 "reasons": dict(sorted(self.reasons.items())),
                 "worker_peak_rss_mb": dict(sorted(self.worker_peak_rss_mb.items())),
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3), "extractor_version": self.extractor_version}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> BatchSummary:
@@ -73,6 +78,7 @@ class BatchSummary:
         s.reasons = Counter(d.get("reasons", {}))
         s.worker_peak_rss_mb = dict(d.get("worker_peak_rss_mb", {}))
         s.seconds = float(d.get("seconds", 0.0))
+        s.extractor_version = str(d.get("extractor_version") or "")
         return s
 
 

@@ -113,11 +113,10 @@ def read_shards(batch: pa.Table, settings: Settings) -> Iterator[pa.Table]:
 class ExtractBatch:
     """Ray extract stage (an actor): loads the extractor once, then turns input rows into result rows."""
 
-    def __init__(self, settings: Settings, extractor_version: str, keep_text: bool) -> None:
+    def __init__(self, settings: Settings, keep_text: bool) -> None:
         from armswatch.extract import Extractor
 
         self.extractor = Extractor(settings)
-        self.version = extractor_version
         self.keep_text = keep_text
 
     def __call__(self, batch: pa.Table) -> pa.Table:
@@ -133,7 +132,7 @@ class ExtractBatch:
                 passed_errors.append({name: row[name] for name in ERRORS_SCHEMA.names})
         outcomes = extract_outcomes(self.extractor, docs)
         t = result_tables(docs, dict(enumerate(outcomes)), keep_text=self.keep_text,
-                          extractor_version=self.version)
+                          extractor_version=self.extractor.identity)
         errors = pa.concat_tables([pa.Table.from_pylist(passed_errors, schema=ERRORS_SCHEMA), t.errors])
         return pa.concat_tables([_tagged(t.claims, "claim", UNION_SCHEMA),
                                  _tagged(t.documents, "document", UNION_SCHEMA),
@@ -175,7 +174,6 @@ def run_ray(
     settings: Settings,
     workers: int,
     chunk_size: int,
-    extractor_version: str,
     keep_text: bool,
     address: str | None = None,
 ) -> None:
@@ -200,8 +198,7 @@ def run_ray(
                             num_cpus=0)
         ds = ds.map_batches(
             ExtractBatch,
-            fn_constructor_kwargs={"settings": settings, "extractor_version": extractor_version,
-                                   "keep_text": keep_text},
+            fn_constructor_kwargs={"settings": settings, "keep_text": keep_text},
             batch_size=chunk_size, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
             num_cpus=1)
         sink = _results_sink(out_dir)

@@ -25,8 +25,8 @@ from . import preload
 if TYPE_CHECKING:
     from armswatch.extract import Extractor
 
-__all__ = ["Failure", "Item", "Outcome", "WorkResult", "extract_outcomes", "failure", "init_worker",
-           "peak_rss_mb", "ready", "work"]
+__all__ = ["Failure", "Item", "Outcome", "WorkResult", "extract_outcomes", "extractor_identity", "failure",
+           "init_worker", "peak_rss_mb", "ready", "work"]
 
 Item = Document | InputError | Skipped  # what the readers yield
 
@@ -93,6 +93,12 @@ def init_worker(settings: Settings) -> None:
 def ready() -> bool:
     """A worker's first task: True when it took the fork server's extractor rather than loading its own."""
     return _WORKER["extractor"] is preload.EXTRACTOR
+
+
+def extractor_identity() -> str:
+    """A worker's task: the identity of its extractor (`Extractor.identity`), which the run writes with its
+    results, so the store knows what extracted them (the reading process never loads the model)."""
+    return _WORKER["extractor"].identity
 
 
 def work(docs: list[Document], texts: list[str]) -> WorkResult:

@@ -17,7 +17,8 @@ class ClaimFilter:
     `since`/`until` bound the publication date of the claim's document. `source` matches the speaker,
     the cited outlet or the publishing outlet (case-insensitive substring). `text` matches the evidence
     (substring today; full-text search will serve this same field). `min_corroboration` keeps claims
-    whose case reaches it. `extractor_version` None means the current claims of each document.
+    whose case reaches it. `flagged` keeps claims whose case may (True) or may not (False) breach a UN
+    arms embargo. `extractor_version` None means the current claims of each document.
     """
 
     actor: str | None = None  # supplier or recipient
@@ -31,6 +32,7 @@ class ClaimFilter:
     hedged: bool | None = None
     denied: bool | None = None
     min_corroboration: int | None = None
+    flagged: bool | None = None  # their case's embargo flags (the overview follows the cases' filter)
     case_id: str | None = None
     document: str | None = None  # the document's content hash or its input id
     text: str | None = None

@@ -75,6 +75,9 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
         conds.append(c.denied.is_(f.denied))
     if f.min_corroboration is not None:
         conds.append(k.c.corroboration >= f.min_corroboration)
+    if f.flagged is not None:  # as cases are filtered (below)
+        conds.append(func.coalesce(k.c.embargo_flags, "") != "" if f.flagged else
+                     func.coalesce(k.c.embargo_flags, "") == "")
     if f.case_id:
         conds.append(cc.c.case_id == f.case_id)
     if f.document:

@@ -33,6 +33,7 @@ from armswatch.web.views import (
     quantity_series,
     source_chain,
     timeline,
+    whose_word,
 )
 
 __all__ = ["router"]
@@ -275,5 +276,7 @@ def embargo_page(request: Request, state: State, embargo_id: Annotated[str, Path
         found = case_embargo(state.store, k) if k is not None else None
         finding = next((e for e in found.embargoes if e.embargo_id == emb.id), None) if found else None
         flagged.append((summary, finding))
+    # on whose word each case rests, beside it: the question the page answers (issue 16)
+    sources = {k.id: whose_word(k.origins) for k in state.store.cases(f)}
     return render(request, state, "embargo.html", title=f"armswatch: {emb.name}", embargo=emb, flagged=flagged,
-                  total=count_cases(state.store, f), limit=EMBARGO_PAGE_CASES)
+                  sources=sources, total=count_cases(state.store, f), limit=EMBARGO_PAGE_CASES)

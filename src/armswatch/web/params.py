@@ -162,6 +162,8 @@ class _Common(BaseModel):
     denied: TriState = Field(None, description="only denied (true) or only undenied (false) claims")
     min_corroboration: Annotated[Annotated[int, Field(ge=0, le=100_000)] | None, Blank] = Field(
         None, description="at least this many independent origins (for claims: in their case)")
+    flagged: TriState = Field(None, description="only cases that may (true) or may not (false) breach a UN arms "
+                                                "embargo (for claims: their case)")
 
     @field_validator("since", "until")
     @classmethod
@@ -184,7 +186,7 @@ class _Common(BaseModel):
         since, until = self.dates()
         return dict(actor=self.actor, supplier=self.supplier, recipient=self.recipient, category=self.category,
                     status=self.status, since=since, until=until, source=self.source, hedged=self.hedged,
-                    denied=self.denied, min_corroboration=self.min_corroboration)
+                    denied=self.denied, min_corroboration=self.min_corroboration, flagged=self.flagged)
 
     def is_filtered(self) -> bool:
         return any(v is not None for k, v in self.model_dump().items() if k not in ("limit", "offset", "order"))
@@ -216,8 +218,6 @@ class ClaimQuery(_Common):
 class CaseQuery(_Common):
     """Cases: the common filters, the embargo filters, an order and a page."""
 
-    flagged: TriState = Field(None, description="only cases that may (true) or may not (false) breach a UN "
-                                                "arms embargo")
     embargo: Annotated[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")] | None, Blank] = Field(
         None, description="only cases flagged under this embargo (its id: dprk, iran-2231-annex-b, ...)")
     order: Annotated[Literal["corroboration", "embargo"] | None, Blank] = Field(
@@ -226,7 +226,7 @@ class CaseQuery(_Common):
     offset: int = Field(0, ge=0, le=1_000_000)
 
     def case_filter(self, **changes: Any) -> CaseFilter:
-        kw = {**self._filter_kw(), "flagged": self.flagged, "embargo": self.embargo,
+        kw = {**self._filter_kw(), "embargo": self.embargo,
               "order": self.order or "corroboration", "limit": self.limit, "offset": self.offset, **changes}
         return CaseFilter(**kw)
 

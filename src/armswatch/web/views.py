@@ -18,6 +18,7 @@ __all__ = [
     "STATUS_COLOURS",
     "Segment",
     "Timeline",
+    "WhoseWord",
     "edge_width",
     "highlight",
     "mark_spans",
@@ -27,6 +28,7 @@ __all__ = [
     "quantity_series",
     "source_chain",
     "timeline",
+    "whose_word",
 ]
 
 STATUS_COLOURS = {"sought": "#9e9ac8", "negotiating": "#6baed6", "pledged": "#fd8d3c", "delivered": "#31a354",
@@ -157,6 +159,25 @@ def origin_label(origin: str) -> str:
     if kind == "article":
         return f"article {value[:12]} (and its syndicated copies)"
     return f"{kind}: {value}"
+
+
+@dataclass(frozen=True)
+class WhoseWord:
+    """On whose word a case rests, for a list of cases: its named origins, speakers first, then the
+    outlets cited (as `origin_label` writes them); those left out; articles that name no source."""
+
+    named: tuple[str, ...]
+    more: int
+    articles: int
+
+
+def whose_word(origins: Iterable[str], shown: int = 5) -> WhoseWord:
+    """`Case.origins` → what a list of cases shows of them (the case page lists them all)."""
+    origins = list(origins)
+    named = sorted((o for o in origins if not o.startswith("article:")),
+                   key=lambda o: (not o.startswith("speaker:"), o))
+    return WhoseWord(tuple(origin_label(o) for o in named[:shown]), max(0, len(named) - shown),
+                     sum(1 for o in origins if o.startswith("article:")))
 
 
 def source_chain(c: StoredClaim, copies: int = 0) -> list[dict[str, str]]:
