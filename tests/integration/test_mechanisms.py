@@ -754,3 +754,14 @@ def test_a_request_turned_down_or_granted(extractor):
 def test_wanting_another_party_to_supply_is_a_request(extractor):
     assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Peru wants Spain to supply it with howitzers.")
     assert ("ESP", "PER", "artillery", "pledged") in claims(extractor, "Spain wants to supply Peru with howitzers.")
+
+
+def test_interest_in_buying_names_the_buyer(extractor):
+    assert ("TUR", "SAU", "uav", "sought") in claims(extractor, "Saudi Arabia has expressed interest in buying Turkish drones.")
+
+
+def test_a_request_to_a_supplier_and_urging_it_to_send(extractor):
+    assert ("ESP", "PER", "artillery", "sought") in claims(
+        extractor, "Peru submitted a request to Spain for howitzers.")
+    assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Lima urged Madrid to send howitzers.")
+    assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Lima is lobbying Madrid to hand over howitzers.")

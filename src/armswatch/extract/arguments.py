@@ -391,6 +391,8 @@ class ArgumentReader:
         head = v.head
         if head.pos_ in ("NOUN", "PROPN") and _has_to_marker(v):
             return self._purpose_subject(head)
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            return self._purpose_subject(head.head)  # "expressed interest in buying drones": who is interested
         return []
 
     def _purpose_subject(self, noun: Token) -> list[tuple[Token, str]]:

@@ -148,6 +148,8 @@ class _DocumentReader:
             supplier, recipient = self.context.complete(f, items, supplier, recipient, sent_no, terms)
         if supplier is None and f.late_origin is not None:
             supplier = self.context.resolve(f.late_origin)  # "deliveries of North Korean shells to Russia"
+        if recipient is None and f.direction == "give" and mod.status == "sought" and mod.requester is not None:
+            recipient = self._requester(mod.requester, supplier)
         if recipient is None and f.direction == "arrive":
             side = self.context.speaker_side(f.trigger)  # "Chile's army said the howitzers arrived from Spain"
             recipient = side.code if side is not None and side.code != supplier else None
@@ -169,6 +171,13 @@ class _DocumentReader:
         """May context fill the missing parties? Not when a phrase naming no party holds a role ("countries
         buying weapons")."""
         return not ((supplier is None and "supplier" in f.blocked) or (recipient is None and "recipient" in f.blocked))
+
+    def _requester(self, governor: Token, supplier: str | None) -> str | None:
+        """Who asks another to give ("Lima urged Madrid to send howitzers"): the asking verb's subject."""
+        for t in governor.children:
+            if t.dep_ == "nsubj" and (a := self.mentions.actor_of_phrase(t)) is not None and a.code != supplier:
+                return a.code
+        return None
 
     def _orient_deal(self, f: Frame, supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
         """A deal's signer buys, unless the signer is a company and the other side is not (companies sell), or

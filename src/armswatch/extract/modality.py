@@ -119,6 +119,7 @@ class _Reader:
         if effect == "commit":
             return "pledged"
         if effect == "request":
+            m.requester = governor  # "Lima urged Madrid to send howitzers": Lima asks, for itself
             return "sought"
         if effect == "intend":
             m.requester = governor
