@@ -757,7 +757,8 @@ def test_wanting_another_party_to_supply_is_a_request(extractor):
 
 
 def test_interest_in_buying_names_the_buyer(extractor):
-    assert ("TUR", "SAU", "uav", "sought") in claims(extractor, "Saudi Arabia has expressed interest in buying Turkish drones.")
+    text = "Saudi Arabia has expressed interest in buying Turkish drones."
+    assert ("TUR", "SAU", "uav", "sought") in claims(extractor, text)
 
 
 def test_a_request_to_a_supplier_and_urging_it_to_send(extractor):
