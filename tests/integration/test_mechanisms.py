@@ -766,3 +766,13 @@ def test_a_request_to_a_supplier_and_urging_it_to_send(extractor):
         extractor, "Peru submitted a request to Spain for howitzers.")
     assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Lima urged Madrid to send howitzers.")
     assert ("ESP", "PER", "artillery", "sought") in claims(extractor, "Lima is lobbying Madrid to hand over howitzers.")
+
+
+def test_an_absolute_clause_on_a_holders_arsenal(extractor):
+    c = claims(extractor, "Hezbollah has an arsenal of some 150,000 rockets, most of them supplied by Iran.")
+    assert ("IRN", "hezbollah", "ammunition", "delivered") in c
+
+
+def test_a_value_phrase_hung_on_the_verb_keeps_its_destination(extractor):
+    c = claims(extractor, "Spain approved arms exports worth 326.5 million euros to Peru last year.")
+    assert ("ESP", "PER", "equipment", "pledged") in c

@@ -135,6 +135,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ in ("acl", "relcl", "advcl", "amod") and verb.tag_ == "VBN" and not children(verb, "nsubj"):
         return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and children(verb, "agent") and not children(verb, "aux"):
+        return True  # "..., most of them supplied by Iran": an absolute clause, its subject the thing supplied
     # "US jets bought before 1979": a reduced relative the tagger read as a past tense
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBD" and not children(verb, "nsubj", "aux", "dobj") \
         and not any(c.tag_ in ("WDT", "WP") for c in verb.children)
@@ -213,7 +215,9 @@ class ArgumentReader:
             dep = c.dep_
             if dep == "nsubj" and c.lower_ == "that" and len(children(v, "nsubj")) > 1:
                 continue  # "said on Telegram that Kyiv had received": a conjunction the parser made a subject
-            if dep == "nsubj" and not _range_gerund(v):
+            if dep == "nsubj" and passive and not children(v, "nsubjpass"):
+                out.append(Arg("obj", c, "absolute"))  # "most of them supplied by Iran"
+            elif dep == "nsubj" and not _range_gerund(v):
                 out.append(Arg("subj", c, voice))
             elif dep == "nsubjpass" or dep in ("dobj", "oprd"):
                 out.append(Arg("obj", c, voice))
@@ -639,6 +643,10 @@ class ArgumentReader:
                 out.append(Arg(a.role, a.token, "support"))
             elif a.role == "purpose" and "purpose" not in have:  # "announced a drawdown to support Chile"
                 out.append(Arg("purpose", a.token, "support"))
+        # "approved arms exports worth 300 million euros to Chile": the value phrase the parser hung on the verb
+        out += [Arg(f"pp:{prep_word(p)}", o, "value") for c in verb.children if c.dep_ in ("oprd", "acomp", "advmod")
+                and c.lemma_.lower() in self.words["value_words"] for p in self._inner_preps_of(c)
+                if f"pp:{prep_word(p)}" not in have for o in prep_objects(p)]
         return out
 
     def _copula_args(self, n: Token) -> list[Arg]:
