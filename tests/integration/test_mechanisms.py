@@ -776,3 +776,16 @@ def test_an_absolute_clause_on_a_holders_arsenal(extractor):
 def test_a_value_phrase_hung_on_the_verb_keeps_its_destination(extractor):
     c = claims(extractor, "Spain approved arms exports worth 326.5 million euros to Peru last year.")
     assert ("ESP", "PER", "equipment", "pledged") in c
+
+
+def test_missiles_supplied_among_a_measure_are_the_firers(extractor):
+    c = claims(extractor, "Russia has fired dozens of ballistic missiles supplied by North Korea, monitors said.")
+    assert ("PRK", "RUS", "missiles", "delivered") in c
+
+
+def test_foreign_troops_fighting_for_another_party(extractor):
+    assert ("PRK", "RUS", "personnel", "delivered") in claims(
+        extractor, "Ukrainian forces captured North Korean soldiers fighting for Russia.")
+    assert ("PRK", "RUS", "personnel", "delivered") in claims(
+        extractor, "North Korean troops are fighting alongside Russian forces in the Kursk region.")
+    assert claims(extractor, "Ukrainian troops are fighting against Russian forces.") == {}

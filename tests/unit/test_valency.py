@@ -93,7 +93,7 @@ SUPPORT_VERBS = {"sup:agent": "sign", "sup:recipient": "await", "sup:supplier": 
 IRREGULAR = {"send": "sent", "sell": "sold", "give": "gave", "lend": "lent", "buy": "bought", "get": "got",
              "take": "took", "seek": "sought", "come": "came", "fly": "flew", "build": "built", "win": "won",
              "bound": "bound", "repay": "repaid", "ship": "shipped", "commit": "committed", "equip": "equipped",
-             "transfer": "transferred", "retransfer": "retransferred", "traffic": "trafficked"}
+             "transfer": "transferred", "retransfer": "retransferred", "traffic": "trafficked", "fight": "fought"}
 
 # First slots that cannot hold their filler in a simple clause: the builder uses the next slot.
 SKIP = {
@@ -182,8 +182,9 @@ def item_phrase(word: str, slot: Slot, origin: bool) -> list[Word]:
 
 
 def attach(role: str, phrase: list[Word], head: str) -> list[Word]:
-    """The words that put `phrase` (its first word is its top) in `role` of the predicate `head`."""
-    top, key = phrase[0], f"{role}-"
+    """The words that put `phrase` in `role` of the predicate `head` (its top: the word hung on none of it)."""
+    keys = {w.key for w in phrase}
+    top, key = next((w for w in phrase if w.head not in keys), phrase[0]), f"{role}-"
     top.head = head
     if role.startswith("pp:"):  # "to Russia"
         word = role.removeprefix("pp:")
@@ -315,7 +316,11 @@ def test_without_arms_flag_no_item_is_made_up():
 
 @pytest.mark.parametrize("row", flagged("troops"), ids=row_id)
 def test_troops_flag_keeps_personnel_only(row: FrameRow):
-    assert summary(trigger_frame(clause(row, plan(row), item="drones"))) == ("IRN", "RUS", [])
+    chosen = plan(row)
+    supplier, recipient, items = summary(trigger_frame(clause(row, chosen, item="drones")))
+    assert (recipient, items) == ("RUS", [])
+    # a supplier named on the items themselves ("Iranian troops fought for Russia") goes with them
+    assert supplier == (None if chosen["supplier"].role == "origin" else "IRN")
 
 
 @pytest.mark.parametrize("row", flagged("cargo"), ids=row_id)

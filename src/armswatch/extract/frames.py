@@ -344,6 +344,8 @@ class FrameReader:
             if self.kind_of(p) == "actor":
                 return Party(p, self.mentions.actor_of_phrase(p))
         host = item.head
+        while item.dep_ == "pobj" and host.lower_ == "of" and host.head.pos_ in ("NOUN", "NUM", "PRON"):
+            item, host = host.head, host.head.head  # "fired dozens of missiles supplied by Iran": up the measures
         if item.dep_ == "pobj" and host.dep_ == "prep":
             host = host.head
         if host.pos_ in ("VERB", "AUX") and (host.lemma_ in self.words["holding_verbs"] or item.head.lower_ == "with"):
