@@ -789,3 +789,12 @@ def test_foreign_troops_fighting_for_another_party(extractor):
     assert ("PRK", "RUS", "personnel", "delivered") in claims(
         extractor, "North Korean troops are fighting alongside Russian forces in the Kursk region.")
     assert claims(extractor, "Ukrainian troops are fighting against Russian forces.") == {}
+
+
+def test_a_transfer_said_to_be_pending_or_scheduled_is_pledged(extractor):
+    assert ("ESP", "PER", "armoured_vehicles", "pledged") in claims(
+        extractor, "The transfer of 20 tanks to Peru by Spain is pending congressional review.")
+    assert ("ESP", "PER", "artillery", "pledged") in claims(
+        extractor, "The delivery of the howitzers to Peru by Spain is scheduled for next year.")
+    assert ("ESP", "PER", "artillery", "delivered") in claims(
+        extractor, "The delivery of the howitzers to Peru by Spain was completed last year.")

@@ -191,6 +191,15 @@ class _Reader:
                 m.conditional = True  # "If Congress approves the sale, Taiwan will receive ..."
         return status
 
+    def still_ahead(self, trigger: Token, verb: Token) -> bool:
+        """"The transfer is pending review", "the delivery is scheduled for May": said of the transfer noun
+        as its subject, it has not happened yet."""
+        due = self.w["due_words"]
+        verbs = [verb, verb.head] if verb.dep_ in ("aux", "auxpass") else [verb]  # "is" hung as "pending"'s aux
+        said_of_it = any(v.lemma_.lower() in due or v.lower_ in due or any(
+            c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in due for c in v.children) for v in verbs)
+        return trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and said_of_it
+
     def demanded_stop(self, tok: Token) -> bool:
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
@@ -252,6 +261,8 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
             status, effect_seen = "ongoing", True  # "called on Iran to stop supplying": it is going on
             continue
         status = r.governor_words(tok, status, m)
+        if depth == 1 and status == "delivered" and r.still_ahead(trigger, tok):
+            status = "pledged" if direction != "take" else "sought"  # "the delivery is scheduled for May"
         if request_noun:  # "rejected Lima's request for jets": the request was made all the same
             m.negated, m.refusal, m.not_yet, m.denial = negated, False, False, False
         effect = r.effect_of(tok)
