@@ -798,3 +798,8 @@ def test_a_transfer_said_to_be_pending_or_scheduled_is_pledged(extractor):
         extractor, "The delivery of the howitzers to Peru by Spain is scheduled for next year.")
     assert ("ESP", "PER", "artillery", "delivered") in claims(
         extractor, "The delivery of the howitzers to Peru by Spain was completed last year.")
+
+
+def test_a_speaker_before_a_parenthetical_relative_clause(extractor):
+    c = claims(extractor, "Spain has sent howitzers to Peru, the official, who spoke on condition of anonymity, said.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "official"

@@ -278,23 +278,34 @@ class AttributionReader:
             if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or verb.dep_ in ("amod", "acl") \
                     or verb.tag_ not in ("VBD", "VBZ", "VBN", "VBP") or self._in_quote(verb.idx) is not None:
                 continue  # "the sale to Chile for an estimated $1 billion": a modifier, no one speaking
-            start = verb.i
-            while start - 1 > trigger.i and self.doc[start - 1].text not in (",", ";", "\u201d", '"'):
-                start -= 1
-            words = [t for t in self.doc[start:verb.i] if not t.is_space]
+            start, end = self._phrase_before(verb.i, trigger.i)
+            if start == end or self.doc[start].tag_ in ("WDT", "WP"):
+                # "the official, who spoke on condition of anonymity, said": the phrase before the clause
+                start, end = self._phrase_before(start - 1, trigger.i)
+                if start < end and self.doc[start].tag_ in ("WDT", "WP"):
+                    start, end = self._phrase_before(start - 1, trigger.i)
+            words = [t for t in self.doc[start:end] if not t.is_space]
             nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
             if not nouns or len(words) > 12 or self.doc[start - 1].text not in (",", ";", "\u201d", '"'):
                 continue
             # the phrase's own head, not a noun inside it: "a source familiar with the deal"
-            head = next((t for t in nouns if not start <= t.head.i < verb.i), nouns[-1])
+            head = next((t for t in nouns if not start <= t.head.i < end), nouns[-1])
             if self._is_back_reference(head):
                 return self.last
             name = self.names.person_name(head) or self.names.name_of(head)
             if name:
-                if self.is_outlet(self.doc[start:verb.i].text, head):
-                    name = self._outlet_name(self.doc[start:verb.i])
+                if self.is_outlet(self.doc[start:end].text, head):
+                    name = self._outlet_name(self.doc[start:end])
                 return Speaker(name, self.vias.get(name))
         return None
+
+    def _phrase_before(self, end: int, floor: int) -> tuple[int, int]:
+        """(start, end) of the words before `end` back to a comma, a semicolon or a closing quote (never
+        reaching `floor`, the trigger)."""
+        start = end
+        while start - 1 > floor and self.doc[start - 1].text not in (",", ";", "\u201d", '"'):
+            start -= 1
+        return start, end
 
     # -- quotes, turns, authors --------------------------------------------------------------------------
     def _in_quote(self, char: int) -> tuple[int, int] | None:
