@@ -106,6 +106,10 @@ class DenialReader:
             lethal = any(t.lower_ in self.words["lethal_words"] for s in f.items for t in s.head.children)
             if len(parties) >= 2 and not lethal:  # "denied sending weapons": every weapon, not troops
                 self.context.deny(Denial(frozenset(parties), None, except_personnel=True))
+            elif supplier is not None and recipient is None and f.direction == "give" and not lethal and \
+                    self.deny_verb(f.trigger) is not None:
+                # "Tehran denies supplying weapons for the war": its supplies of weapons, to whomever
+                self.context.deny(Denial(frozenset(parties), None, supplier_only=True, except_personnel=True))
             return
         for c in categories - {_GENERIC}:
             self.context.deny(Denial(frozenset(parties), c))
