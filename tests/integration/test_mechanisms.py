@@ -806,7 +806,7 @@ def test_a_speaker_before_a_parenthetical_relative_clause(extractor):
 
 
 def test_a_supplier_denying_supplying_weapons_to_anyone_denies_its_transfers(extractor):
-    text = "Spain has sent howitzers to Peru, officials said. Madrid categorically denies supplying weapons for the war."
+    text = "Spain has sent howitzers to Peru, officials said. Madrid flatly denies supplying weapons for the war."
     assert claims(extractor, text)[("ESP", "PER", "artillery", "delivered")].denied
     text = "Spain has sent howitzers to Peru, officials said. Spain still cannot export weapons to countries at war."
     assert not claims(extractor, text)[("ESP", "PER", "artillery", "delivered")].denied
