@@ -691,7 +691,7 @@ def test_a_title_case_headline_is_read_in_sentence_case_and_items_stay_as_writte
 
 
 def test_a_conjunct_with_a_name_of_its_own_shares_no_genitive(extractor):
-    got = claims(extractor, "Chile's military edge and possible U.S. arms sales to Peru")
+    got = claims(extractor, "Chile's naval lead and the planned U.S. arms sales to Peru")
     assert not any(supplier == "CHL" or recipient == "USA" for supplier, recipient, _, _ in got)
 
 
@@ -739,9 +739,9 @@ def test_a_fronted_partitive_gives_the_count_its_items(extractor):
 
 def test_parts_for_a_system_come_from_its_maker(extractor):
     assert ("RUS", "TUR", "components", "delivered") in claims(
-        extractor, "Turkey received components for a Russian S-400 air defence system in 2019.")
+        extractor, "Ankara took in parts for a Russian S-400 battery last spring.")
     assert ("RUS", "TUR", "components", "delivered") in claims(
-        extractor, "Turkey's acceptance of components for a Russian S-400 system brought tensions.")
+        extractor, "Turkey's acceptance of spare parts for its Russian S-400 batteries angered Washington.")
 
 
 def test_a_request_turned_down_or_granted(extractor):
@@ -808,5 +808,5 @@ def test_a_speaker_before_a_parenthetical_relative_clause(extractor):
 def test_a_supplier_denying_supplying_weapons_to_anyone_denies_its_transfers(extractor):
     text = "Spain has sent howitzers to Peru, officials said. Madrid flatly denies supplying weapons for the war."
     assert claims(extractor, text)[("ESP", "PER", "artillery", "delivered")].denied
-    text = "Spain has sent howitzers to Peru, officials said. Spain still cannot export weapons to countries at war."
+    text = "Spain has sent howitzers to Peru, officials said. By law Madrid may not export arms to nations at war."
     assert not claims(extractor, text)[("ESP", "PER", "artillery", "delivered")].denied

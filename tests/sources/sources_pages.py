@@ -103,9 +103,9 @@ def news_page(i: int) -> Page:
         "every morning.</p>"
     )
     appeal = (
-        '<div class="support-box"><p>We keep our reporting free to everyone because we believe in the '
-        "power of free information.</p><p>Our small team depends on the support of readers like you. "
-        'For the cost of one cup of coffee a month you can help.</p><p><a href="/donate">Donate now</a> '
+        '<div class="support-box"><p>Nothing here sits behind a paywall, as we hold to the '
+        "power of free information.</p><p>A handful of us keep going thanks to readers like you. "
+        'A few euros a month keeps the lights on.</p><p><a href="/donate">Donate now</a> '
         "or become a patron.</p></div>"
         if i % 5 != 2
         else "<p>Independent journalism relies on you. Please consider supporting our newsroom with a "

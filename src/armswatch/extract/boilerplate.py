@@ -24,7 +24,8 @@ _LINE_PATTERNS = [
 _APPEAL_WORDS = re.compile(
     r"\b(donate (today|now|here|to us|to [A-Z][\w ]{0,40}today)|make a donation|(a|your|monthly) donation|"
     r"patrons?\b|become a (member|patron|subscriber)|support (our|us|independent)|readers like you|"
-    r"depends on (the support of )?readers|funded by (its|our) readers|subscribe|newsletter|membership)",
+    r"(relies|depends) on (the (support|generosity) of )?(its |our )?readers|funded by (its|our) readers|"
+    r"subscribe|newsletter|membership)",
     re.I)
 _LINE = [re.compile(p, re.I) for p in _LINE_PATTERNS]
 # "By Jane Smith", "By JANE SMITH, Example Wire", "By Jane Smith | 3 May": capitalised names, and no

@@ -288,7 +288,7 @@ class FrameReader:
             preps = [p for p in slot.top.subtree if p.dep_ == "prep"] + [p for v in verbs for p in children(v, "prep")]
             came_from = [t for p in preps if prep_word(p) in ("from", "out of")
                          for t in p.subtree]  # "tanks taken out of Belarusian bases"
-            # "received components for a Russian S-400 system": parts come from the maker of what they are for
+            # "took in parts for a Chilean-built radar": parts come from the maker of what they are for
             owner = slot.top.head.head if slot.top.dep_ == "pobj" else None  # "acceptance of components for"
             hosts = preps + (children(owner, "prep") if owner is not None and owner.pos_ == "NOUN" else [])
             made_for = [t for p in hosts if prep_word(p) == "for" and slot.category == "components"
