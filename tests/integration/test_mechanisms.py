@@ -810,3 +810,8 @@ def test_a_supplier_denying_supplying_weapons_to_anyone_denies_its_transfers(ext
     assert claims(extractor, text)[("ESP", "PER", "artillery", "delivered")].denied
     text = "Spain has sent howitzers to Peru, officials said. By law Madrid may not export arms to nations at war."
     assert not claims(extractor, text)[("ESP", "PER", "artillery", "delivered")].denied
+
+
+def test_it_speaking_in_a_relative_clause_is_the_sentence_subject(extractor):
+    c = claims(extractor, "Spain on Thursday fined two Chilean firms it said had sold rifles to Peru.")
+    assert c[("CHL", "PER", "small_arms", "delivered")].source == "Spanish government"

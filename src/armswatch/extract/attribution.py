@@ -148,6 +148,8 @@ class AttributionReader:
             head = verb.head  # "the monitoring group Open Skies Watch, which said ...": the group said it
         if head.lower_ in ("we", "i") and self._turn_speaker(head.idx) is not None:
             return self._turn_speaker(head.idx)  # "we assess" in a briefing: the one speaking
+        if head.lower_ in ("it", "they") and verb.dep_ == "relcl":
+            return self._sentence_subject(head)  # "Washington fined three firms it said had sold rifles"
         if self._is_back_reference(head):
             return self.last
         name = self.names.described_before(head) or self.names.name_of(head)
@@ -165,6 +167,15 @@ class AttributionReader:
             # "Germany said", "Prague said", "Latvia, which had urged Oslo, said" -> "German government"
             name = self.names.state_name(a.actor, a.how, self.doc[a.start:a.end].text)
         return Speaker(name, self.vias.get(name))
+
+    def _sentence_subject(self, pronoun: Token) -> Speaker | None:
+        """The party a speaking "it" stands for: the subject of its sentence's main verb, when that names one."""
+        root = pronoun.sent.root
+        for subj in (c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i):
+            a = self.mentions.actor_of_phrase(subj)
+            if a is not None:
+                return Speaker(self.names.state_name(a.actor, a.how, self.doc[a.start:a.end].text), None)
+        return self.last
 
     def _is_place(self, a: ActorMention) -> bool:
         """A state's name or capital ("Germany", "Prague"), not an institution ("the Pentagon", "the Kremlin")."""
