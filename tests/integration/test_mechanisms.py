@@ -815,3 +815,10 @@ def test_a_supplier_denying_supplying_weapons_to_anyone_denies_its_transfers(ext
 def test_it_speaking_in_a_relative_clause_is_the_sentence_subject(extractor):
     c = claims(extractor, "Spain on Thursday fined two Chilean firms it said had sold rifles to Peru.")
     assert c[("CHL", "PER", "small_arms", "delivered")].source == "Spanish government"
+
+
+def test_an_order_won_from_a_buyer(extractor):
+    assert ("SWE", "POL", "small_arms", "pledged") in claims(
+        extractor, "Saab has won an order from Poland for Carl-Gustaf recoilless rifles.")
+    assert ("SWE", "POL", "missiles", "pledged") in claims(
+        extractor, "Poland's order from Saab for anti-tank weapons was signed.")
