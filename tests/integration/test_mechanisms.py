@@ -822,3 +822,8 @@ def test_an_order_won_from_a_buyer(extractor):
         extractor, "Saab has won an order from Poland for Carl-Gustaf recoilless rifles.")
     assert ("SWE", "POL", "missiles", "pledged") in claims(
         extractor, "Poland's order from Saab for anti-tank weapons was signed.")
+
+
+def test_resumed_deliveries_are_ongoing(extractor):
+    assert ("ESP", "PER", "artillery", "ongoing") in claims(
+        extractor, "Spain has resumed deliveries of howitzers to Peru.")
