@@ -827,3 +827,8 @@ def test_an_order_won_from_a_buyer(extractor):
 def test_resumed_deliveries_are_ongoing(extractor):
     assert ("ESP", "PER", "artillery", "ongoing") in claims(
         extractor, "Spain has resumed deliveries of howitzers to Peru.")
+
+
+def test_an_impersonal_belief_hedges(extractor):
+    assert claims(extractor, "It is believed that Spain sent howitzers to Peru.")[
+        ("ESP", "PER", "artillery", "delivered")].hedged

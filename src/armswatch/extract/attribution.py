@@ -116,6 +116,8 @@ class AttributionReader:
         hedged = False
         for anc in trigger.ancestors:
             kind = self.speech.get(anc.lemma_.lower())
+            if kind == "believe" and anc.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anc.children):
+                hedged = True  # "it is believed that Iran sent": a belief with no one holding it
             if kind and anc.pos_ in ("VERB", "AUX") and kind != "deny":
                 found = self.speaker_from(anc)
                 if found is not None:
