@@ -832,3 +832,8 @@ def test_resumed_deliveries_are_ongoing(extractor):
 def test_an_impersonal_belief_hedges(extractor):
     assert claims(extractor, "It is believed that Spain sent howitzers to Peru.")[
         ("ESP", "PER", "artillery", "delivered")].hedged
+
+
+def test_the_one_helped_beats_the_place_of_the_purpose(extractor):
+    c = claims(extractor, "Chile has sent shells to help Peru's war effort in Bolivia.")
+    assert set(c) == {("CHL", "PER", "ammunition", "delivered")}

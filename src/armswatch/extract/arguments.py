@@ -280,13 +280,15 @@ class ArgumentReader:
         """"sent 2,000 soldiers to train in western Belarus": where the purpose clause takes place."""
         if not _has_to_marker(clause):
             return []
-        out = [Arg("purpose", o, "purpose") for p in children(clause, "prep") if p.lower_ in ("in", "into", "to")
-               for o in prep_objects(p)]
+        out: list[Arg] = []
         if clause.lemma_.lower() in self.words["beneficiary_verbs"]:  # "a drawdown to support Ukraine"
             out += [Arg("purpose", o, "purpose") for o in children(clause, "dobj")]
             # "sent the jets to strengthen Chile's air force": the one whose forces it strengthens
             out += [Arg("purpose", p, "purpose") for o in children(clause, "dobj") for p in children(o, "poss")]
-        return out
+        if out:
+            return out  # "shells sent to help Russia's war effort in Ukraine": the one helped, not the place
+        return [Arg("purpose", o, "purpose") for p in children(clause, "prep") if p.lower_ in ("in", "into", "to")
+                for o in prep_objects(p)]
 
     @staticmethod
     def _homograph(conj: Token, voice: str) -> list[Arg]:

@@ -114,7 +114,9 @@ class Mentions:
         if not groups and self.groups is not None and head.lemma_.lower() in self.groups.heads:
             return self.groups.named(head, found)  # "Syria's rebels": a group, never the state
         pool = groups or found
-        return min(pool, key=lambda a: abs(a.end - 1 - head.i))
+        # "Russia's war effort in Ukraine": the genitive owns the phrase, a place inside it does not
+        owner = [a for a in pool if self.doc[a.end - 1].dep_ == "poss" and self.doc[a.end - 1].head.i == head.i]
+        return owner[0] if owner else min(pool, key=lambda a: abs(a.end - 1 - head.i))
 
     def category_of(self, head: Token) -> str | None:
         """The item category of the noun phrase headed by `head`, or None if it is no weapon."""
