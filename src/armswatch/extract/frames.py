@@ -334,8 +334,8 @@ class FrameReader:
         "with US-provided weapons, the army ...")."""
         if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and trigger.head.lemma_ in self.words["holding_verbs"]:
             # "Hezbollah has 150,000 rockets, most of them supplied by Iran": who has them
-            return next((p for t in self.args.verb(trigger.head).tokens("subj")
-                         if (p := self._as_party(t, self.kind_of(t))) is not None), None)
+            return next((holder for t in self.args.verb(trigger.head).tokens("subj")
+                         if (holder := self._as_party(t, self.kind_of(t))) is not None), None)
         item = trigger.head
         if trigger.dep_ not in ("amod", "acl") or trigger.tag_ not in ("VBN", "JJ") or item.i not in {
                 i for s in f.items for i in (s.top.i, s.head.i)}:
