@@ -837,3 +837,8 @@ def test_an_impersonal_belief_hedges(extractor):
 def test_the_one_helped_beats_the_place_of_the_purpose(extractor):
     c = claims(extractor, "Chile has sent shells to help Peru's war effort in Bolivia.")
     assert set(c) == {("CHL", "PER", "ammunition", "delivered")}
+
+
+def test_parts_for_a_partys_weapons_go_to_that_party(extractor):
+    c = claims(extractor, "China has provided components for Peruvian drones used in the Andes.")
+    assert ("CHN", "PER", "components", "delivered") in c

@@ -152,6 +152,11 @@ class FrameReader:
             holder = self._holder(tok, f)
             if holder is not None:
                 f.recipient = holder
+        if f.recipient is None and f.supplier is not None and "recipient" not in f.blocked:
+            # "China provided components for Russian drones": parts go to whoever has what they are for
+            f.recipient = next((Party(t, self.mentions.actor_at[t.i]) for s in f.items for t in self._made_for(s)
+                                if t.i in self.mentions.actor_at
+                                and self.mentions.actor_at[t.i].code != f.supplier.code), None)
         objs = pred.tokens("obj")
         # "Norway has promised six", "is negotiating for more": the items of the last transfer
         counted = objs + [t for slot in row.items if slot.role.startswith("pp:") for t in pred.tokens(slot.role)]
@@ -289,11 +294,7 @@ class FrameReader:
             came_from = [t for p in preps if prep_word(p) in ("from", "out of")
                          for t in p.subtree]  # "tanks taken out of Belarusian bases"
             # "took in parts for a Chilean-built radar": parts come from the maker of what they are for
-            owner = slot.top.head.head if slot.top.dep_ == "pobj" else None  # "acceptance of components for"
-            hosts = preps + (children(owner, "prep") if owner is not None and owner.pos_ == "NOUN" else [])
-            made_for = [t for p in hosts if prep_word(p) == "for" and slot.category == "components"
-                        for o in prep_objects(p) if self.mentions.category_of(o) is not None
-                        for t in o.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
+            made_for = self._made_for(slot, preps)
             for t in [*slot.top.subtree, *self._origin_phrase(slot.top), *self._carrier(slot.top), *came_from,
                       *made_for]:
                 a = self.mentions.actor_at.get(t.i)
@@ -319,6 +320,21 @@ class FrameReader:
         carriers = [verb.head] if verb.dep_ in ("acl", "relcl") else self.args.verb(verb).tokens("subj")
         return [t for carrier in carriers for t in carrier.subtree  # "Chinese air force transport planes"
                 if t.i < carrier.i and t.dep_ in ("amod", "compound", "poss")]
+
+    def _made_for(self, slot: ItemSlot, preps: list[Token] | None = None) -> list[Token]:
+        """The names on the weapon that parts are for ("components for Russian drones"), wherever the parser
+        hung "for": on the parts, their verb, or the noun they are the object of."""
+        if slot.category != "components":
+            return []
+        if preps is None:
+            verb = slot.top.head
+            preps = [p for p in slot.top.subtree if p.dep_ == "prep"] + (
+                children(verb, "prep") if verb.pos_ in ("VERB", "AUX") else [])
+        owner = slot.top.head.head if slot.top.dep_ == "pobj" else None  # "acceptance of components for"
+        hosts = preps + (children(owner, "prep") if owner is not None and owner.pos_ == "NOUN" else [])
+        return [t for p in hosts if prep_word(p) == "for" for o in prep_objects(p)
+                if self.mentions.category_of(o) is not None
+                for t in o.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
 
     def _origin_phrase(self, top: Token) -> list[Token]:
         """"the shipments were of Iranian origin": an origin said of the items by a copula."""
