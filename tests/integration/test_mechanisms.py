@@ -842,3 +842,7 @@ def test_the_one_helped_beats_the_place_of_the_purpose(extractor):
 def test_parts_for_a_partys_weapons_go_to_that_party(extractor):
     c = claims(extractor, "China has provided components for Peruvian drones used in the Andes.")
     assert ("CHN", "PER", "components", "delivered") in c
+
+
+def test_a_restricted_sale_is_no_claim(extractor):
+    assert claims(extractor, "Spain has restricted sales of howitzers to Peru.") == {}
