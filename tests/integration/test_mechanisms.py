@@ -846,3 +846,8 @@ def test_parts_for_a_partys_weapons_go_to_that_party(extractor):
 
 def test_a_restricted_sale_is_no_claim(extractor):
     assert claims(extractor, "Spain has restricted sales of howitzers to Peru.") == {}
+
+
+def test_figures_published_by_an_office_are_its_word(extractor):
+    c = claims(extractor, "Figures published by the Spanish Defence Ministry show that Spain sold howitzers to Peru.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "Spanish Defence Ministry"
