@@ -11,6 +11,14 @@ migrated database matches this metadata, so the two cannot drift apart silently.
     case_claims    which claim is in which case and why (the explanation of each merge)
     dedup_bands    MinHash LSH buckets of each document (near-duplicate candidates)
     dedup_signatures  each document's MinHash signature (to check candidates)
+
+Aggregates the pages need, derived from the cases and kept up to date whenever a case is recomputed
+(ingest, re-extraction, decisions, rebuild: `armswatch.store.aggregates`), never edited by hand:
+
+    case_timeline    claims of a case per (status, day): the timeline's dots
+    case_origins     claims of a case per independent origin: the corroboration list
+    case_quantities  every reported quantity of a case, one row per claim: the quantities table
+    store_counts     row counts the overview shows (documents, claims, cases, ...)
 """
 
 from __future__ import annotations
@@ -46,11 +54,15 @@ __all__ = [
     "cases",
     "claims",
     "decisions",
+    "case_origins",
+    "case_quantities",
+    "case_timeline",
     "dedup_bands",
     "dedup_signatures",
     "documents",
     "extractions",
     "metadata",
+    "store_counts",
 ]
 
 
@@ -200,6 +212,9 @@ cases = Table(
     Column("quantities", JSON, nullable=False),
     Column("embargo_flags", Text, comment="ids of the UN arms embargoes the case may breach, space-separated"),
     Column("embargo_contested", Text, comment="those of embargo_flags resting only on denied claims"),
+    Column("embargo_assessment", JSON, comment="the case's embargo assessment (CaseAssessment.to_dict), "
+           "null when every claim is rejected"),
+    Column("quantity_chart", JSON, comment="the quantities chart: per unit, one series per source"),
 )
 Index("ix_cases_triple", cases.c.supplier, cases.c.recipient, cases.c.category)
 
@@ -211,8 +226,53 @@ case_claims = Table(
     Column("included", Boolean, nullable=False, comment="false: rejected, listed for the record"),
     Column("origin", Text, nullable=False, comment="the independent origin this claim counts as"),
     Column("reason", Text, nullable=False, comment="why the claim is (or is not) in the case"),
+    Column("position", Integer, comment="the claim's place in page order (oldest first) among its case's"),
 )
-Index("ix_case_claims_case", case_claims.c.case_id)
+# a case's claims in page order (oldest first); its prefix serves every lookup by case (0008)
+Index("ix_case_claims_page", case_claims.c.case_id, case_claims.c.included, case_claims.c.position)
+
+case_timeline = Table(
+    "case_timeline",
+    metadata,
+    Column("case_id", String(32), primary_key=True),
+    Column("status", String(32), primary_key=True),
+    Column("day", Date, primary_key=True, comment="publication date of the claims' documents"),
+    Column("month", String(7), nullable=False, comment="YYYY-MM of day: timelines of big cases group by it"),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_denied", Integer, nullable=False),
+    Column("claim_id", String(32), nullable=False, comment="the first claim of the bucket (a dot links to it)"),
+)
+
+case_origins = Table(
+    "case_origins",
+    metadata,
+    Column("case_id", String(32), primary_key=True),
+    Column("origin", Text, primary_key=True),
+    Column("n_claims", Integer, nullable=False, comment="included claims that count this origin"),
+)
+Index("ix_case_origins_rank", case_origins.c.case_id, case_origins.c.n_claims)
+
+case_quantities = Table(
+    "case_quantities",
+    metadata,
+    Column("case_id", String(32), primary_key=True),
+    Column("claim_id", String(32), primary_key=True),
+    Column("reported", Date),
+    Column("quantity", Float),
+    Column("quantity_text", Text),
+    Column("unit", Text),
+    Column("status", String(32), nullable=False),
+    Column("by", Text),
+    Column("document_id", String(64), nullable=False),
+)
+Index("ix_case_quantities_page", case_quantities.c.case_id, case_quantities.c.reported, case_quantities.c.claim_id)
+
+store_counts = Table(
+    "store_counts",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
 
 dedup_bands = Table(
     "dedup_bands",
