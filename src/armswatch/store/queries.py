@@ -77,8 +77,10 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
         conds.append(k.c.corroboration >= f.min_corroboration)
     if f.case_id:
         conds.append(cc.c.case_id == f.case_id)
-    if f.document:
-        conds.append(or_(c.document_id == f.document, t.documents.c.doc_id == f.document))
+    if f.document:  # its hash or its input id: each looked up by its own index
+        d = t.documents.c
+        conds.append(c.document_id.in_(select(d.id).where(d.id == f.document)
+                                       .union(select(d.id).where(d.doc_id == f.document))))
     if f.text:
         conds.append(c.evidence.icontains(f.text, autoescape=True))
     if not f.include_rejected:

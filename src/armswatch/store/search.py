@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, column, func, literal_column, select, table
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, literal_column, select, table
 from sqlalchemy.exc import SQLAlchemyError
 
 from armswatch.cases import StoredClaim
@@ -184,8 +184,10 @@ def search_claims(
     `order`: newest / oldest (publication date), or relevance (best match first; needs a query).
     `f.limit`/`f.offset` are ignored: `limit`/`offset` page the result. ValueError for a bad filter.
 
-    Two steps keep a page fast on a large store: the ids of the page, ordered, with the total counted
-    in the same scan (a window function), then the full rows of those ids only.
+    Two steps keep a page fast on a large store: the ids of the page, ordered (the database stops at the
+    page's end when an index gives the order), then the full rows of those ids only. The total is the
+    store's kept count of current claims when nothing filters them, what the page shows when it is the
+    last one, and counted otherwise.
     """
     f = f or ClaimFilter()
     check_filter(f)
@@ -193,29 +195,21 @@ def search_claims(
         raise ValueError(f"order {order!r} is not one of: {', '.join(ORDERS)}")
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    base = claims_query(replace(f, limit=None, offset=0))
+    f = replace(f, limit=None, offset=0)
+    base = claims_query(f)
     try:
         with store.engine.connect() as conn, conn.begin():
             rank = None
             if query is not None:
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
-            cols: list[Any] = [t.claims.c.id]
-            if count:
-                cols.append(func.count().over().label("total"))
-            ids_q = _ordered(base.with_only_columns(*cols), order, rank).offset(offset)
+            ids_q = _ordered(base.with_only_columns(t.claims.c.id), order, rank).offset(offset)
             ids_q = ids_q.limit(limit) if limit is not None else ids_q
-            id_rows = conn.execute(ids_q).all()
-            total = None
-            if count:
-                total = int(id_rows[0].total) if id_rows else (
-                    0 if offset == 0 else int(conn.scalar(select(func.count()).select_from(
-                        base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0))
-            ids = [r.id for r in id_rows]
+            ids = list(conn.scalars(ids_q))
+            total = _total(conn, base, f, query, ids, limit, offset) if count else None
             rows: list[Any] = []
             for chunk in chunks(ids):
-                rows.extend(conn.execute(claims_query(replace(f, limit=None, offset=0)).where(
-                    t.claims.c.id.in_(chunk))).all())
+                rows.extend(conn.execute(claims_query(f).where(t.claims.c.id.in_(chunk))).all())
     except SQLAlchemyError as e:
         raise StoreError(f"{store.url}: search failed ({e.__class__.__name__}: {e})") from None
     by_id = {r.id: r for r in rows}
@@ -224,6 +218,19 @@ def search_claims(
         for r in (by_id[i] for i in ids if i in by_id)
     ]
     return ClaimPage(total=total, claims=claims)
+
+
+def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
+           limit: int | None, offset: int) -> int:
+    """How many claims match in all (see `search_claims`)."""
+    if ids and (limit is None or len(ids) < limit) or not ids and offset == 0:
+        return offset + len(ids)  # the last page: nothing after it
+    if query is None and f == ClaimFilter():
+        kept = conn.scalar(select(t.store_counts.c.value).where(t.store_counts.c.name == "current_claims"))
+        if kept is not None:
+            return int(kept)
+    return int(conn.scalar(select(func.count()).select_from(
+        base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0)
 
 
 def latest_claims(store: Store, n: int = 10) -> list[StoredClaim]:
@@ -235,7 +242,8 @@ def latest_claims(store: Store, n: int = 10) -> list[StoredClaim]:
     window = max(64, 8 * n)
     try:
         with store.engine.connect() as conn, conn.begin():
-            n_docs = int(conn.scalar(select(func.count()).select_from(t.documents)) or 0)
+            n_docs = int(conn.scalar(select(t.store_counts.c.value).where(t.store_counts.c.name == "documents"))
+                         or 0)
             while True:
                 newest = select(d.id).order_by(d.published.desc().nulls_last(), d.id).limit(window)
                 q = (claims_query(ClaimFilter()).where(c.document_id.in_(newest.scalar_subquery()))

@@ -4,8 +4,9 @@ New tables `case_timeline` (claims per case, status and day), `case_origins` (cl
 independent origin), `case_quantities` (one row per reported quantity) and `store_counts` (row counts);
 new columns `cases.embargo_assessment` and `cases.quantity_chart` (JSON), and `case_claims.position`
 with the index `ix_case_claims_page` (a page of a case's claims, oldest first), which replaces
-`ix_case_claims_case` (its prefix). Filled here from the stored cases and their included claims; from
-now on `armswatch.store.aggregates` keeps them whenever a case is recomputed.
+`ix_case_claims_case` (its prefix); and `ix_documents_doc_id` (a document's claims by its input id).
+Filled here from the stored cases and their included claims; from now on `armswatch.store.aggregates`
+keeps them whenever a case is recomputed.
 
 Revision ID: 0008
 Revises: 0007
@@ -44,6 +45,7 @@ def _create() -> None:
                                            "(oldest first) among its case's"))
     op.drop_index("ix_case_claims_case", table_name="case_claims")
     op.create_index("ix_case_claims_page", "case_claims", ["case_id", "included", "position"])
+    op.create_index("ix_documents_doc_id", "documents", ["doc_id"])
     op.create_table(
         "case_timeline",
         sa.Column("case_id", sa.String(32), primary_key=True),
@@ -144,6 +146,7 @@ def downgrade() -> None:
     for table in ("store_counts", "case_quantities", "case_origins", "case_timeline"):
         op.drop_table(table)
     op.drop_index("ix_case_claims_page", table_name="case_claims")
+    op.drop_index("ix_documents_doc_id", table_name="documents")
     op.create_index("ix_case_claims_case", "case_claims", ["case_id"])
     with op.batch_alter_table("case_claims") as batch:
         batch.drop_column("position")
