@@ -203,9 +203,8 @@ def search_claims(
             if query is not None:
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
-            ids_q = _ordered(base.with_only_columns(t.claims.c.id), order, rank).offset(offset)
-            ids_q = ids_q.limit(limit) if limit is not None else ids_q
-            ids = list(conn.scalars(ids_q))
+            ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank), f,
+                            order if query is None else "relevance", limit, offset)
             total = _total(conn, base, f, query, ids, limit, offset) if count else None
             rows: list[Any] = []
             for chunk in chunks(ids):
@@ -218,6 +217,36 @@ def search_claims(
         for r in (by_id[i] for i in ids if i in by_id)
     ]
     return ClaimPage(total=total, claims=claims)
+
+
+# Filters the claims' own indexes serve (or that match few claims): with one of them the database starts
+# from the matching claims. Without, newest first starts from the newest documents (`_page_ids`).
+_SELECTIVE = ("supplier", "recipient", "case_id", "document", "source", "text", "extractor_version")
+_WINDOW_ROUNDS = 3
+
+
+def _page_ids(conn: Connection, q: Select[Any], f: ClaimFilter, order: str, limit: int | None,
+              offset: int) -> list[str]:
+    """The ids of one page of `q` (ordered). Newest first over most claims, sorting them all to keep 50
+    would cost a scan of the store: the newest documents are taken a window at a time instead (widened
+    while the window holds fewer than the page's claims; after a few rounds, the plain query)."""
+    if order == "newest" and limit is not None and not any(getattr(f, k) for k in _SELECTIVE):
+        d = t.documents.c
+        n_docs = int(conn.scalar(select(t.store_counts.c.value).where(t.store_counts.c.name == "documents")) or 0)
+        window = max(256, 4 * (offset + limit))
+        for _ in range(_WINDOW_ROUNDS):
+            if window >= n_docs:
+                break
+            newest = select(d.id).order_by(d.published.desc().nulls_last(), d.doc_id, d.id).limit(window)
+            newest = newest.where(d.published >= f.since) if f.since else newest
+            newest = newest.where(d.published <= f.until) if f.until else newest
+            ids = list(conn.scalars(q.where(t.claims.c.document_id.in_(newest.scalar_subquery()))
+                                    .offset(offset).limit(limit)))
+            if len(ids) == limit:  # the page's claims are all in the window: none after it comes first
+                return ids
+            window *= 8
+    q = q.offset(offset)
+    return list(conn.scalars(q.limit(limit) if limit is not None else q))
 
 
 def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
