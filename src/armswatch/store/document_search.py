@@ -68,15 +68,19 @@ def search_documents(store: Store, query: SearchQuery, *, limit: int = 20, offse
     try:
         with store.engine.connect() as conn, conn.begin():
             cond, rank, sub = _match(conn.dialect.name, query)
-            q = select(*_COLUMNS, t.documents.c.text, func.count().over().label("total"))
+            # the page's ids first (the texts stay out of the sort), then the page's documents
+            q = select(t.documents.c.id, func.count().over().label("total"))
             q = q.select_from(t.documents.join(sub, cond)) if sub is not None else q.where(cond)
             q = q.order_by(rank.desc(), t.documents.c.published.desc().nulls_last(), t.documents.c.id)
-            rows = conn.execute(q.offset(offset).limit(limit)).all()
+            page = conn.execute(q.offset(offset).limit(limit)).all()
+            ids = [r.id for r in page]
+            rows = {r.id: r for r in conn.execute(select(*_COLUMNS, t.documents.c.text)
+                                                  .where(t.documents.c.id.in_(ids)))} if ids else {}
     except SQLAlchemyError as e:
         raise StoreError(f"{store.url}: search failed ({e.__class__.__name__}: {e})") from None
     hits = []
-    for r in rows:
-        d = r._asdict()
-        text, _ = d.pop("text"), d.pop("total")
+    for i in ids:
+        d = rows[i]._asdict()
+        text = d.pop("text")
         hits.append(DocumentHit(StoredDocument(**d), snippet(text, query)))
-    return DocumentPage(total=int(rows[0].total) if rows else 0, hits=hits)
+    return DocumentPage(total=int(page[0].total) if page else 0, hits=hits)

@@ -119,6 +119,7 @@ documents = Table(
 Index("ix_documents_dup_group", documents.c.dup_group)
 Index("ix_documents_published", documents.c.published)
 Index("ix_documents_doc_id", documents.c.doc_id)  # claims of a document named by its input id (0008)
+Index("ix_documents_ingested", documents.c.ingested_at, documents.c.id)  # documents in ingest order (0008)
 
 extractions = Table(
     "extractions",

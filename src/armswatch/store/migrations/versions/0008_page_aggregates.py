@@ -4,7 +4,8 @@ New tables `case_timeline` (claims per case, status and day), `case_origins` (cl
 independent origin), `case_quantities` (one row per reported quantity) and `store_counts` (row counts);
 new columns `cases.embargo_assessment` and `cases.quantity_chart` (JSON), and `case_claims.position`
 with the index `ix_case_claims_page` (a page of a case's claims, oldest first), which replaces
-`ix_case_claims_case` (its prefix); and `ix_documents_doc_id` (a document's claims by its input id).
+`ix_case_claims_case` (its prefix); `ix_documents_doc_id` (a document's claims by its input id) and
+`ix_documents_ingested` (documents in ingest order).
 Filled here from the stored cases and their included claims; from now on `armswatch.store.aggregates`
 keeps them whenever a case is recomputed.
 
@@ -46,6 +47,7 @@ def _create() -> None:
     op.drop_index("ix_case_claims_case", table_name="case_claims")
     op.create_index("ix_case_claims_page", "case_claims", ["case_id", "included", "position"])
     op.create_index("ix_documents_doc_id", "documents", ["doc_id"])
+    op.create_index("ix_documents_ingested", "documents", ["ingested_at", "id"])
     op.create_table(
         "case_timeline",
         sa.Column("case_id", sa.String(32), primary_key=True),
@@ -147,6 +149,7 @@ def downgrade() -> None:
         op.drop_table(table)
     op.drop_index("ix_case_claims_page", table_name="case_claims")
     op.drop_index("ix_documents_doc_id", table_name="documents")
+    op.drop_index("ix_documents_ingested", table_name="documents")
     op.create_index("ix_case_claims_case", "case_claims", ["case_id"])
     with op.batch_alter_table("case_claims") as batch:
         batch.drop_column("position")
