@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["UnknownActor", "actor_keys", "mentions_actor", "resolve_actor", "resolve_optional_actor"]
+__all__ = ["UnknownActor", "actor_keys", "actor_kind", "mentions_actor", "resolve_actor", "resolve_optional_actor"]
 
 _SEPARATORS = re.compile(r"[\s_\-–.’']+")
 
@@ -100,3 +100,21 @@ def mentions_actor(text: str, codes: Iterable[str]) -> bool:
     padded = f" {_key(text)} "
     by_code = _keys_by_code()
     return any(f" {key} " in padded for code in codes for key in by_code.get(code, ()))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    from armswatch.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return {actor.code: actor.kind for table in (lex.actor_names, lex.actor_adjectives)
+            for actor in table.values() if actor.kind != "company"}
+
+
+def actor_kind(code: str) -> str:
+    """What an actor is, from the same data: "state" (ISO codes, and former states such as "ussr"),
+    "group" (armed groups and other non-state actors) or "org" (EU, NATO). Unknown slugs are groups."""
+    kind = _kinds().get(code)
+    if kind is not None:
+        return kind
+    return "state" if len(code) == 3 and code.isupper() else "group"

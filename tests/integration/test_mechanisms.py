@@ -505,3 +505,180 @@ def test_one_outlet_one_spelling(extractor):
                                "Cuba has sent drones to Venezuela, according to Ukrinform.")
             for c in claims(extractor, text).values()}
     assert vias == {"UkrInform"}
+
+
+def test_an_intelligence_service_named_by_its_nationality_is_the_source(extractor):
+    c = claims(extractor, "Chile has received 30 drones from Peru, according to Bolivian intelligence.")
+    assert c[("PER", "CHL", "uav", "delivered")].source == "Bolivian intelligence"
+
+
+def test_a_modifier_like_estimated_is_no_speaker(extractor):
+    c = claims(extractor, "Washington cleared the sale of 40 Harpoon missiles to Chile for an estimated $90 million.")
+    assert c[("USA", "CHL", "missiles", "pledged")].source is None
+
+
+def test_a_trailing_speaker_is_the_phrase_head_not_a_noun_inside_it(extractor):
+    c = claims(extractor, "Spain has agreed to sell 12 howitzers to Peru, a source familiar with the talks said.")
+    assert c[("ESP", "PER", "artillery", "pledged")].source.startswith("source")
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_future(extractor):
+    c = claims(extractor, "Italy will train and equip a Chilean battalion and deliver armoured cars to Chile.")
+    assert ("ITA", "CHL", "armoured_vehicles", "pledged") in c
+
+
+def test_a_list_hung_on_the_recipient_belongs_to_the_package(extractor):
+    c = claims(extractor, "The Pentagon announced a $90 million security assistance package for Chile, "
+                          "including Stinger missiles and mortar rounds.")
+    assert {("USA", "CHL", "air_defence", "pledged"), ("USA", "CHL", "ammunition", "pledged")} <= c.keys()
+
+
+def test_components_count_in_an_article_that_speaks_of_weapons_production(extractor):
+    c = claims(extractor, "Beijing has been supplying Minsk with microelectronics used in weapons production.")
+    assert ("CHN", "BLR", "components", "ongoing") in c
+
+
+def test_a_plea_to_a_supplier_is_a_request(extractor):
+    c = claims(extractor, "Lima has long pleaded with Madrid for more howitzers.")
+    assert ("ESP", "PER", "artillery", "sought") in c
+
+
+def test_two_signers_of_a_deal_the_major_exporter_sells(extractor):
+    deal = ("ESP", "PER", "artillery", "pledged")
+    assert deal in claims(extractor, "Spain and Peru signed a contract for 12 howitzers.")
+    assert deal in claims(extractor, "Spain signed a deal with Peru for 12 howitzers.")
+    assert ("ESP", "PER", "artillery", "negotiating") in claims(
+        extractor, "Peru and Spain are negotiating the sale of howitzers.")
+
+
+def test_two_signers_both_exporters_or_neither_give_no_direction(extractor):
+    assert claims(extractor, "Spain and Italy signed a contract for 12 howitzers.") == {}
+    assert claims(extractor, "Chile and Peru signed a contract for 12 howitzers.") == {}
+
+
+def test_hyphenated_modifiers_stay_in_the_item(extractor):
+    c = claims(extractor, "Spain has sent long-range missiles to Peru.")
+    assert c[("ESP", "PER", "missiles", "delivered")].item == "long-range missiles"
+
+
+def test_a_relative_clause_gap_under_a_report_is_the_subject(extractor):
+    c = claims(extractor, "Madrid fined two Spanish firms it said had sold rifles to Peru.")
+    assert ("ESP", "PER", "small_arms", "delivered") in c
+
+
+def test_object_control_of_punishing_verbs(extractor):
+    c = claims(extractor, "The EU blacklisted three Chilean companies for sending drones to Peru.")
+    assert ("CHL", "PER", "uav", "delivered") in c
+
+
+def test_users_of_weapons_are_the_recipients_a_later_sentence_leaves_out(extractor):
+    text = ("The Houthis have fired dozens of rockets and drones at ships this month. "
+            "Officials say the weapons are supplied by Chile.")
+    got = claims(extractor, text)
+    assert set(got) == {("CHL", "houthis", "ammunition", "ongoing"), ("CHL", "houthis", "uav", "ongoing")}
+
+
+def test_the_passive_present_is_an_ongoing_supply(extractor):
+    c = claims(extractor, "The tanks are delivered to Chile by Spain.")
+    assert ("ESP", "CHL", "armoured_vehicles", "ongoing") in c
+
+
+def test_up_to_an_amount_is_the_object_not_a_destination(extractor):
+    c = claims(extractor, "Spain has exported up to 3,500 tonnes of ammunition to Peru via intermediaries.")
+    assert c[("ESP", "PER", "ammunition", "delivered")].quantity == 3500
+
+
+def test_scale_words_after_a_number_and_nested_vague_amounts(extractor):
+    assert claims(extractor, "Spain has delivered at least two dozen tanks to Chile.")[
+        ("ESP", "CHL", "armoured_vehicles", "delivered")].quantity == 24
+    c = claims(extractor, "Spain said it had delivered hundreds of thousands of rounds to Chile.")
+    assert c[("ESP", "CHL", "ammunition", "delivered")].quantity_text == "hundreds of thousands"
+
+
+def test_a_price_is_no_count(extractor):
+    c = claims(extractor, "Spain sold $1.5 billion worth of rifles to Chile.")
+    assert c[("ESP", "CHL", "small_arms", "delivered")].quantity is None
+
+
+def test_a_vague_doer_closes_the_supplier_role(extractor):
+    assert claims(extractor, "Madrid has authorised the transfer of howitzers to Peru by its allies.") == {}
+
+
+def test_close_to_a_deal_is_negotiating_and_the_copula_subject_buys(extractor):
+    c = claims(extractor, "Peru is close to a deal to buy Spanish howitzers.")
+    assert ("ESP", "PER", "artillery", "negotiating") in c
+
+
+def test_a_that_the_parser_made_a_subject_is_a_conjunction(extractor):
+    c = claims(extractor, "Peru's defence minister said on Telegram that Lima had received howitzers from Spain.")
+    assert ("ESP", "PER", "artillery", "delivered") in c
+
+
+def test_an_office_named_after_a_preposition_is_the_source(extractor):
+    c = claims(extractor, "A spokesperson for the Spanish defence ministry confirmed that Madrid had delivered "
+                          "ten howitzers to Lima.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "Spanish Defence Ministry"
+
+
+def test_an_as_clause_before_the_claim_names_the_source(extractor):
+    c = claims(extractor, "As Defence Minister Ada Roe told reporters, Spain has sent howitzers to Peru.")
+    assert c[("ESP", "PER", "artillery", "delivered")].source == "Ada Roe"
+
+
+def test_turning_to_a_supplier_then_its_deliveries(extractor):
+    text = ("Lima has turned to Madrid and Buenos Aires for weapons as its stocks run low. Spain has provided "
+            "howitzers, while Argentina has sent rifles.")
+    got = claims(extractor, text)
+    assert {("ESP", "PER", "equipment", "sought"), ("ESP", "PER", "artillery", "delivered"),
+            ("ARG", "PER", "small_arms", "delivered")} <= got.keys()
+
+
+def test_helping_with_a_missile_programme_is_know_how(extractor):
+    c = claims(extractor, "Spain has sent howitzers to Peru and is helping Peru with its missile programme.")
+    assert ("ESP", "PER", "technology", "ongoing") in c
+
+
+def test_a_participle_of_speech_on_a_noun_is_no_trailing_speaker(extractor):
+    c = claims(extractor, "Chile has denied arming the Houthis, despite evidence documented by UN experts.")
+    assert c[("CHL", "houthis", "equipment", "delivered")].source is None
+
+
+def test_troops_of_a_named_side_hold_the_supplied_items(extractor):
+    c = claims(extractor, "Chilean troops fired Spanish-supplied shells at the border post.")
+    assert ("ESP", "CHL", "ammunition", "delivered") in c
+
+
+def test_a_name_joined_by_a_hyphen_stays_in_the_item(extractor):
+    c = claims(extractor, "Peruvian forces used US-supplied howitzers to strike the bridge.")
+    assert c[("USA", "PER", "artillery", "delivered")].item == "US-supplied howitzers"
+
+
+def test_a_backer_named_in_apposition_is_the_context_for_what_follows(extractor):
+    c = claims(extractor, "Spain, Peru's biggest European backer, will send four more howitzers.")
+    assert ("ESP", "PER", "artillery", "pledged") in c
+
+
+def test_them_as_first_object_is_the_recipient(extractor):
+    c = claims(extractor, "Iran, the main backer of the Houthis, has sent them drones.")
+    assert ("IRN", "houthis", "uav", "delivered") in c
+
+
+def test_among_the_weapons_are_lists_the_items(extractor):
+    c = claims(extractor, "Among the weapons Spain has sold to Peru are howitzers and armoured vehicles.")
+    assert set(c) == {("ESP", "PER", "artillery", "delivered"), ("ESP", "PER", "armoured_vehicles", "delivered")}
+
+
+def test_one_of_the_countries_that_sent_is_the_copula_subject(extractor):
+    c = claims(extractor, "Chile is one of several countries that have sent armoured vehicles to Peru.")
+    assert ("CHL", "PER", "armoured_vehicles", "delivered") in c
+
+
+def test_a_bare_count_with_more_after_a_transfer_takes_its_items(extractor):
+    c = claims(extractor, "Spain has so far delivered 18 tanks to Peru and promised 10 more.")
+    assert c[("ESP", "PER", "armoured_vehicles", "pledged")].quantity == 10
+    assert c[("ESP", "PER", "armoured_vehicles", "delivered")].quantity == 18
+
+
+def test_a_hyphen_after_an_abbreviated_name_splits_it_from_the_participle(extractor):
+    c = claims(extractor, "The Peruvian army used U.S.-supplied rifles.")
+    assert ("USA", "PER", "small_arms", "delivered") in c

@@ -1465,3 +1465,76 @@ supplier supplier NOUN NN appos 0
 def test_apposition_describes_the_noun_before_its_comma():
     # "ties to Peru, its main arms supplier": Peru is the supplier, however the parser hung the apposition
     assert ("cop", "Peru", "apposition") in args_of(APPOS_MISATTACHED, "supplier")
+
+
+# -- rules added for news phrasing (parses as the small model gives them) --------------------------------
+
+UP_TO_AMOUNT = """
+Spain Spain PROPN NNP nsubj 1
+exported export VERB VBD ROOT -1
+up up ADP RP prt 1
+to to ADP IN prep 1
+300 300 NUM CD nummod 5
+tonnes tonne NOUN NNS pobj 3
+of of ADP IN prep 5
+shells shell NOUN NNS pobj 6
+to to ADP IN prep 1
+Peru Peru PROPN NNP pobj 8
+. . PUNCT . punct 1
+"""
+
+
+def test_up_to_an_amount_is_the_object():
+    assert args_of(UP_TO_AMOUNT, "exported") >= {("obj", "tonnes", "up-to"), ("pp:to", "Peru", "active")}
+    assert ("pp:to", "tonnes", "active") not in args_of(UP_TO_AMOUNT, "exported")
+
+
+THAT_AS_SUBJECT = """
+Peru Peru PROPN NNP nsubj 1
+said say VERB VBD ROOT -1
+on on ADP IN prep 1
+Telegram Telegram PROPN NNP pobj 2
+that that PRON WDT nsubj 7
+Lima Lima PROPN NNP nsubj 7
+had have AUX VBD aux 7
+received receive VERB VBN ccomp 1
+howitzers howitzer NOUN NNS dobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_a_that_beside_another_subject_is_no_subject():
+    assert {(r, t) for r, t, _ in args_of(THAT_AS_SUBJECT, "received")} == {("subj", "Lima"), ("obj", "howitzers")}
+
+
+ONE_OF_THE_COUNTRIES = """
+Chile Chile PROPN NNP nsubj 1
+is be AUX VBZ ROOT -1
+one one NUM CD attr 1
+of of ADP IN prep 2
+the the DET DT det 5
+countries country NOUN NNS pobj 3
+that that PRON WDT nsubj 8
+have have AUX VBP aux 8
+sent send VERB VBN relcl 5
+tanks tank NOUN NNS dobj 8
+. . PUNCT . punct 1
+"""
+
+
+def test_one_of_the_countries_that_did_is_the_copula_subject():
+    assert ("subj", "Chile", "relative") in args_of(ONE_OF_THE_COUNTRIES, "sent")
+
+
+REPORTED_RELATIVE_GAP = """
+firms firm NOUN NNS ROOT -1
+it it PRON PRP nsubj 2
+said say VERB VBD relcl 0
+had have AUX VBD aux 4
+sold sell VERB VBN ccomp 2
+rifles rifle NOUN NNS dobj 4
+"""
+
+
+def test_a_subject_gap_under_a_reporting_relative_clause_is_the_noun():
+    assert ("subj", "firms", "relative-gap") in args_of(REPORTED_RELATIVE_GAP, "sold")

@@ -101,11 +101,11 @@ def test_actors_and_network(client: TestClient) -> None:
     assert client.get("/api/actors/XYZ").status_code == 422  # no actor of that name: refused, naming it
     assert client.get("/api/actors/CHL").status_code == 404  # a known actor in no case
     net = client.get("/api/network").json()
-    assert net["total"] == net["shown"] == 5
-    styles = {(e["source"], e["target"], e["category"]): e["style"] for e in net["edges"]}
-    assert styles[("DEU", "UKR", "armoured_vehicles")] == "solid"  # delivered (its furthest status)
-    widths = {e["category"]: e["width"] for e in net["edges"] if e["source"] == "PRK"}
-    assert widths["ammunition"] > widths["missiles"]  # 3 origins vs 1
+    assert net["total"] == net["shown"] == 5 and net["lines"] == 4  # PRK → RUS carries two cases
+    edges = {e["id"]: e for e in net["edges"]}
+    assert edges["DEU>UKR"]["style"] == "solid"  # delivered (its furthest status)
+    assert edges["PRK>RUS"]["categories"] == ["ammunition", "missiles"]  # most corroborated case first
+    assert edges["PRK>RUS"]["width"] > edges["FRA>UKR"]["width"]  # best corroboration 3 vs 1
     pledged_only = client.get("/api/network", params={"status": "pledged"}).json()
     assert pledged_only["edges"] == []
 

@@ -149,14 +149,16 @@ def test_network_to_case_to_claim(server: str, page: Page) -> None:
     assert drawn[0] >= 6 and drawn[1] >= 5
     _shot(page, "01-overview")
 
-    # click the PRK → RUS ammunition line where cytoscape drew it
+    # click the PRK → RUS line where cytoscape drew it: the panel lists its cases; open the ammunition one
     point = page.evaluate(
-        """(id) => { const cy = window.armswatchNetwork; const e = cy.getElementById('case-' + id);
+        """(id) => { const cy = window.armswatchNetwork; const e = cy.getElementById(id);
                      cy.edges().not(e).style('events', 'no'); cy.nodes().style('events', 'no');
                      const m = e.renderedMidpoint(); const r = cy.container().getBoundingClientRect();
-                     return {x: r.left + m.x, y: r.top + m.y}; }""", case["case_id"])
+                     return {x: r.left + m.x, y: r.top + m.y}; }""", "PRK>RUS")
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#network-panel[data-edge='PRK>RUS']")
     with page.expect_navigation():
-        page.mouse.click(point["x"], point["y"])
+        page.click(f"#network-panel li[data-case='{case['case_id']}'] a.open")
     assert page.url.endswith(f"/cases/{case['case_id']}")
     assert "North Korea → Russia: ammunition" in page.inner_text("h1")
     assert page.inner_text("#corroboration") == str(case["corroboration"])

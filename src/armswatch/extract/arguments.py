@@ -109,6 +109,12 @@ def _relative_words(verb: Token) -> list[Token]:
         "nsubj", "nsubjpass", "dobj"))]
 
 
+def _up_to_amount(prep: Token) -> bool:
+    """"up to 300 tonnes": "to" after "up" before an amount bounds a number; it is no destination."""
+    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up" and any(
+        c.like_num or c.dep_ == "nummod" for o in prep_objects(prep) for c in [o, *o.children])
+
+
 def _range_gerund(verb: Token) -> bool:
     """"moved from helping Cuba to arming it": the second gerund, which the parser gives the first one's object
     as its subject and "to" as an infinitive marker; it goes on with the first one's subject."""
@@ -198,6 +204,8 @@ class ArgumentReader:
         out: list[Arg] = []
         for c in v.children:
             dep = c.dep_
+            if dep == "nsubj" and c.lower_ == "that" and len(children(v, "nsubj")) > 1:
+                continue  # "said on Telegram that Kyiv had received": a conjunction the parser made a subject
             if dep == "nsubj" and not _range_gerund(v):
                 out.append(Arg("subj", c, voice))
             elif dep == "nsubjpass" or dep in ("dobj", "oprd"):
@@ -210,6 +218,8 @@ class ArgumentReader:
                 out.append(Arg("dat", c, "ditransitive"))
             elif dep == "agent":
                 out += [Arg("subj", o, "passive") for o in prep_objects(c)]
+            elif dep == "prep" and _up_to_amount(c):
+                out += [Arg("obj", o, "up-to") for o in prep_objects(c)]  # "exported up to 300 tonnes of shells"
             elif dep == "prep":
                 out += [Arg(f"pp:{prep_word(c)}", o, voice) for o in prep_objects(c) if not self._adverbial(o)]
             elif dep in ("xcomp", "ccomp") and _range_gerund(c):
@@ -282,7 +292,7 @@ class ArgumentReader:
         clause = next((a for a in [tok.head, *tok.head.ancestors] if a.dep_ == "relcl"), None)
         if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
             return arg
-        return Arg(arg.role, self._list_head(clause.head), "relative")
+        return Arg(arg.role, self._list_head(self._one_of(clause.head)), "relative")
 
     def _passive_recipient(self, v: Token, args: list[Arg]) -> list[Arg]:
         """"Ukraine was given tanks": the passive subject is the recipient when an object remains."""
@@ -313,6 +323,10 @@ class ArgumentReader:
                 return [(t, "reported-coordination") for t in self.verb(reported).tokens("subj")]
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return [(t, "coordination") for t in self.verb(head).tokens("subj")]
+        if dep == "ccomp" and head.dep_ == "relcl" and not children(v, "nsubj", "nsubjpass") and not is_passive(v) \
+                and not _relative_words(head) and head.head.pos_ in ("NOUN", "PROPN"):
+            # "the firms it said had supplied drones": the noun fills the subject gap of the reported clause
+            return [(self._list_head(head.head), "relative-gap")]
         governor = self._governing_verb(v)
         if v.tag_ in ("VBD", "VBZ", "VBP") and not _has_to_marker(v):
             return self._adjacent_subject(v)  # a finite verb has a subject of its own, however misparsed
@@ -385,6 +399,8 @@ class ArgumentReader:
             return [(t, "purpose") for t in self.verb(noun.head).tokens("subj")]
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
             return [(t, "purpose") for t in self.verb(noun.head.head).tokens("subj")]  # "in talks to buy"
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "ADJ":
+            return [(t, "purpose") for t in self._copula_subject(noun.head.head)]  # "is close to a deal to buy"
         return []
 
     def _inherited_passive_subject(self, v: Token) -> list[tuple[Token, str]]:
@@ -452,7 +468,7 @@ class ArgumentReader:
     def _relative_filler(self, v: Token, role: str) -> list[tuple[Token, str]]:
         """The modified noun fills the role of the relative pronoun, or the gap: "countries buying arms"
         (subject), "drones supplied by Iran" (object), "jets, which Russia sold to India" (object)."""
-        noun = v.head
+        noun = self._one_of(v.head)
         if noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
             return []
         rel = next((c for c in v.children if c.tag_ in _RELATIVE_TAGS or (c.lower_ == "that" and c.dep_ in (
@@ -465,6 +481,13 @@ class ArgumentReader:
         if role == "obj":
             return [(self._list_head(noun), "participle" if v.dep_ != "relcl" else "relative")]
         return []
+
+    def _one_of(self, noun: Token) -> Token:
+        """"Chile is one of the countries that have sent tanks": the copula's subject is the one that did."""
+        one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if one is None or one.lower_ != "one" or one.dep_ != "attr" or one.head.lemma_ not in self.words["copulas"]:
+            return noun
+        return next(iter(children(one.head, "nsubj")), noun)
 
     @staticmethod
     def _list_head(noun: Token) -> Token:
@@ -556,13 +579,14 @@ class ArgumentReader:
             first = first.head.head  # "Peru's visit to Lima and purchase of ...": the parser joins the name
         return [Arg("poss", p, "shared") for p in children(first, "poss")] if first.pos_ == "NOUN" else []
 
-    @staticmethod
-    def _displaced_of(args: list[Arg]) -> list[Arg]:
-        """"the sale to Chile of four systems": the of-phrase hung on the recipient is the noun's own."""
-        if any(a.role == "pp:of" for a in args):
-            return []
-        return [Arg("pp:of", o, "displaced") for a in args if a.role in ("pp:to", "pp:for")
-                for p in children(a.token, "prep") if p.lower_ == "of" for o in prep_objects(p)]
+    def _displaced_of(self, args: list[Arg]) -> list[Arg]:
+        """"the sale to Chile of four systems", "a package for Chile, including radars": an of-phrase or a list
+        hung on the recipient is the noun's own."""
+        have = {a.role for a in args}
+        return [Arg(f"pp:{word}", o, "displaced") for a in args if a.role in ("pp:to", "pp:for")
+                for p in children(a.token, "prep")
+                if ((word := prep_word(p)) == "of" or word in self.words["list_preps"] and a.token.pos_ == "PROPN")
+                and f"pp:{word}" not in have for o in prep_objects(p)]
 
     def _clause_on_noun(self, clause: Token) -> list[Arg]:
         """"a package that includes 40 boats" (incl), "a shipment bound for Russia" (pp:for), "contracts signed

@@ -128,8 +128,9 @@ class AttributionReader:
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
                 kind = self.speech.get(c.lemma_.lower())
+                as_said = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)  # "As Ada Roe said, ..."
                 if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and kind in ("say", "believe") \
-                        and c.i > trigger.i:
+                        and (c.i > trigger.i or as_said):
                     return self.speaker_from(c), kind == "believe"
         return None, hedged
 
@@ -274,17 +275,18 @@ class AttributionReader:
         """", the Mehr news agency said on Friday": a speech verb after the claim, the phrase
         between the comma and the verb is the speaker, however the parser attached it."""
         for verb in trigger.sent:
-            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" \
+            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or verb.dep_ in ("amod", "acl") \
                     or verb.tag_ not in ("VBD", "VBZ", "VBN", "VBP") or self._in_quote(verb.idx) is not None:
-                continue
+                continue  # "the sale to Chile for an estimated $1 billion": a modifier, no one speaking
             start = verb.i
             while start - 1 > trigger.i and self.doc[start - 1].text not in (",", ";", "\u201d", '"'):
                 start -= 1
             words = [t for t in self.doc[start:verb.i] if not t.is_space]
             nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
-            if not nouns or len(words) > 12:
+            if not nouns or len(words) > 12 or self.doc[start - 1].text not in (",", ";", "\u201d", '"'):
                 continue
-            head = nouns[-1]
+            # the phrase's own head, not a noun inside it: "a source familiar with the deal"
+            head = next((t for t in nouns if not start <= t.head.i < verb.i), nouns[-1])
             if self._is_back_reference(head):
                 return self.last
             name = self.names.person_name(head) or self.names.name_of(head)

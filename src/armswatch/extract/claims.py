@@ -80,10 +80,26 @@ class _DocumentReader:
             frames = self.frames.frames(sent)
             self.denials.reports(sent, self.res.valency.lemmas)
             produced = self._sentence(sent, sent_no, frames)
+            self._remember_holders(sent, sent_no)
             if not produced:
                 self.attr.observe(sent)
             self.context.remember_subject(sent)
         return self._finish()
+
+    def _remember_holders(self, sent: Span, sent_no: int) -> None:
+        """"The rebels fired drones at ships": using weapons is no transfer, but it says who holds them, the
+        recipient a later "the weapons were supplied by Iran" leaves unnamed."""
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in self.words["holding_verbs"] or lemma in self.res.valency.lemmas:
+                continue  # "receive", "acquire": frames of their own
+            pred = self.frames.args.verb(verb)
+            holders = [a for t in pred.tokens("subj") if (a := self.mentions.actor_of_phrase(t)) is not None]
+            if len(holders) != 1:
+                continue
+            for slot in self.frames.items.items(pred.tokens("obj"), sent):
+                self.context.remember(Transfer(None, holders[0].code, slot.category, "delivered", sent_no,
+                                               self._terms(slot), lemma=verb.lemma_.lower()))
 
     # -- one sentence --------------------------------------------------------------------------------
     def _sentence(self, sent: Span, sent_no: int, frames: list[Frame]) -> int:
@@ -108,6 +124,7 @@ class _DocumentReader:
         recipient = self.context.resolve(f.recipient, other=f.supplier.code if f.supplier else None)
         if f.direction == "deal":
             supplier, recipient = self._orient_deal(f, supplier, recipient)
+        supplier, recipient = self._two_signers(f, supplier, recipient)
         supplier, recipient = self.denials.deniers_as_parties(f, supplier, recipient)
         if mod.negated:
             self.denials.negated_frame(f, mod, supplier, recipient)
@@ -153,12 +170,42 @@ class _DocumentReader:
         return not ((supplier is None and "supplier" in f.blocked) or (recipient is None and "recipient" in f.blocked))
 
     def _orient_deal(self, f: Frame, supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
-        """A deal's signer buys, unless the signer is a company and the other side is not (companies sell)."""
+        """A deal's signer buys, unless the signer is a company and the other side is not (companies sell), or
+        the signer is a major arms exporter and the other state is not ("Spain signed a deal with Peru")."""
         sup = f.supplier.mention if f.supplier else None
         rec = f.recipient.mention if f.recipient else None
         if rec is not None and rec.how == "company" and (sup is None or sup.how != "company"):
             return recipient, supplier
+        if supplier is None and recipient is not None and len(f.more_recipients) == 1:
+            other = f.more_recipients[0]  # "Spain and Peru signed a contract for howitzers"
+            seller = self._seller_of(recipient, other.code) if rec is not None and other.actor.kind == "state" \
+                else None
+            if seller is not None:
+                f.more_recipients = []
+                return seller, other.code if seller == recipient else recipient
+        if supplier is not None and recipient is not None and self._seller_of(recipient, supplier) == recipient:
+            return recipient, supplier
         return supplier, recipient
+
+    def _two_signers(self, f: Frame, supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
+        """"Spain and Peru are negotiating the sale of howitzers": both sides of the sale are the coordinated
+        subject; the major arms exporter of the two sells, else the direction is unknown."""
+        sides = {a.code for a in f.more_suppliers} | {a.code for a in f.more_recipients}
+        if supplier is None or supplier != recipient or len(sides) != 1:
+            return supplier, recipient
+        other = next(iter(sides))
+        seller = self._seller_of(supplier, other)
+        if seller is None:
+            return supplier, recipient
+        f.more_suppliers, f.more_recipients = [], []
+        return seller, other if seller == supplier else supplier
+
+    def _seller_of(self, a: str, b: str) -> str | None:
+        """Of two states that sign a deal, the one that is a major arms exporter while the other is not."""
+        major = self.words["major_arms_exporters"]  # lower-cased, as every word list
+        if not all(c.isupper() and len(c) == 3 for c in (a, b)) or (a.lower() in major) == (b.lower() in major):
+            return None  # ISO codes are states' (groups have lowercase slugs); two exporters or none: unknown
+        return a if a.lower() in major else b
 
     def _items(self, f: Frame, sentence_items: list[ItemSlot]) -> list[ItemSlot]:
         items = list(f.items)
@@ -167,7 +214,7 @@ class _DocumentReader:
         if not items and f.bare_number is not None and self.context.recent:
             last = self.context.recent[-1]  # "Norway has promised six" (F-16s)
             items = [ItemSlot(f.bare_number, f.bare_number, last.category)]
-        return [self._specific(s) for s in items if not self._domestic(s, f.trigger)]
+        return [specific for s in items if not self._domestic(s, f.trigger) for specific in self._specific(s)]
 
     def _emit(self, f: Frame, mod: Modality, sent: Span, sent_no: int, supplier: str, recipient: str,
               items: list[ItemSlot], told_by: str | None = None) -> int:
@@ -223,7 +270,7 @@ class _DocumentReader:
                                            lemma=f.trigger.lemma_.lower()))
 
     def _note(self, claim: Claim, slot: ItemSlot, f: Frame) -> None:
-        if self.mentions.is_generic(slot.head) and slot.category == _GENERIC:
+        if (self.mentions.is_generic(slot.head) or slot.head.pos_ == "VERB") and slot.category == _GENERIC:
             hosts = [slot.head, slot.top] + ([f.trigger] if slot.head.head == f.trigger else [])
             self.found.generics.append(_Generic(
                 claim, anaphoric=any(c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"]
@@ -264,19 +311,25 @@ class _DocumentReader:
         return any(self.mentions.category_of(m) not in (None, _GENERIC) for m in members)
 
     # -- item helpers ---------------------------------------------------------------------------------------
-    def _specific(self, slot: ItemSlot) -> ItemSlot:
-        """"the weapons" after "anti-tank missiles" are those missiles: take the category named before."""
+    def _specific(self, slot: ItemSlot) -> list[ItemSlot]:
+        """"the weapons" after "anti-tank missiles" are those missiles: take the category named before, or
+        the categories of the whole list named before ("missiles and drones")."""
         if not self.mentions.is_generic(slot.head) or not any(
                 c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in slot.head.children):
-            return slot
+            return [slot]
         start = max(0, slot.head.sent.start - 60)
         for i in range(slot.head.i - 1, start - 1, -1):
             m = self.mentions.item_at.get(i)
             if m is not None and m.term.role in ("strong", "weak") and m.end - 1 == i:
                 cat = self.mentions.category_of(self.doc[i])
                 if cat and cat != _GENERIC:
-                    return ItemSlot(slot.head, slot.top, cat, slot.measures)
-        return slot
+                    first = self.doc[i]
+                    while first.dep_ == "conj" and first.head.i < first.i:
+                        first = first.head
+                    cats = dict.fromkeys(c for t in self.frames.items.members(first)
+                                         if (c := self.mentions.category_of(t)) and c != _GENERIC)
+                    return [ItemSlot(slot.head, slot.top, c, slot.measures) for c in cats or [cat]]
+        return [slot]
 
     def _domestic(self, slot: ItemSlot, trigger: Token) -> bool:
         """"a domestic supply of the rifles", "domestically built vehicles": no transfer between parties."""
@@ -299,8 +352,14 @@ class _DocumentReader:
 
     @staticmethod
     def _modifies_phrase(prev: Token, lo: int, top: Token) -> bool:
-        inside = lo <= prev.head.i <= top.i or prev.text == "-"
+        if prev.text == "-" and not prev.is_sent_start:
+            return True  # "long-range missiles", "IRIS-T systems": one word
+        inside = lo <= prev.head.i <= top.i
         return inside and prev.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and not prev.is_sent_start
+
+    def _hyphenated(self, end: int) -> bool:
+        """"US-supplied": a name joined to the next word is part of the item's words."""
+        return end < len(self.doc) and self.doc[end].text == "-" and not self.doc[end - 1].whitespace_
 
     def _item_text(self, slot: ItemSlot) -> str:
         top, head = slot.top, slot.head
@@ -310,7 +369,8 @@ class _DocumentReader:
         while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
                                or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
                                or self.doc[lo].head.like_num  # "more than 300 tanks" -> "tanks"
-                               or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name")):
+                               or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name"
+                                   and not self._hyphenated(self.mentions.actor_at[lo].end))):
             lo += 1
         if top.i != head.i:
             lo = min(lo, top.i)
@@ -381,6 +441,9 @@ class _DocumentReader:
         """Does the article name a weapon? Plain weapon nouns count; a named system only beside one
         ("Bradley fighting vehicles", not a Mr Bradley)."""
         for m in self.mentions.items:
+            head = self.doc[m.end - 1]
+            if head.lower_ in self.words["weapon_nouns"] or head.lemma_.lower() in self.words["weapon_nouns"]:
+                return True  # "chips used in weapons production": a generic that still says weapons
             if m.term.category not in self.words["weapon_categories"] or m.term.role not in ("strong", "weak"):
                 continue
             text = self.doc[m.start:m.end].text

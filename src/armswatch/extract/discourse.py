@@ -183,9 +183,14 @@ class Discourse:
                 continue
             itemless = t.category == "" and role == "supplier" and f.direction in ("take", "deal")
             if (t.terms & terms) or t.lemma == lemma or itemless or (
-                    t.category in categories and sent_no - t.sent_no <= 2):
+                    (t.category in categories or self._points_back_generically(f)) and sent_no - t.sent_no <= 2):
                 return other
         return None
+
+    def _points_back_generically(self, f: Frame) -> bool:
+        """"the weapons", "these arms": generic items that point back stand for whatever was named before."""
+        return bool(f.items) and all(s.category == "equipment" and any(
+            c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in s.top.children) for s in f.items)
 
     def points_back(self, f: Frame) -> bool:
         """Only a phrase that points back may take both parties from before: "the shipment", "these

@@ -156,7 +156,8 @@ class FrameReader:
         # "Norway has promised six", "is negotiating for more": the items of the last transfer
         counted = objs + [t for slot in row.items if slot.role.startswith("pp:") for t in pred.tokens(slot.role)]
         f.bare_number = next((o for o in counted if (o.like_num or o.lower_ in self.words["bare_quantities"])
-                              and not list(o.children)), None)
+                              and all(c.dep_ in ("nummod", "det", "amod", "quantmod", "advmod") and c.i < o.i
+                                      for c in o.children)), None)  # "six", "10 more", "another 10"
         f.pronoun_items = not f.items and any(o.lower_ in self.words["item_pronouns"] for o in objs)
         return f
 
@@ -177,16 +178,27 @@ class FrameReader:
             if t.i in fused and getattr(self.mentions.actor_at.get(t.i), "how", None) not in ("name", "metonym"):
                 continue  # "transfer Kuwaiti ships": a demonym on the object is no recipient
             kind = self.kind_of(t)
-            if kind == "actor" or (kind == "item" and self.mentions.category_of(t) == "personnel"
-                                   and self.mentions.actor_of_phrase(t) is not None):
-                return Party(t, self._led_by(t) or self.mentions.actor_of_phrase(t))  # "helping Russian troops"
-            if kind == "anaphor":
-                return Party(t, None)
+            if slot.role == "dat" and t.lower_ in self.words["dative_pronouns"]:
+                kind = "anaphor"  # "has sent them drones": a pronoun in the recipient's place is a party
+            party = self._as_party(t, kind)
+            if party is not None:
+                return party
+            if kind == "other" and slot.role == "pp:by" and t.lemma_.lower() in self.words["vague_parties"]:
+                named_other = True  # "the transfer of jets by its allies": the doer is told, and is no party
+                break
             if kind == "other" and (slot.role in _CORE_ROLES or slot.role.startswith("sup:")):
-                named_other = True  # a locative ("in the officials' view") never closes a role
+                named_other = True  # a locative ("in the officials' view", "by rail") never closes a role
         if named_other:
             f.blocked.add(role)
         return None
+
+    def _as_party(self, t: Token, kind: str) -> Party | None:
+        """A party an argument names: an actor, an anaphor to resolve, or troops of a named side ("helping
+        Russian troops")."""
+        if kind == "actor" or (kind == "item" and self.mentions.category_of(t) == "personnel"
+                               and self.mentions.actor_of_phrase(t) is not None):
+            return Party(t, self._led_by(t) or self.mentions.actor_of_phrase(t))
+        return Party(t, None) if kind == "anaphor" else None
 
     def kind_of(self, tok: Token) -> str:
         """actor | anaphor (a pronoun or "the country") | item | other (a phrase naming no party)."""
@@ -309,8 +321,9 @@ class FrameReader:
             host = host.head
         if host.pos_ in ("VERB", "AUX") and (host.lemma_ in self.words["holding_verbs"] or item.head.lower_ == "with"):
             for t in self.args.verb(host).tokens("subj"):
-                if self.kind_of(t) in ("actor", "anaphor"):
-                    return Party(t, self.mentions.actor_of_phrase(t))
+                party = self._as_party(t, self.kind_of(t))  # "Russian troops fired Iranian-supplied drones"
+                if party is not None:
+                    return party
         return None
 
     # -- items ----------------------------------------------------------------------------------------------

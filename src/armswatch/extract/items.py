@@ -179,6 +179,8 @@ class ItemReader:
                     stack.extend(self._resumed(children(c, "dobj")))
                 elif c.dep_ == "amod" and c.lower_ == "such":
                     continue
+            if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ in self.words["copulas"]:
+                stack.extend(children(t.head.head, "nsubj", "attr"))  # "among the weapons sold are drones and tanks"
         return out
 
     @staticmethod
@@ -201,7 +203,12 @@ class ItemReader:
         for host in [noun, *children(noun, "acl")]:
             for p in children(host, "prep"):
                 if prep_word(p) in self.words["content_preps"]:
-                    out += [o for o in prep_objects(p) if self.mentions.actor_of_phrase(o) is None]
+                    for o in prep_objects(p):
+                        if self.mentions.actor_of_phrase(o) is None:
+                            out.append(o)
+                        else:  # "a package for Chile, including radars": the list hung on the name is the package's
+                            out += [x for q in children(o, "prep") if prep_word(q) in self.words["list_preps"]
+                                    for x in prep_objects(q)]
         for rc in children(noun, "relcl", "acl"):
             if rc.lemma_.lower() in self.words["inclusion_verbs"] | self.words["convey_verbs"]:
                 out += children(rc, "dobj")  # "a shipment that included rockets", "boats carrying rifles"

@@ -65,6 +65,20 @@ def governor_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def shared_auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries a verb without its own shares with the first verb of its coordination: "will" of
+    "Spain will train the crews and supply the boats" (not its negation: "did not train but supplied")."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                                         for c in verb.children):
+        return []
+    first = verb.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.pos_ != "VERB":
+        return []
+    return [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+
+
 @lru_cache(maxsize=4096)
 def _verb_lemmas(form: str) -> tuple[str, ...]:
     """A verb form's lemmas from lemminflect's tables, where the model's own lemma is wrong."""
@@ -88,6 +102,9 @@ class _Reader:
                 effect = next((e for alt in _verb_lemmas(tok.lower_) if (e := self.governors.get(alt))), None)
         else:
             effect = self.w.value("noun_governors", lemma)
+            near = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if effect and near.lemma_.lower() in self.w["approach_words"]:
+                effect = "negotiate"  # "is close to a deal to buy", "nearing an agreement": no deal yet
         talks = self.w["talk_nouns"]
         if effect is None and any(p.dep_ == "prep" and p.lower_ in ("in", "into") and any(
                 o.lemma_.lower() in talks for o in p.children if o.dep_ == "pobj") for p in tok.children):
@@ -121,6 +138,8 @@ class _Reader:
         if tok.tag_ in ("VBZ", "VBP") and status == "delivered" and not aux and tok.pos_ == "VERB" \
                 and not self.headline:
             status = "ongoing"  # "the DPRK supplies missiles": present simple, an activity
+        if tok.tag_ == "VBN" and aux in (["is"], ["are"]) and status == "delivered" and not self.headline:
+            status = "ongoing"  # "the weapons are supplied by Iran": the passive present, an activity too
         if self.headline and "to" in aux and tok.tag_ == "VB" and status == "delivered" and (
                 tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in kids)):
             status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
@@ -137,7 +156,7 @@ class _Reader:
                             subject_of: bool = False) -> str:
         """`subject_of`: the trigger is this verb's subject, and the verb's future is not the transfer's ("the
         deliveries will prolong the war")."""
-        kids = list(tok.children)
+        kids = list(tok.children) + (shared_auxiliaries(tok) if depth == 0 else [])
         for c in kids:
             lw = c.lower_
             if c.dep_ in ("aux", "auxpass") and lw in self.w["hedge_aux"]:

@@ -29,6 +29,7 @@ def load_pipeline(name: str) -> Language:
         except OSError:
             continue
         _index_lemmas_as_sets(nlp)
+        _split_hyphens_after_abbreviations(nlp)
         install_indexed_attribute_ruler(nlp)
         add_line_breaks(nlp)
         return nlp
@@ -43,6 +44,15 @@ def add_line_breaks(nlp: Language) -> None:
     if LINE_BREAKS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(LINE_BREAKS, before=before) if before else nlp.add_pipe(LINE_BREAKS, first=True)
+
+
+def _split_hyphens_after_abbreviations(nlp: Language) -> None:
+    """"U.S.-provided rifles", "U.K.-made shells": the default tokenizer splits a hyphen between letters only,
+    so the name and the participle stayed one word that no frame or actor reads."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _index_lemmas_as_sets(nlp: Language) -> None:

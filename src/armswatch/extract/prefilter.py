@@ -16,13 +16,13 @@ are the same with and without the pre-filter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from armswatch.extract.boilerplate import mask_for_parsing
 from armswatch.extract.lexicon import ItemTerm, Lexicon, WordLists, load_lexicon, load_words
 from armswatch.extract.sentences import unwrap_lines
+from armswatch.extract.term_finder import TermFinder, key_word, plurals
 from armswatch.extract.valency import Valency, load_valency
 from armswatch.model import Document
 
@@ -36,16 +36,6 @@ def inflections(lemma: str, pos: str = "VERB") -> list[str]:
         table = getAllInflections(lemma, upos=upos) or getAllInflectionsOOV(lemma, upos=upos)
         forms.update(f for group in table.values() for f in group)
     return sorted(forms, key=len, reverse=True)
-
-
-def _plurals(word: str) -> set[str]:
-    """`word` and every form that lexicon.singular() (or dropping a final s) turns back into it."""
-    forms = {word, word + "s"}
-    if word.endswith("y"):
-        forms.add(word[:-1] + "ies")
-    if word.endswith(("ch", "sh", "ss", "x")):
-        forms.add(word + "es")
-    return forms
 
 
 _VARIANT_PART = re.compile(r"(\d+)[a-z]{1,3}$")
@@ -83,23 +73,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _key_word(term: str) -> str:
-    return max(re.split(r"[\s/'-]+", term.strip("=").lower()), key=len)
-
-
-def _words(patterns: list[str], flags: int) -> re.Pattern[str]:
-    if not patterns:
-        return re.compile(r"(?!x)x")  # matches nothing
-    return re.compile(r"\b(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")\b", flags)
-
-
-def _term_pattern(term: str) -> str:
-    """A lexicon term as a pattern: words joined by spaces or hyphens, with an optional plural."""
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", term.strip("=")) if p]
-    variant = r"(?:[A-Z]{1,3}(?:/[A-Z]{1,3})?)?" if term[-1:].isdigit() else ""  # "F-35A", "F-16C/D"
-    return r"[\s-]*".join(parts) + variant + r"(?:e?s)?"
-
-
 def _word_set(text: str) -> set[str]:
     """The lower-cased words of `text` and the parts of its hyphenated words ("arms-supply": supply)."""
     words = set(_WORD.findall(text.lower()))
@@ -113,33 +86,23 @@ class Prefilter:
     def __init__(self, lexicon: Lexicon, valency: Valency, words: WordLists) -> None:
         weapon_categories = words["weapon_categories"]
         self._bare_dual_nouns = words["bare_dual_nouns"]  # as the extractor's Mentions.is_dual_use reads them
-        cased: list[str] = []
-        plain: list[str] = []
-        weapons: list[str] = []  # plain weapon nouns and named systems: what makes an article "name a weapon"
-        weapon_names: list[str] = []
-        # terms that make a claim in any article: "weapons", named systems, "body armour" (the extractor drops
-        # only dual-use terms and categories in an article that names no weapon)
-        always: list[str] = []
         dual_categories = words["dual_use_categories"]
+        # categorised terms only: "system" or "unit" names no weapon without a categorised word beside it
+        items = {term: item for term, item in lexicon.items.items() if item.category is not None}
+
+        def is_weapon(item: ItemTerm) -> bool:
+            return item.role in ("strong", "weak") and item.category in weapon_categories
 
         def always_counts(item: ItemTerm) -> bool:
+            # terms that make a claim in any article: "weapons", named systems, "body armour" (the extractor
+            # drops only dual-use terms and categories in an article that names no weapon)
             return item.cased or (item.role != "dual" and item.category not in dual_categories)
 
-        for term, item in lexicon.items.items():
-            if item.category is None:
-                continue  # "system", "unit": no weapon without a categorised word beside them
-            pattern = _term_pattern(term)
-            (cased if item.cased else plain).append(pattern)
-            if item.role in ("strong", "weak") and item.category in weapon_categories:
-                (weapon_names if item.cased else weapons).append(pattern)
-            if always_counts(item):
-                always.append(pattern)
-        self._items_plain = _words(plain, re.I)
-        self._items_cased = _words(cased, 0)
-        self._weapons = _words(weapons, re.I)
-        self._weapon_names = _words(weapon_names, 0)
-        self._always_plain = _words([p for p in always if p in plain], re.I)
-        self._always_cased = _words([p for p in always if p in cased], 0)
+        self._items = TermFinder((t, i.cased) for t, i in items.items())
+        # plain weapon nouns and named systems: what makes an article "name a weapon"
+        self._weapons = TermFinder((t, i.cased) for t, i in items.items() if is_weapon(i))
+        self._weapon_nouns = frozenset(form for w in words["weapon_nouns"] for form in plurals(w))  # "weapons"
+        self._always = TermFinder((t, i.cased) for t, i in items.items() if always_counts(i))
         # Word sets for the quick tests: a term can be in a text only if its longest word is, as a word,
         # a hyphenated part or a plural of one. Set lookups cost far less than regexes.
         # trigger verbs and nouns in every form, and the destination words ("drones bound for Russia")
@@ -159,19 +122,9 @@ class Prefilter:
         self._help_words = frozenset(f for lemma in know_how for f in inflections(lemma))
         self._production_words = frozenset(f for lemma in words["production_verbs"] for f in inflections(lemma))
 
-        def keys(wanted: Iterable[str]) -> frozenset[str]:
-            return frozenset(form for term in wanted for form in _plurals(_key_word(term)))
-
-        items = lexicon.items
-        self._weapon_words = keys(t for t, i in items.items()
-                                  if i.category in weapon_categories and i.role in ("strong", "weak") and not i.cased)
-        self._weapon_name_words = keys(t for t, i in items.items()
-                                       if i.category in weapon_categories and i.role in ("strong", "weak") and i.cased)
-        self._always_words = keys(t for t, i in items.items() if i.category is not None and always_counts(i))
-        self._item_words = keys(t for t, i in items.items() if i.category is not None)
         # weak nouns ("batteries", "squadrons"): every form -> its key word
-        self._weak_keys = {form: _key_word(t) for t, i in items.items() if i.category is None
-                           for form in _plurals(_key_word(t))}
+        self._weak_keys = {form: key_word(t) for t, i in lexicon.items.items() if i.category is None
+                           for form in plurals(key_word(t))}
         # Actors by the runs of letters of each of their names, case as written (the extractor matches
         # names case-sensitively): a name can be in a text only if all its runs are. Indexed by the
         # longest capitalised run: "the Kremlin" -> "Kremlin", "North Korea" -> "Korea" + {"North"}.
@@ -193,8 +146,7 @@ class Prefilter:
         or bare "equipment" make claims)? A plain weapon noun, or any named system (the extractor counts
         designations such as "F-16" and names before a weapon noun such as "Bradley fighting vehicles")."""
         words = _word_set(text) if words is None else words
-        return bool((not self._weapon_words.isdisjoint(words) and self._weapons.search(text))
-                    or (not self._weapon_name_words.isdisjoint(words) and self._weapon_names.search(text)))
+        return not self._weapon_nouns.isdisjoint(words) or self._weapons.search(text, words)
 
     def actor_codes(self, text: str) -> set[str]:
         """Every actor whose name could be in `text` (a superset of what the extractor finds)."""
@@ -208,15 +160,7 @@ class Prefilter:
         words (ships, planes, parts, engines, technology, bare "equipment") make no claim in the extractor
         either: only "weapons"/"arms" and named systems can. Skipping on the same rule keeps the claims."""
         words = _word_set(text) if words is None else words
-        if names_weapons:
-            if self._item_words.isdisjoint(words):
-                return []  # no word of any term: skip the big regexes
-            found = [*self._items_plain.finditer(text), *self._items_cased.finditer(text)]
-        else:
-            if self._always_words.isdisjoint(words):
-                return []
-            found = [*self._always_plain.finditer(text), *self._always_cased.finditer(text)]
-        return [m.span() for m in found]
+        return (self._items if names_weapons else self._always).spans(text, words)
 
     def _trigger_spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
         spans = []
@@ -233,8 +177,8 @@ class Prefilter:
         if self._weak_keys.keys().isdisjoint(words):
             return frozenset()
         named: set[str] = set()
-        for m in [*self._items_plain.finditer(text), *self._items_cased.finditer(text)]:
-            after = _WORD.findall(text[m.end(): m.end() + 60].lower())[:3]
+        for _, end in self._items.spans(text, words):
+            after = _WORD.findall(text[end: end + 60].lower())[:3]
             named.update(self._weak_keys[w] for w in after if w in self._weak_keys)
         return frozenset(named)
 
@@ -268,7 +212,7 @@ class Prefilter:
 
     def _to_forces(self, words: set[str]) -> bool:
         """Could an armed force ("the Peruvian Navy") receive something here? Its word, and a word of an item."""
-        return not self._armed_forces.isdisjoint(words) and not self._item_words.isdisjoint(words)
+        return not self._armed_forces.isdisjoint(words) and not self._items.words.isdisjoint(words)
 
     def _bare_dual(self, sentence: str, start: int, end: int, before: str) -> bool:
         """Bare "equipment" or "hardware" is civil as often as military: in an article that names no
@@ -277,7 +221,7 @@ class Prefilter:
         if sentence[start:end].lower() not in self._bare_dual_nouns:
             return False
         preceding = before + sentence[:start]
-        return not (self._items_plain.search(preceding) or self._items_cased.search(preceding))
+        return not self._items.search(preceding, _word_set(preceding))
 
     # -- the filter ----------------------------------------------------------------------------------------
     def may_hold_claims(self, text: str) -> bool:
@@ -286,7 +230,7 @@ class Prefilter:
         words = _word_set(text)
         if self._trigger_words.isdisjoint(words) and self._help_words.isdisjoint(words):
             return False
-        if self._weapon_words.isdisjoint(words) and self._always_words.isdisjoint(words) \
+        if self._weapons.words.isdisjoint(words) and self._always.words.isdisjoint(words) \
                 and self._itemless.isdisjoint(words) and not self._to_forces(words):
             return False
         return len(self.actor_codes(text)) >= 2

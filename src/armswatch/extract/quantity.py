@@ -97,8 +97,12 @@ def _number_phrase(tok: Token) -> list[Token]:
     """A number token with its modifiers: "nearly 11,000", "about half a million", "more than 120"."""
     toks = [t for t in tok.subtree if t.dep_ in ("nummod", "advmod", "quantmod", "compound", "amod", "det")
             or t == tok or t.head == tok and t.dep_ != "prep"]
-    toks = [t for t in toks if t.i <= tok.i]
+    # the number's own scale words after it ("two dozen", "3 million"), not what it counts
+    toks = [t for t in toks if t.i <= tok.i or (t.head == tok and (t.like_num or t.lower_ in _SCALES))]
     return sorted(toks, key=lambda t: t.i)
+
+
+_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
 def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = ()
@@ -128,23 +132,33 @@ def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = ()
             phrase.append(slot.head.doc[nxt])
             nxt += 1
         texts = [t.text for t in phrase]
+        doc = slot.head.doc
+        around = [t.lower_ for t in phrase] + [doc[i].lower_ for i in (phrase[0].i - 1, nxt) if 0 <= i < len(doc)]
+        if any(w in words["currency_signs"] for w in around):
+            return None, None, None  # "$1.5 billion worth of weapons": a price, no count
         value = parse_number([w for w in texts if w.lower() not in words["approximators"] or w.lower() in ("a", "one")])
         text = " ".join(texts)
         return value, text, None if unit_tok.pos_ == "PRON" else _unit(unit_tok)  # "a quarter of a million of them"
     # vague: "dozens of", "hundreds of thousands of", "a limited number of"
     if measures and any(m.lower_ in words["vague_quantities"] for m in measures):
-        return None, _vague_text(measures), _unit(slot.head)
+        return None, _vague_text(measures, words["vague_quantities"]), _unit(slot.head)
     det = [c for c in slot.head.children if c.dep_ in ("amod", "det") and c.lower_ in ("several", "dozens")]
     if det:
         return None, det[0].text, _unit(slot.head)
     return None, None, None
 
 
-def _vague_text(measures: list[Token]) -> str:
+def _vague_text(measures: list[Token], vague: Collection[str]) -> str:
     parts = []
     for m in measures:
         mods = [c.text for c in m.children if c.dep_ in ("det", "amod") and c.i < m.i and c.lower_ != "such"]
         parts.append(" ".join([*mods, m.text]))
+    first = measures[0]
+    doc = first.doc
+    i = first.i  # "hundreds of thousands of shells", however the parser hung "hundreds"
+    while i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in vague:
+        parts.insert(0, doc[i - 2].text)
+        i -= 2
     return " of ".join(parts)
 
 

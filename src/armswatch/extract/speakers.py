@@ -59,10 +59,13 @@ class SpeakerNames:
                        for o in p.children if o.dep_ == "pobj"), None)
             if by is not None:
                 return self.name_of(by)
-            if any(c.dep_ in ("compound", "amod") and c.lower_ in self.words["org_heads"] for c in head.children):
-                # "a Ukrainian intelligence report" is Ukrainian intelligence's
-                mods = [t for t in self.phrase(head) if t.i < head.i and t.lower_ not in
+            if head.lower_ in self.words["org_heads"] or any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in self.words["org_heads"] for c in head.children):
+                # "a Ukrainian intelligence report" is Ukrainian intelligence's, and so is "Ukrainian intelligence"
+                mods = [t for t in self.phrase(head) if t.i <= head.i and t.lower_ not in
                         self.words["speaker_determiners"] and t.dep_ != "case" and not t.is_punct]
+                if head.lower_ not in self.words["org_heads"]:
+                    mods = mods[:-1]  # "report" of "a Ukrainian intelligence report" is no part of the name
                 return " ".join(w for w in (self._as_demonym(t) for t in mods) if w) or None
             owner = self.mentions.actor_of_phrase(head)  # "EU figures", "Seoul's estimates"
             if owner is not None:
@@ -126,7 +129,9 @@ class SpeakerNames:
                     while end < len(words) and (words[end].text[:1].isupper() or words[end].lower_ in ("and", "of")
                                                 and end + 1 < len(words) and words[end + 1].text[:1].isupper()):
                         end += 1
-                parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[:end]]
+                # "a spokesperson for the German defence ministry": the office's name starts after the preposition
+                start = max((k + 1 for k in range(i) if words[k].pos_ == "ADP"), default=0)
+                parts = [self._as_demonym(p) if p.i in self.mentions.actor_at else p.text for p in words[start:end]]
                 parts = [p for p in parts if p]
                 return " ".join(p if p[:1].isupper() or p in ("of", "and") else p.capitalize() for p in parts) or None
         lowers = [t.lower_ for t in words]

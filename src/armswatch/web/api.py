@@ -239,8 +239,9 @@ def case(state: State, case_id: Annotated[str, Path(pattern=ID_PATTERN)],
 
 @router.get("/network", response_model=NetworkOut, tags=["cases"])
 def network(state: State, params: Annotated[NetworkQuery, Query()]) -> dict[str, Any]:
-    """The flow network: actors as nodes, cases as edges (supplier → recipient), for drawing."""
-    return network_data(case_summaries(state.store, params.case_filter()), params.limit)
+    """The flow network: actors as nodes, one edge per supplier → recipient direction carrying its cases (the
+    `limit` most corroborated cases matching the filters), for drawing."""
+    return network_data(case_summaries(state.store, params.case_filter()), params.limit, params.link_filters())
 
 
 @router.get("/actors", response_model=list[ActorOut], tags=["actors"])

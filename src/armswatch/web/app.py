@@ -28,7 +28,7 @@ from armswatch.errors import StoreError
 from armswatch.ingest import ClaimExtractor
 from armswatch.settings import Settings, load_settings
 from armswatch.store import Store, open_store
-from armswatch.web import api, pages
+from armswatch.web import api, api_docs, pages
 from armswatch.web.security import HostCheck, RequestGuard, SecurityHeaders, allowed_hosts
 from armswatch.web.state import WebState, web_state
 
@@ -89,7 +89,7 @@ def create_app(
         ),
         lifespan=lifespan,
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # FastAPI's page loads Swagger UI from a CDN: served from the package instead (api_docs)
         redoc_url=None,
     )
     app.state.web = state
@@ -97,6 +97,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     app.include_router(api.router)
+    app.include_router(api_docs.router)
     app.include_router(pages.router)
     # outermost last: security headers on every answer, then the host check, then the body guard
     token_paths = [r.path for r in api.router.routes if isinstance(r, APIRoute) and "POST" in (r.methods or ())]
@@ -140,7 +141,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 def _allowed(request: Request) -> str:
     """Every method served on the request's path (GET and POST on /api/decisions), for a 405's Allow header."""
     methods: set[str] = set()
-    for route in [*api.router.routes, *pages.router.routes]:
+    for route in [*api.router.routes, *api_docs.router.routes, *pages.router.routes]:
         if isinstance(route, APIRoute) and route.matches(request.scope)[0] is not Match.NONE:
             methods |= route.methods or set()
     return ", ".join(sorted(methods))

@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment
 
 from armswatch.model import CATEGORIES, STATUSES, quantity_phrase
+from armswatch.web.network import FLAG_COLOURS, SEVERAL_CATEGORIES_COLOUR
 from armswatch.web.views import CATEGORY_COLOURS, SOLID_STATUSES, STATUS_COLOURS, actor_label
 
 __all__ = ["install"]
@@ -48,4 +49,6 @@ def install(env: Environment) -> None:
         CATEGORY_COLOURS=CATEGORY_COLOURS,
         STATUS_COLOURS=STATUS_COLOURS,
         SOLID_STATUSES=SOLID_STATUSES,
+        FLAG_COLOURS=FLAG_COLOURS,
+        SEVERAL_CATEGORIES_COLOUR=SEVERAL_CATEGORIES_COLOUR,
     )

@@ -185,10 +185,19 @@ class ActorDetail(_Out):
 
 
 class NetworkOut(_Out):
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
+    nodes: list[dict[str, Any]] = Field(description="actors: id, label, kind (state, group, org), shape, "
+                                                    "supplies, receives (cases), embargo_target, embargoes, size")
+    edges: list[dict[str, Any]] = Field(description=(
+        "one per supplier → recipient direction: source, target, n_cases, n_claims, corroboration (the best "
+        "of its cases), categories with category_cases, n_happened (delivered or ongoing), colour, style "
+        "(solid: one case delivered or ongoing), width, flag (may_breach, contested or null), embargoes, "
+        "contested_embargoes, cases_url, and its cases"))
+    legend: dict[str, Any] = Field(description="the categories drawn in their own colour, and whether a line "
+                                               "spans several categories")
     total: int = Field(description="cases matching the filters")
     shown: int = Field(description="cases drawn (the most corroborated)")
+    lines: int = Field(description="edges drawn: supplier → recipient directions of the cases drawn")
+    embargo_names: dict[str, str] = Field(description="the name of every embargo an edge or node names")
 
 
 class _Decision(BaseModel):

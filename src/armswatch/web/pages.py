@@ -27,7 +27,7 @@ from armswatch.store.case_pages import (
 )
 from armswatch.store.document_search import search_documents
 from armswatch.store.matches import marked
-from armswatch.store.search import latest_claims
+from armswatch.store.search import latest_claims, search_claims
 from armswatch.web.api import ID_PATTERN, claim_page, get_case_head, get_claim, parsed_query, record, typed_actor
 from armswatch.web.models import DecisionIn, RejectIn, SplitIn
 from armswatch.web.params import CaseQuery, ClaimQuery, NetworkQuery
@@ -71,12 +71,18 @@ def _chain(c: StoredClaim) -> list[dict[str, str]]:
 
 @router.get("/")
 def overview(request: Request, state: State, params: Annotated[NetworkQuery, Query()]) -> Response:
+    """Counts, the network, the most corroborated cases and the latest claims, all under the same filters."""
     summaries = case_summaries(state.store, params.case_filter())
-    latest = latest_claims(state.store, LATEST_CLAIMS)
+    if params.is_filtered():  # not counted: the claim list counts them
+        latest = search_claims(state.store, params.claim_filter(), order="newest", limit=LATEST_CLAIMS,
+                               count=False).claims
+    else:  # the store's newest, read through the publication-date index
+        latest = latest_claims(state.store, LATEST_CLAIMS)
+    filters = params.link_filters()
     return render(
         request, state, "overview.html", title="armswatch: overview", params=params,
-        stats=state.store.stats(), network=network_data(summaries, params.limit), top_cases=summaries[:15],
-        latest=latest, chain=_chain,
+        stats=state.store.stats(), network=network_data(summaries, params.limit, filters),
+        top_cases=summaries[:15], latest=latest, filters=filters, chain=_chain,
     )
 
 
@@ -252,7 +258,7 @@ def actor_page(request: Request, state: State, code: Annotated[str, Path(max_len
     supplies = case_summaries(state.store, CaseFilter(supplier=a.code))
     receives = case_summaries(state.store, CaseFilter(recipient=a.code))
     return render(request, state, "actor.html", title=f"armswatch: {a.code}", actor=a, supplies=supplies,
-                  receives=receives, network=network_data([*supplies, *receives], 400),
+                  receives=receives, network=network_data([*supplies, *receives], 400, {}),
                   embargoes=[e for e in default_registry() if e.targets_party(a.code)])
 
 

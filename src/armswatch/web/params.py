@@ -238,3 +238,13 @@ class NetworkQuery(_Common):
 
     def case_filter(self) -> CaseFilter:
         return CaseFilter(**self._filter_kw())
+
+    def claim_filter(self) -> ClaimFilter:
+        """The same filters over claims (the overview's latest claims follow them)."""
+        return ClaimFilter(**self._filter_kw())
+
+    def link_filters(self) -> dict[str, str]:
+        """The filters set, as query parameters for links to the lists (without the drawing's limit)."""
+        from urllib.parse import parse_qsl
+
+        return dict(parse_qsl(self.query_string(limit=None)))

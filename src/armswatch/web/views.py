@@ -1,10 +1,10 @@
-"""What the pages show, computed from plain data: the network, a case's timeline and quantity series,
-an article with its evidence marked, a claim's source chain. No HTML here: templates render these.
+"""What the pages show, computed from plain data: a case's timeline and quantity series, an article with
+its evidence marked, a claim's source chain (the network is network.py's, re-exported here). No HTML here:
+templates render these.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,10 +12,9 @@ from datetime import date
 from urllib.parse import urlencode
 
 from armswatch.cases import STAGES, Case, Membership, StoredClaim
-from armswatch.export.graph import actor_label as _actor_label
 from armswatch.store.aggregates import quantity_chart
-from armswatch.store.browse import CaseSummary
 from armswatch.store.case_pages import TimelineBucket
+from armswatch.web.network import CATEGORY_COLOURS, SOLID_STATUSES, actor_label, edge_width, network_data
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -34,49 +33,8 @@ __all__ = [
     "timeline",
 ]
 
-# A pure lookup (pycountry) repeated for every node and edge drawn: memoised.
-actor_label = functools.lru_cache(maxsize=4096)(_actor_label)
-
-# One colour per category (colour-blind-safe-ish qualitative palette, 13 entries).
-CATEGORY_COLOURS = {
-    "aircraft": "#1f77b4", "air_defence": "#17becf", "armoured_vehicles": "#8c564b", "artillery": "#d62728",
-    "ammunition": "#ff7f0e", "missiles": "#9467bd", "uav": "#2ca02c", "naval": "#0b3d91",
-    "small_arms": "#7f7f7f", "technology": "#e377c2", "components": "#bcbd22", "personnel": "#393b79",
-    "equipment": "#636363",
-}
 STATUS_COLOURS = {"sought": "#9e9ac8", "negotiating": "#6baed6", "pledged": "#fd8d3c", "delivered": "#31a354",
                   "ongoing": "#006d2c"}
-# Transfers that happened are drawn solid; announced, negotiated or sought ones dashed.
-SOLID_STATUSES = frozenset({"delivered", "ongoing"})
-
-
-def edge_width(corroboration: int) -> float:
-    """Line width for a case: grows with the log of its independent origins, 1.5 to 12 px."""
-    return round(min(12.0, 1.5 + 2.5 * math.log2(1 + max(0, corroboration))), 2)
-
-
-def network_data(cases: Sequence[CaseSummary], limit: int) -> dict[str, object]:
-    """Actors as nodes and cases as edges (supplier → recipient), the most corroborated `limit` ones."""
-    shown = sorted(cases, key=lambda k: (-k.corroboration, -k.n_claims, k.id))[:limit]
-    nodes: dict[str, dict[str, object]] = {}
-    edges = []
-    for k in shown:
-        for code, role in ((k.supplier, "supplies"), (k.recipient, "receives")):
-            node = nodes.setdefault(code, {"id": code, "label": actor_label(code), "supplies": 0, "receives": 0})
-            node[role] = int(node[role]) + 1  # type: ignore[call-overload]
-        edges.append({
-            "id": k.id, "source": k.supplier, "target": k.recipient, "category": k.category, "status": k.status,
-            "corroboration": k.corroboration, "claims": k.n_claims, "label": k.label,
-            "colour": CATEGORY_COLOURS.get(k.category, "#444"), "width": edge_width(k.corroboration),
-            "style": "solid" if k.status in SOLID_STATUSES else "dashed",
-            "url": f"/cases/{k.id}",
-            "title": f"{actor_label(k.supplier)} → {actor_label(k.recipient)}: {k.category.replace('_', ' ')}, "
-                     f"{k.status}, corroboration {k.corroboration}",
-        })
-    for node in nodes.values():
-        node["size"] = round(18 + 6 * math.log2(1 + int(node["supplies"]) + int(node["receives"])), 1)  # type: ignore[call-overload]
-    return {"nodes": sorted(nodes.values(), key=lambda n: str(n["id"])), "edges": edges,
-            "total": len(cases), "shown": len(shown)}
 
 
 # ------------------------------------------------------------------------------------------- timeline

@@ -12,10 +12,13 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "..", "static", "vendor");
 
-// package -> the self-contained browser build to serve, and its licence file
+// package -> the self-contained browser files to serve, its licence file and any notice to keep with it
+// (swagger-ui-dist: the bundle and its stylesheet only; /api/docs starts it from static/api-docs.js, never
+// from its inline initializer, which the Content-Security-Policy would refuse)
 const FILES = {
-  cytoscape: { dist: "dist/cytoscape.min.js", licence: "LICENSE" },
-  "chart.js": { dist: "dist/chart.umd.min.js", licence: "LICENSE.md" },
+  cytoscape: { dist: ["dist/cytoscape.min.js"], licence: "LICENSE" },
+  "chart.js": { dist: ["dist/chart.umd.min.js"], licence: "LICENSE.md" },
+  "swagger-ui-dist": { dist: ["swagger-ui-bundle.js", "swagger-ui.css"], licence: "LICENSE", notice: "NOTICE" },
 };
 
 rmSync(out, { recursive: true, force: true });
@@ -26,11 +29,16 @@ for (const [name, f] of Object.entries(FILES)) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   const target = join(out, name);
   mkdirSync(target, { recursive: true });
-  const file = f.dist.split("/").pop();
-  copyFileSync(join(pkgDir, f.dist), join(target, file));
   copyFileSync(join(pkgDir, f.licence), join(target, "LICENSE.txt"));
-  const sha256 = createHash("sha256").update(readFileSync(join(target, file))).digest("hex");
-  manifest.push({ name, version: pkg.version, license: pkg.license, file: `${name}/${file}`, sha256 });
+  if (f.notice) {
+    copyFileSync(join(pkgDir, f.notice), join(target, "NOTICE.txt"));
+  }
+  for (const dist of f.dist) {
+    const file = dist.split("/").pop();
+    copyFileSync(join(pkgDir, dist), join(target, file));
+    const sha256 = createHash("sha256").update(readFileSync(join(target, file))).digest("hex");
+    manifest.push({ name, version: pkg.version, license: pkg.license, file: `${name}/${file}`, sha256 });
+  }
 }
 writeFileSync(join(out, "VENDORED.json"), JSON.stringify(manifest, null, 2) + "\n");
 console.log(manifest.map((m) => `${m.name} ${m.version} (${m.license}) -> static/vendor/${m.file}`).join("\n"));
