@@ -42,3 +42,17 @@ def test_every_newest_page_is_a_slice_of_the_whole_list(store: Store, f: ClaimFi
         page = search_claims(store, f, None, order="newest", limit=50, offset=offset)
         assert [c.id for c in page.claims] == whole[offset:offset + 50], offset
         assert page.total == len(whole)
+
+
+@pytest.mark.parametrize("text", ["drones", "report OR transfers", "drones -Item"])
+def test_every_best_match_page_is_a_slice_of_the_whole_ranking(store: Store, text: str) -> None:
+    from armswatch.store.search import parse_query
+
+    _fill(store)  # the evidence sentences differ only by their numbers: many matches rank the same
+    query = parse_query(text)
+    for f in (ClaimFilter(), ClaimFilter(actor="houthis", hedged=True)):
+        whole = [c.id for c in search_claims(store, f, query, order="relevance", limit=None).claims]
+        for offset in (0, 50, 400, max(0, len(whole) - 10)):
+            page = search_claims(store, f, query, order="relevance", limit=50, offset=offset)
+            assert [c.id for c in page.claims] == whole[offset:offset + 50], (f, offset)
+            assert page.total == len(whole)

@@ -203,9 +203,13 @@ def search_claims(
             if query is not None:
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
-            ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank), f,
-                            order if query is None else "relevance", limit, offset)
-            total = _total(conn, base, f, query, ids, limit, offset) if count else None
+            n_matches = None
+            if order == "relevance" and query is not None and conn.dialect.name == "sqlite" and limit is not None:
+                ids, n_matches = _best_ids(conn, f, query, limit, offset)
+            else:
+                ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank), f,
+                                order if query is None else "relevance", limit, offset)
+            total = _total(conn, base, f, query, ids, limit, offset, n_matches) if count else None
             rows: list[Any] = []
             for chunk in chunks(ids):
                 rows.extend(conn.execute(claims_query(f).where(t.claims.c.id.in_(chunk))).all())
@@ -249,15 +253,55 @@ def _page_ids(conn: Connection, q: Select[Any], f: ClaimFilter, order: str, limi
     return list(conn.scalars(q.limit(limit) if limit is not None else q))
 
 
+def _fts_matches(query: SearchQuery) -> Select[Any]:
+    """Every FTS5 match as (claim_id, rank: larger is better), best first (the index's own bm25 `rank`)."""
+    fts = table(_FTS_TABLE, column("claim_id"))
+    return (select(fts.c.claim_id, (-literal_column(f"{_FTS_TABLE}.rank")).label("rank"))
+            .where(literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(query))))
+            .order_by(literal_column(f"{_FTS_TABLE}.rank")))
+
+
+_RANK_CHUNK = 400  # matches whose claims are read (and filtered) at a time
+
+
+def _best_ids(conn: Connection, f: ClaimFilter, query: SearchQuery, limit: int,
+              offset: int) -> tuple[list[str], int]:
+    """SQLite, best match first: the index ranks every match once (bm25, in C); their claims are then read
+    best first, a chunk at a time (each chunk ending with a whole group of equal ranks), until the page is
+    surely among them. Returns the page's ids and how many matches the index has."""
+    matches = conn.execute(_fts_matches(query)).all()
+    c, d = t.claims.c, t.documents.c
+    keys = claims_query(f).with_only_columns(c.id, d.published, d.doc_id, c.document_id, c.extractor_version,
+                                             c.ordinal).order_by(None)
+    found: list[tuple[tuple[Any, ...], str]] = []
+    i = 0
+    while i < len(matches) and len(found) < offset + limit:
+        j = min(len(matches), i + max(_RANK_CHUNK, offset + limit))
+        while j < len(matches) and matches[j].rank == matches[j - 1].rank:
+            j += 1  # a tie group is read whole: what comes after ranks strictly lower
+        rank = {m.claim_id: m.rank for m in matches[i:j]}
+        for part in chunks(list(rank)):
+            for r in conn.execute(keys.where(c.id.in_(part))):
+                day = r.published.toordinal() if r.published else 0
+                # the SQL order: rank desc, published desc (undated last), doc_id, document, version, ordinal
+                found.append(((-rank[r.id], r.published is None, -day, r.doc_id, r.document_id,
+                               r.extractor_version, r.ordinal), r.id))
+        i = j
+    found.sort()
+    return [cid for _, cid in found[offset:offset + limit]], len(matches)
+
+
 def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
-           limit: int | None, offset: int) -> int:
-    """How many claims match in all (see `search_claims`)."""
+           limit: int | None, offset: int, n_matches: int | None = None) -> int:
+    """How many claims match in all (see `search_claims`); `n_matches`: what the full-text index found."""
     if ids and (limit is None or len(ids) < limit) or not ids and offset == 0:
         return offset + len(ids)  # the last page: nothing after it
-    if query is None and f == ClaimFilter():
-        kept = conn.scalar(select(t.store_counts.c.value).where(t.store_counts.c.name == "current_claims"))
-        if kept is not None:
-            return int(kept)
+    if f == ClaimFilter():
+        kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
+        if query is None and "current_claims" in kept:
+            return kept["current_claims"]
+        if n_matches is not None and kept.get("claims") == kept.get("current_claims"):
+            return n_matches  # every stored claim is current (none superseded): each match is one
     return int(conn.scalar(select(func.count()).select_from(
         base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0)
 
