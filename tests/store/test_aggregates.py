@@ -17,12 +17,16 @@ from armswatch.model import Claim, Document
 from armswatch.screening import case_embargo
 from armswatch.store import ClaimFilter, Store
 from armswatch.store import schema as t
-from armswatch.store.aggregates import assessment_json, quantity_chart, true_counts
+from armswatch.store.aggregates import assessment_json, quantity_chart, true_claim_counts, true_counts
+from armswatch.store.search import search_claims
 
 PARTIES = [("PRK", "RUS", "ammunition"), ("IRN", "RUS", "uav"), ("USA", "UKR", "air_defence"),
            ("RUS", "PRK", "technology"), ("IRN", "houthis", "missiles")]
 SPEAKERS = ["Lydia Marsh", "Omar Haddad", "the Kremlin", "Pyongyang's foreign ministry", None, None]
 STATUSES = ["sought", "negotiating", "pledged", "delivered", "ongoing"]
+FILTERS = [ClaimFilter(actor="RUS"), ClaimFilter(supplier="IRN", status="delivered", hedged=False),
+           ClaimFilter(category="uav", since=date(2023, 3, 1), until=date(2023, 5, 31), denied=True),
+           ClaimFilter(recipient="rus", until=date(2023, 2, 14))]
 
 
 def _batch(rng: random.Random, start: int, n: int, version: str) -> list[tuple[Document, list[Claim]]]:
@@ -66,6 +70,8 @@ def _stored(store: Store) -> dict[str, Any]:
                               .order_by(t.case_claims.c.position)):
             rows["order"].setdefault(r.case_id, []).append(r.claim_id)
         counts = true_counts(conn)
+        rows["claim_counts"] = ({tuple(r[:-1]): r[-1] for r in conn.execute(select(t.claim_counts))},
+                                true_claim_counts(conn))
     rows["counts"] = (store.stats(), counts)
     return rows
 
@@ -104,6 +110,10 @@ def _check(store: Store) -> dict[str, Any]:
         assert ids == [c.id for c in store.claims(ClaimFilter(case_id=case_id))]
     kept, counted = stored["counts"]
     assert kept == counted
+    kept_claims, counted_claims = stored["claim_counts"]
+    assert kept_claims == counted_claims
+    for f in FILTERS:  # the totals of filtered lists (from claim_counts) are the lists' lengths
+        assert search_claims(store, f, limit=5).total == len(search_claims(store, f, limit=None).claims), f
     return stored
 
 

@@ -9,7 +9,9 @@ cases from, in the same transaction, so they cannot disagree with the cases:
 - `case_quantities`: every reported quantity, one row per claim (the quantities table, a page at a time);
 - `cases.quantity_chart`: the chart's series, bounded (`quantity_chart`);
 - `cases.embargo_assessment`: the embargo assessment over the case's included claims;
-- `store_counts`: row counts (documents, claims, cases, ...) moved by every write.
+- `store_counts`: row counts (documents, claims, cases, ...) moved by every write;
+- `claim_counts`: current claims per (supplier, recipient, category, status, hedged, denied, day), moved
+  by every write that adds claims or changes which are current: the totals of filtered claim lists.
 
 `rebuild_aggregates` recomputes the per-case ones from the cases and claims as stored (migration 0008,
 and tests that compare what ingest maintained with a recomputation from scratch).
@@ -33,13 +35,17 @@ __all__ = [
     "CHART_SOURCES",
     "COUNTS",
     "FLAGGED_DOCUMENTS_KEPT",
+    "ClaimKey",
+    "add_claim_counts",
     "add_counts",
+    "claim_count_filter",
     "aggregate_rows",
     "assessment_json",
     "delete_case_aggregates",
     "insert_aggregates",
     "quantity_chart",
     "recount",
+    "true_claim_counts",
     "true_counts",
 ]
 
@@ -188,3 +194,60 @@ def add_counts(conn: Connection, deltas: Mapping[str, int]) -> None:
         if n:
             conn.execute(update(t.store_counts).where(t.store_counts.c.name == name)
                          .values(value=t.store_counts.c.value + n))
+
+
+# ------------------------------------------------------------------------------------- claim counts
+
+# (supplier, recipient, category, status, hedged, denied, day): what claim_counts counts by
+ClaimKey = tuple[str, str, str, str, bool, bool, date]
+
+
+def add_claim_counts(conn: Connection, deltas: Mapping[ClaimKey, int]) -> None:
+    """Move claim_counts by `deltas` (inside the writer's transaction); rows that reach 0 go."""
+    cc = t.claim_counts.c
+    cols = (cc.supplier, cc.recipient, cc.category, cc.status, cc.hedged, cc.denied, cc.day)
+    for key, n in sorted(deltas.items()):
+        if not n:
+            continue
+        where = [col == v for col, v in zip(cols, key, strict=True)]
+        if conn.execute(update(t.claim_counts).where(*where).values(n=cc.n + n)).rowcount == 0:
+            conn.execute(insert(t.claim_counts).values({**dict(zip([c.name for c in cols], key, strict=True)),
+                                                        "n": n}))
+    conn.execute(delete(t.claim_counts).where(cc.n == 0))
+
+
+def true_claim_counts(conn: Connection) -> dict[ClaimKey, int]:
+    """claim_counts, counted from the current claims (migration 0008; tests)."""
+    from armswatch.store.rows import current_claims
+
+    c, d = t.claims.c, t.documents.c
+    day = func.coalesce(d.published, t.UNDATED)
+    q = (current_claims().with_only_columns(c.supplier, c.recipient, c.category, c.status, c.hedged, c.denied,
+                                            day.label("day"), func.count().label("n"))
+         .group_by(c.supplier, c.recipient, c.category, c.status, c.hedged, c.denied, day))
+    out: dict[ClaimKey, int] = {}
+    for r in conn.execute(q):
+        published = r.day if isinstance(r.day, date) else date.fromisoformat(str(r.day)[:10])
+        out[(r.supplier, r.recipient, r.category, r.status, bool(r.hedged), bool(r.denied), published)] = int(r.n)
+    return out
+
+
+def claim_count_filter(f: Any) -> list[Any] | None:
+    """The conditions on claim_counts that select the claims a ClaimFilter keeps, or None when the filter
+    asks about something it does not count (source, corroboration, case, document, text, versions)."""
+    if (f.source or f.min_corroboration is not None or f.case_id or f.document or f.text
+            or f.extractor_version is not None or not f.include_rejected):
+        return None
+    from armswatch.store.queries import transfer_conds
+
+    cc = t.claim_counts.c
+    conds = transfer_conds(f, cc)
+    if f.since:
+        conds.append(cc.day >= f.since)
+    if f.until:
+        conds += [cc.day <= f.until, cc.day > t.UNDATED]
+    if f.hedged is not None:
+        conds.append(cc.hedged.is_(f.hedged))
+    if f.denied is not None:
+        conds.append(cc.denied.is_(f.denied))
+    return conds

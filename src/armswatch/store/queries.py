@@ -15,14 +15,14 @@ from armswatch.store import schema as t
 from armswatch.store.filters import CaseFilter, ClaimFilter
 from armswatch.store.rows import CLAIM_COLUMNS, current_claims
 
-__all__ = ["cases_query", "claims_query"]
+__all__ = ["cases_query", "claims_query", "transfer_conds"]
 
 
 def _actor_match(col: Any, value: str) -> Any:
     return col.in_(sorted({value, value.upper(), value.lower()}))
 
 
-def _transfer_conds(f: ClaimFilter | CaseFilter, cols: Any) -> list[Any]:
+def transfer_conds(f: ClaimFilter | CaseFilter, cols: Any) -> list[Any]:
     """Who, what and which status: columns that claims and cases both have."""
     conds: list[Any] = []
     if f.actor:
@@ -62,7 +62,7 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
         .outerjoin(k, k.c.id == cc.c.case_id)
     )
     c = t.claims.c
-    conds = _transfer_conds(f, c)
+    conds = transfer_conds(f, c)
     if f.since:
         conds.append(t.documents.c.published >= f.since)
     if f.until:
@@ -101,7 +101,7 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
 def cases_query(f: CaseFilter) -> Select[Any]:
     """Cases matching `f`, most corroborated first."""
     k = t.cases.c
-    conds = _transfer_conds(f, k)
+    conds = transfer_conds(f, k)
     if f.since:
         conds.append(k.last_reported >= f.since)
     if f.until:

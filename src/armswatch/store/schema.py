@@ -19,11 +19,13 @@ Aggregates the pages need, derived from the cases and kept up to date whenever a
     case_origins     claims of a case per independent origin: the corroboration list
     case_quantities  every reported quantity of a case, one row per claim: the quantities table
     store_counts     row counts the overview shows (documents, claims, cases, ...)
+    claim_counts     current claims per (supplier, recipient, category, status, hedged, denied, day):
+                     the totals of filtered claim lists
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -57,6 +59,7 @@ __all__ = [
     "case_origins",
     "case_quantities",
     "case_timeline",
+    "claim_counts",
     "dedup_bands",
     "dedup_signatures",
     "documents",
@@ -268,6 +271,23 @@ case_quantities = Table(
     Column("document_id", String(64), nullable=False),
 )
 Index("ix_case_quantities_page", case_quantities.c.case_id, case_quantities.c.reported, case_quantities.c.claim_id)
+
+# the publication day of claims whose document has none (a key column cannot be null on PostgreSQL)
+UNDATED = date(1, 1, 1)
+
+claim_counts = Table(
+    "claim_counts",
+    metadata,
+    Column("supplier", String(64), primary_key=True),
+    Column("recipient", String(64), primary_key=True),
+    Column("category", String(32), primary_key=True),
+    Column("status", String(32), primary_key=True),
+    Column("hedged", Boolean, primary_key=True),
+    Column("denied", Boolean, primary_key=True),
+    Column("day", Date, primary_key=True, comment="the documents' publication date (0001-01-01: none)"),
+    Column("n", Integer, nullable=False, comment="current claims with these values"),
+)
+Index("ix_claim_counts_recipient", claim_counts.c.recipient, claim_counts.c.category)
 
 store_counts = Table(
     "store_counts",

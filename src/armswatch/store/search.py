@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from armswatch.cases import StoredClaim
 from armswatch.errors import StoreError
 from armswatch.store import schema as t
+from armswatch.store.aggregates import claim_count_filter
 from armswatch.store.filters import ClaimFilter, check_filter
 from armswatch.store.queries import claims_query
 from armswatch.store.rows import chunks, stored_claim
@@ -203,13 +204,12 @@ def search_claims(
             if query is not None:
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
-            n_matches = None
             if order == "relevance" and query is not None and conn.dialect.name == "sqlite" and limit is not None:
-                ids, n_matches = _best_ids(conn, f, query, limit, offset)
+                ids = _best_ids(conn, f, query, limit, offset)
             else:
                 ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank), f,
                                 order if query is None else "relevance", limit, offset)
-            total = _total(conn, base, f, query, ids, limit, offset, n_matches) if count else None
+            total = _total(conn, base, f, query, ids, limit, offset) if count else None
             rows: list[Any] = []
             for chunk in chunks(ids):
                 rows.extend(conn.execute(claims_query(f).where(t.claims.c.id.in_(chunk))).all())
@@ -261,47 +261,53 @@ def _fts_matches(query: SearchQuery) -> Select[Any]:
             .order_by(literal_column(f"{_FTS_TABLE}.rank")))
 
 
-_RANK_CHUNK = 400  # matches whose claims are read (and filtered) at a time
-
-
-def _best_ids(conn: Connection, f: ClaimFilter, query: SearchQuery, limit: int,
-              offset: int) -> tuple[list[str], int]:
-    """SQLite, best match first: the index ranks every match once (bm25, in C); their claims are then read
-    best first, a chunk at a time (each chunk ending with a whole group of equal ranks), until the page is
-    surely among them. Returns the page's ids and how many matches the index has."""
-    matches = conn.execute(_fts_matches(query)).all()
+def _keyed(conn: Connection, f: ClaimFilter, rank: dict[str, float]) -> list[tuple[tuple[Any, ...], str]]:
+    """The claims among `rank`'s that `f` keeps, each with its place in the best-first order."""
     c, d = t.claims.c, t.documents.c
     keys = claims_query(f).with_only_columns(c.id, d.published, d.doc_id, c.document_id, c.extractor_version,
                                              c.ordinal).order_by(None)
-    found: list[tuple[tuple[Any, ...], str]] = []
-    i = 0
-    while i < len(matches) and len(found) < offset + limit:
-        j = min(len(matches), i + max(_RANK_CHUNK, offset + limit))
-        while j < len(matches) and matches[j].rank == matches[j - 1].rank:
-            j += 1  # a tie group is read whole: what comes after ranks strictly lower
-        rank = {m.claim_id: m.rank for m in matches[i:j]}
-        for part in chunks(list(rank)):
-            for r in conn.execute(keys.where(c.id.in_(part))):
-                day = r.published.toordinal() if r.published else 0
-                # the SQL order: rank desc, published desc (undated last), doc_id, document, version, ordinal
-                found.append(((-rank[r.id], r.published is None, -day, r.doc_id, r.document_id,
-                               r.extractor_version, r.ordinal), r.id))
-        i = j
-    found.sort()
-    return [cid for _, cid in found[offset:offset + limit]], len(matches)
+    out = []
+    for part in chunks(list(rank)):
+        for r in conn.execute(keys.where(c.id.in_(part))):
+            day = r.published.toordinal() if r.published else 0
+            # the SQL order: rank desc, published desc (undated last), doc_id, document, version, ordinal
+            out.append(((-rank[r.id], r.published is None, -day, r.doc_id, r.document_id, r.extractor_version,
+                         r.ordinal), r.id))
+    return out
+
+
+def _best_ids(conn: Connection, f: ClaimFilter, query: SearchQuery, limit: int, offset: int) -> list[str]:
+    """SQLite, best match first. The index keeps its best matches (bm25, in C, without sorting them all);
+    their claims are read and filtered, and the page is sure when the window holds every match or the
+    page's last claim ranks above the best match left out; else the window widens (then every match)."""
+    window: int | None = max(256, 4 * (offset + limit))
+    for _ in range(_WINDOW_ROUNDS + 1):
+        top = conn.execute(_fts_matches(query).limit(window + 1) if window else _fts_matches(query)).all()
+        complete = window is None or len(top) <= window
+        found = sorted(_keyed(conn, f, {m.claim_id: m.rank for m in top[:window]}))
+        page = found[offset:offset + limit]
+        if complete or len(page) == limit and -page[-1][0][0] > top[-1].rank:
+            return [cid for _, cid in page]
+        window = window * 8 if window is not None and _ < _WINDOW_ROUNDS - 1 else None
+    raise AssertionError("unreachable: the last round reads every match")
 
 
 def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
-           limit: int | None, offset: int, n_matches: int | None = None) -> int:
-    """How many claims match in all (see `search_claims`); `n_matches`: what the full-text index found."""
+           limit: int | None, offset: int) -> int:
+    """How many claims match in all (see `search_claims`)."""
     if ids and (limit is None or len(ids) < limit) or not ids and offset == 0:
         return offset + len(ids)  # the last page: nothing after it
     if f == ClaimFilter():
         kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
         if query is None and "current_claims" in kept:
             return kept["current_claims"]
-        if n_matches is not None and kept.get("claims") == kept.get("current_claims"):
-            return n_matches  # every stored claim is current (none superseded): each match is one
+        if query is not None and conn.dialect.name == "sqlite" and kept.get("claims") == kept.get("current_claims"):
+            # every stored claim is current (none superseded): the index counts the matches
+            matches = _fts_matches(query).order_by(None).subquery()
+            return int(conn.scalar(select(func.count()).select_from(matches)) or 0)
+    conds = claim_count_filter(f) if query is None else None
+    if conds is not None:  # the filter asks only what claim_counts counts by: add up its rows
+        return int(conn.scalar(select(func.coalesce(func.sum(t.claim_counts.c.n), 0)).where(*conds)) or 0)
     return int(conn.scalar(select(func.count()).select_from(
         base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0)
 

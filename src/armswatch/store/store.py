@@ -27,7 +27,7 @@ from armswatch.errors import StoreError
 from armswatch.model import Claim, Document
 from armswatch.settings import Settings, load_settings
 from armswatch.store import schema as t
-from armswatch.store.aggregates import COUNTS, add_counts
+from armswatch.store.aggregates import COUNTS, add_claim_counts, add_counts
 from armswatch.store.engine import WRITE, create_store_engine, lock_writers, migrate, resolve_url
 from armswatch.store.filters import CaseFilter, ClaimFilter, check_filter
 from armswatch.store.queries import cases_query, claims_query
@@ -166,6 +166,7 @@ class Store:
             for (doc, doc_claims), sig in zip(batch, sigs, strict=True):
                 add_document(conn, doc, doc_claims, extractor_version, now, out, affected, sig, self.dedup.threshold)
             add_counts(conn, out.count_changes)
+            add_claim_counts(conn, out.claim_count_changes)
             for triple in sorted(affected):
                 self._recompute(conn, triple)
         return out

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, select, update
 
 from armswatch.cases import build_cases, claim_id, claim_key, effective_decisions
 from armswatch.dedup import Signature, best_match
@@ -19,6 +19,7 @@ from armswatch.model import CATEGORIES, STATUSES, Claim, Document
 from armswatch.screening import assess_cases, screen_cases
 from armswatch.store import schema as t
 from armswatch.store.aggregates import (
+    ClaimKey,
     add_counts,
     aggregate_rows,
     assessment_json,
@@ -27,6 +28,7 @@ from armswatch.store.aggregates import (
     quantity_chart,
 )
 from armswatch.store.rows import case_row, current_claims, decisions_for, stored_claim
+from armswatch.store.schema import UNDATED
 
 __all__ = ["BatchOutcome", "Triple", "add_document", "claim_problem", "recompute"]
 
@@ -61,8 +63,9 @@ class BatchOutcome:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     claims_stored: int = 0
     claims_rejected: list[tuple[str, str]] = field(default_factory=list)
-    # how the store's row counts move (store_counts), added up document by document
+    # how the store's row counts move (store_counts, claim_counts), added up document by document
     count_changes: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
+    claim_count_changes: Counter[ClaimKey] = field(default_factory=Counter, repr=False, compare=False)
 
 
 def claim_problem(c: Claim) -> str | None:
@@ -122,16 +125,18 @@ def add_document(
         out.skipped.append((source, f"already stored (same text, extractor version {version})"))
         return
     counts = out.count_changes
+    published = doc.published
     if versions:  # known text, another extractor version: the old claims stop being current
+        published = conn.scalar(select(t.documents.c.published).where(t.documents.c.id == h))
         affected.update(_claim_triples(conn, h, t.extractions.c.current.is_(True)))
-        counts["current_claims"] -= _n_claims(conn, h, t.extractions.c.current.is_(True))
+        counts["current_claims"] -= _count_claims(conn, h, t.extractions.c.current.is_(True), -1, out)
         conn.execute(update(t.extractions).where(t.extractions.c.document_id == h).values(current=False))
         out.reextracted.append(source)
         if version in versions:  # extracted by this very extractor before (A, then B, now A): its claims return
             conn.execute(update(t.extractions).where(t.extractions.c.document_id == h,
                                                      t.extractions.c.extractor_version == version).values(current=True))
             affected.update(_claim_triples(conn, h, t.extractions.c.extractor_version == version))
-            counts["current_claims"] += _n_claims(conn, h, t.extractions.c.extractor_version == version)
+            counts["current_claims"] += _count_claims(conn, h, t.extractions.c.extractor_version == version, 1, out)
             return
     else:
         if insert_document(conn, doc, h, now, sig, threshold):
@@ -180,12 +185,25 @@ def add_document(
         conn.execute(_INSERT_CLAIMS, rows)
     out.claims_stored += len(rows)
     counts.update(extractions=1, claims=len(rows), current_claims=len(rows))
+    day = published or UNDATED
+    out.claim_count_changes.update((str(r["supplier"]), str(r["recipient"]), str(r["category"]), str(r["status"]),
+                                    bool(r["hedged"]), bool(r["denied"]), day) for r in rows)
 
 
-def _n_claims(conn: Connection, h: str, which: ColumnElement[bool]) -> int:
-    """How many claims the document's extractions that `which` selects hold."""
-    q = select(func.coalesce(func.sum(t.extractions.c.n_claims), 0)).where(t.extractions.c.document_id == h, which)
-    return int(conn.scalar(q) or 0)
+def _count_claims(conn: Connection, h: str, which: ColumnElement[bool], sign: int, out: BatchOutcome) -> int:
+    """How many claims the document's extractions that `which` selects hold; each moves claim_counts by
+    `sign`."""
+    c = t.claims.c
+    link = and_(t.extractions.c.document_id == c.document_id, t.extractions.c.extractor_version == c.extractor_version)
+    q = (select(c.supplier, c.recipient, c.category, c.status, c.hedged, c.denied, t.documents.c.published)
+         .join(t.extractions, link).join(t.documents, t.documents.c.id == c.document_id)
+         .where(c.document_id == h, which))
+    n = 0
+    for r in conn.execute(q):
+        out.claim_count_changes[(r.supplier, r.recipient, r.category, r.status, bool(r.hedged), bool(r.denied),
+                                 r.published or UNDATED)] += sign
+        n += 1
+    return n
 
 
 def insert_document(conn: Connection, doc: Document, h: str, now: datetime, sig: Signature, threshold: float) -> bool:

@@ -1,7 +1,8 @@
 """Aggregates kept at ingest for the pages: a case of ten thousand claims renders from a handful of rows.
 
 New tables `case_timeline` (claims per case, status and day), `case_origins` (claims per case and
-independent origin), `case_quantities` (one row per reported quantity) and `store_counts` (row counts);
+independent origin), `case_quantities` (one row per reported quantity), `store_counts` (row counts) and
+`claim_counts` (current claims per supplier, recipient, category, status, hedged, denied and day);
 new columns `cases.embargo_assessment` and `cases.quantity_chart` (JSON), and `case_claims.position`
 with the index `ix_case_claims_page` (a page of a case's claims, oldest first), which replaces
 `ix_case_claims_case` (its prefix); `ix_documents_doc_id` (a document's claims by its input id) and
@@ -80,6 +81,18 @@ def _create() -> None:
     )
     op.create_index("ix_case_quantities_page", "case_quantities", ["case_id", "reported", "claim_id"])
     op.create_table(
+        "claim_counts",
+        sa.Column("supplier", sa.String(64), primary_key=True),
+        sa.Column("recipient", sa.String(64), primary_key=True),
+        sa.Column("category", sa.String(32), primary_key=True),
+        sa.Column("status", sa.String(32), primary_key=True),
+        sa.Column("hedged", sa.Boolean, primary_key=True),
+        sa.Column("denied", sa.Boolean, primary_key=True),
+        sa.Column("day", sa.Date, primary_key=True, comment="the documents' publication date (0001-01-01: none)"),
+        sa.Column("n", sa.Integer, nullable=False, comment="current claims with these values"),
+    )
+    op.create_index("ix_claim_counts_recipient", "claim_counts", ["recipient", "category"])
+    op.create_table(
         "store_counts",
         sa.Column("name", sa.String(32), primary_key=True),
         sa.Column("value", sa.BigInteger, nullable=False),
@@ -108,7 +121,13 @@ def _fill(conn: Any) -> None:
     from armswatch.cases import Membership, QuantityReport, StoredClaim
     from armswatch.embargo import assess_stored_case
     from armswatch.model import Claim
-    from armswatch.store.aggregates import aggregate_rows, assessment_json, quantity_chart, recount
+    from armswatch.store.aggregates import (
+        aggregate_rows,
+        assessment_json,
+        quantity_chart,
+        recount,
+        true_claim_counts,
+    )
 
     _positions(conn)
     claims: list[StoredClaim] = []
@@ -137,6 +156,11 @@ def _fill(conn: Any) -> None:
         if rows:
             conn.execute(sa.Table(name, meta, autoload_with=conn).insert(), rows)
     recount(conn)
+    counts = sa.Table("claim_counts", meta, autoload_with=conn)
+    names = ("supplier", "recipient", "category", "status", "hedged", "denied", "day")
+    rows = [{**dict(zip(names, key, strict=True)), "n": n} for key, n in true_claim_counts(conn).items()]
+    if rows:
+        conn.execute(counts.insert(), rows)
 
 
 def upgrade() -> None:
@@ -145,7 +169,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("store_counts", "case_quantities", "case_origins", "case_timeline"):
+    for table in ("store_counts", "claim_counts", "case_quantities", "case_origins", "case_timeline"):
         op.drop_table(table)
     op.drop_index("ix_case_claims_page", table_name="case_claims")
     op.drop_index("ix_documents_doc_id", table_name="documents")
