@@ -31,7 +31,7 @@ from armswatch.errors import StoreError
 from armswatch.store import schema as t
 from armswatch.store.aggregates import claim_count_filter
 from armswatch.store.filters import ClaimFilter, check_filter
-from armswatch.store.queries import claims_query
+from armswatch.store.queries import claims_query, transfer_conds
 from armswatch.store.rows import chunks, stored_claim
 from armswatch.store.store import Store
 
@@ -145,11 +145,13 @@ def pg_tsquery(q: SearchQuery) -> ColumnElement[Any]:
 
 
 def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], Any]:
-    """(condition, rank where larger is better, subquery to join on the condition or None to filter)."""
+    """(condition, rank where larger is better, subquery to join on the condition or None to filter).
+    On SQLite the subquery also gives `fts_row`, the index's row: equal ranks are ordered by it."""
     if dialect == "sqlite":
         fts = table(_FTS_TABLE, column("claim_id"))
         sub = (
-            select(fts.c.claim_id, (-func.bm25(literal_column(_FTS_TABLE))).label("rank"))
+            select(fts.c.claim_id, (-func.bm25(literal_column(_FTS_TABLE))).label("rank"),
+                   literal_column(f"{_FTS_TABLE}.rowid").label("fts_row"))
             .where(literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(q))))
             .subquery("fts")
         )
@@ -159,11 +161,15 @@ def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElem
     return vector.op("@@")(tsq), func.ts_rank(vector, tsq), None
 
 
-def _ordered(q: Select[Any], order: str, rank: ColumnElement[Any] | None) -> Select[Any]:
+def _ordered(q: Select[Any], order: str, rank: ColumnElement[Any] | None, tie: Any = None) -> Select[Any]:
+    """Order by `order`; best first ranks by `rank`, then by `tie` (SQLite: the newest indexed claim first)
+    or, without it, newest first."""
     c, d = t.claims.c, t.documents.c
     tail = (d.doc_id, c.document_id, c.extractor_version, c.ordinal)
     q = q.order_by(None)
     if order == "relevance" and rank is not None:
+        if tie is not None:
+            return q.order_by(rank.desc(), tie.desc())
         return q.order_by(rank.desc(), d.published.desc().nulls_last(), *tail)
     if order == "oldest":
         return q.order_by(d.published.asc().nulls_last(), *tail)
@@ -200,14 +206,15 @@ def search_claims(
     base = claims_query(f)
     try:
         with store.engine.connect() as conn, conn.begin():
-            rank = None
+            rank, sub = None, None
             if query is not None:
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
             if order == "relevance" and query is not None and conn.dialect.name == "sqlite" and limit is not None:
                 ids = _best_ids(conn, f, query, limit, offset)
             else:
-                ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank), f,
+                tie = sub.c.fts_row if sub is not None else None
+                ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank, tie), f,
                                 order if query is None else "relevance", limit, offset)
             total = _total(conn, base, f, query, ids, limit, offset) if count else None
             rows: list[Any] = []
@@ -254,42 +261,32 @@ def _page_ids(conn: Connection, q: Select[Any], f: ClaimFilter, order: str, limi
 
 
 def _fts_matches(query: SearchQuery) -> Select[Any]:
-    """Every FTS5 match as (claim_id, rank: larger is better), best first (the index's own bm25 `rank`)."""
+    """Every FTS5 match as (claim_id, rank: larger is better), best first: the index's own bm25 `rank`,
+    equal ranks newest indexed first (its rowid)."""
     fts = table(_FTS_TABLE, column("claim_id"))
     return (select(fts.c.claim_id, (-literal_column(f"{_FTS_TABLE}.rank")).label("rank"))
             .where(literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(query))))
-            .order_by(literal_column(f"{_FTS_TABLE}.rank")))
-
-
-def _keyed(conn: Connection, f: ClaimFilter, rank: dict[str, float]) -> list[tuple[tuple[Any, ...], str]]:
-    """The claims among `rank`'s that `f` keeps, each with its place in the best-first order."""
-    c, d = t.claims.c, t.documents.c
-    keys = claims_query(f).with_only_columns(c.id, d.published, d.doc_id, c.document_id, c.extractor_version,
-                                             c.ordinal).order_by(None)
-    out = []
-    for part in chunks(list(rank)):
-        for r in conn.execute(keys.where(c.id.in_(part))):
-            day = r.published.toordinal() if r.published else 0
-            # the SQL order: rank desc, published desc (undated last), doc_id, document, version, ordinal
-            out.append(((-rank[r.id], r.published is None, -day, r.doc_id, r.document_id, r.extractor_version,
-                         r.ordinal), r.id))
-    return out
+            .order_by(literal_column(f"{_FTS_TABLE}.rank"), literal_column(f"{_FTS_TABLE}.rowid").desc()))
 
 
 def _best_ids(conn: Connection, f: ClaimFilter, query: SearchQuery, limit: int, offset: int) -> list[str]:
-    """SQLite, best match first. The index keeps its best matches (bm25, in C, without sorting them all);
-    their claims are read and filtered, and the page is sure when the window holds every match or the
-    page's last claim ranks above the best match left out; else the window widens (then every match)."""
+    """SQLite, best match first: the index orders its matches itself (bm25, then its rowid: a total order);
+    the best of them, a window at a time, are kept when `f` keeps their claims. The page is sure when it is
+    full or the window holds every match (nothing left out comes before a match in the window)."""
     window: int | None = max(256, 4 * (offset + limit))
-    for _ in range(_WINDOW_ROUNDS + 1):
-        top = conn.execute(_fts_matches(query).limit(window + 1) if window else _fts_matches(query)).all()
+    while True:
+        top = [r.claim_id for r in conn.execute(_fts_matches(query).limit(window + 1) if window else
+                                                _fts_matches(query))]
         complete = window is None or len(top) <= window
-        found = sorted(_keyed(conn, f, {m.claim_id: m.rank for m in top[:window]}))
-        page = found[offset:offset + limit]
-        if complete or len(page) == limit and -page[-1][0][0] > top[-1].rank:
-            return [cid for _, cid in page]
-        window = window * 8 if window is not None and _ < _WINDOW_ROUNDS - 1 else None
-    raise AssertionError("unreachable: the last round reads every match")
+        top = top[:window] if window else top
+        kept: set[str] = set()
+        for part in chunks(top):
+            kept.update(conn.scalars(claims_query(f).with_only_columns(t.claims.c.id).order_by(None)
+                                     .where(t.claims.c.id.in_(part))))
+        page = [cid for cid in top if cid in kept][offset:offset + limit]
+        if complete or len(page) == limit:
+            return page
+        window = window * 8 if window is not None and window < 20_000 else None
 
 
 def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
@@ -297,19 +294,38 @@ def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQue
     """How many claims match in all (see `search_claims`)."""
     if ids and (limit is None or len(ids) < limit) or not ids and offset == 0:
         return offset + len(ids)  # the last page: nothing after it
-    if f == ClaimFilter():
-        kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
-        if query is None and "current_claims" in kept:
-            return kept["current_claims"]
-        if query is not None and conn.dialect.name == "sqlite" and kept.get("claims") == kept.get("current_claims"):
-            # every stored claim is current (none superseded): the index counts the matches
-            matches = _fts_matches(query).order_by(None).subquery()
-            return int(conn.scalar(select(func.count()).select_from(matches)) or 0)
-    conds = claim_count_filter(f) if query is None else None
-    if conds is not None:  # the filter asks only what claim_counts counts by: add up its rows
+    kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
+    if query is None and f == ClaimFilter() and "current_claims" in kept:
+        return kept["current_claims"]
+    if query is None and (conds := claim_count_filter(f)) is not None:
+        # the filter asks only what claim_counts counts by: add up its rows
         return int(conn.scalar(select(func.coalesce(func.sum(t.claim_counts.c.n), 0)).where(*conds)) or 0)
+    if (query is not None and conn.dialect.name == "sqlite" and kept.get("claims") == kept.get("current_claims")
+            and (conds := _claim_conds(f)) is not None):
+        # every stored claim is current (none superseded), and the filter asks about the claims alone:
+        # the index's matches are counted with no other table read
+        fts = table(_FTS_TABLE, column("claim_id"))
+        matches = select(fts.c.claim_id).where(
+            literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(query))))
+        return int(conn.scalar(select(func.count()).select_from(t.claims)
+                               .where(t.claims.c.id.in_(matches.scalar_subquery()), *conds)) or 0)
     return int(conn.scalar(select(func.count()).select_from(
         base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0)
+
+
+def _claim_conds(f: ClaimFilter) -> list[Any] | None:
+    """The filter as conditions on the claims table alone, or None when it asks about anything else
+    (dates, sources, corroboration, a case, a document, versions)."""
+    if (f.since or f.until or f.source or f.min_corroboration is not None or f.case_id or f.document or f.text
+            or f.extractor_version is not None or not f.include_rejected):
+        return None
+    c = t.claims.c
+    conds = transfer_conds(f, c)
+    if f.hedged is not None:
+        conds.append(c.hedged.is_(f.hedged))
+    if f.denied is not None:
+        conds.append(c.denied.is_(f.denied))
+    return conds
 
 
 def latest_claims(store: Store, n: int = 10) -> list[StoredClaim]:
