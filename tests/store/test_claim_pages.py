@@ -56,3 +56,16 @@ def test_every_best_match_page_is_a_slice_of_the_whole_ranking(store: Store, tex
             page = search_claims(store, f, query, order="relevance", limit=50, offset=offset)
             assert [c.id for c in page.claims] == whole[offset:offset + 50], (f, offset)
             assert page.total == len(whole)
+
+
+def test_newest_pages_of_a_search_are_slices_of_the_whole_list(store: Store) -> None:
+    from armswatch.store.search import parse_query
+
+    _fill(store)
+    for f in (ClaimFilter(), ClaimFilter(supplier="IRN", hedged=False)):
+        whole = [c.id for c in search_claims(store, f, parse_query("drones"), order="newest", limit=None).claims]
+        assert len(whole) > 60
+        for offset in (0, 50, 300):
+            page = search_claims(store, f, parse_query("drones"), order="newest", limit=50, offset=offset)
+            assert [c.id for c in page.claims] == whole[offset:offset + 50]
+            assert page.total == len(whole)

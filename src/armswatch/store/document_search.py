@@ -67,13 +67,15 @@ def search_documents(store: Store, query: SearchQuery, *, limit: int = 20, offse
         raise ValueError("limit and offset must not be negative")
     try:
         with store.engine.connect() as conn, conn.begin():
-            cond, rank, sub = _match(conn.dialect.name, query)
-            # the page's ids first (the texts stay out of the sort), then the page's documents
-            q = select(t.documents.c.id, func.count().over().label("total"))
-            q = q.select_from(t.documents.join(sub, cond)) if sub is not None else q.where(cond)
-            q = q.order_by(rank.desc(), t.documents.c.published.desc().nulls_last(), t.documents.c.id)
-            page = conn.execute(q.offset(offset).limit(limit)).all()
-            ids = [r.id for r in page]
+            if conn.dialect.name == "sqlite":
+                ids, total = _sqlite_page(conn, query, limit, offset)
+            else:
+                cond, rank, _sub = _match(conn.dialect.name, query)
+                # the page's ids first (the texts stay out of the sort), then the page's documents
+                q = select(t.documents.c.id, func.count().over().label("total")).where(cond)
+                q = q.order_by(rank.desc(), t.documents.c.published.desc().nulls_last(), t.documents.c.id)
+                page = conn.execute(q.offset(offset).limit(limit)).all()
+                ids, total = [r.id for r in page], int(page[0].total) if page else 0
             rows = {r.id: r for r in conn.execute(select(*_COLUMNS, t.documents.c.text)
                                                   .where(t.documents.c.id.in_(ids)))} if ids else {}
     except SQLAlchemyError as e:
@@ -83,4 +85,19 @@ def search_documents(store: Store, query: SearchQuery, *, limit: int = 20, offse
         d = rows[i]._asdict()
         text = d.pop("text")
         hits.append(DocumentHit(StoredDocument(**d), snippet(text, query)))
-    return DocumentPage(total=int(page[0].total) if page else 0, hits=hits)
+    return DocumentPage(total=total, hits=hits)
+
+
+def _sqlite_page(conn: Any, query: SearchQuery, limit: int, offset: int) -> tuple[list[str], int]:
+    """The page's document ids in the index's own order (bm25, then newest stored first: no other table
+    is read to sort the matches) and how many match."""
+    fts: ColumnElement[Any] = literal_column(_FTS)
+    match = fts.op("MATCH")(bindparam("doc_fts_query", fts5_expression(query)))
+    rowids = list(conn.scalars(
+        select(literal_column("rowid")).select_from(table(_FTS)).where(match)
+        .order_by(literal_column(f"{_FTS}.rank"), literal_column(f"{_FTS}.rowid").desc())
+        .offset(offset).limit(limit)))
+    total = int(conn.scalar(select(func.count()).select_from(table(_FTS)).where(match)) or 0)
+    by_row = dict(conn.execute(select(literal_column("documents.rowid"), t.documents.c.id)
+                               .where(literal_column("documents.rowid").in_(rowids))).all()) if rowids else {}
+    return [by_row[r] for r in rowids if r in by_row], total

@@ -207,16 +207,19 @@ def search_claims(
     try:
         with store.engine.connect() as conn, conn.begin():
             rank, sub = None, None
-            if query is not None:
+            if query is not None and order != "relevance" and conn.dialect.name == "sqlite":
+                base = base.where(t.claims.c.id.in_(_fts_ids(query).scalar_subquery()))  # no rank to read
+            elif query is not None:
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
+            known = _kept_total(conn, f, query)
             if order == "relevance" and query is not None and conn.dialect.name == "sqlite" and limit is not None:
                 ids = _best_ids(conn, f, query, limit, offset)
             else:
                 tie = sub.c.fts_row if sub is not None else None
                 ids = _page_ids(conn, _ordered(base.with_only_columns(t.claims.c.id), order, rank, tie), f,
-                                order if query is None else "relevance", limit, offset)
-            total = _total(conn, base, f, query, ids, limit, offset) if count else None
+                                order if rank is None else "relevance", limit, offset, known)
+            total = known if known is not None or not count else _total(conn, base, f, query, ids, limit, offset)
             rows: list[Any] = []
             for chunk in chunks(ids):
                 rows.extend(conn.execute(claims_query(f).where(t.claims.c.id.in_(chunk))).all())
@@ -230,21 +233,28 @@ def search_claims(
     return ClaimPage(total=total, claims=claims)
 
 
-# Filters the claims' own indexes serve (or that match few claims): with one of them the database starts
-# from the matching claims. Without, newest first starts from the newest documents (`_page_ids`).
-_SELECTIVE = ("supplier", "recipient", "case_id", "document", "source", "text", "extractor_version")
+# Filters that an index of the claims serves or that claim_counts cannot size: with one of them the
+# database starts from the matching claims. Without, newest first over many claims starts from the newest
+# documents (`_page_ids`).
+_SELECTIVE = ("case_id", "document", "source", "text", "extractor_version")
+_SORT_AT_MOST = 3000  # matching claims the database sorts whole rather than reading newest documents first
 _WINDOW_ROUNDS = 3
 
 
 def _page_ids(conn: Connection, q: Select[Any], f: ClaimFilter, order: str, limit: int | None,
-              offset: int) -> list[str]:
-    """The ids of one page of `q` (ordered). Newest first over most claims, sorting them all to keep 50
-    would cost a scan of the store: the newest documents are taken a window at a time instead (widened
-    while the window holds fewer than the page's claims; after a few rounds, the plain query)."""
-    if order == "newest" and limit is not None and not any(getattr(f, k) for k in _SELECTIVE):
+              offset: int, expected: int | None = None) -> list[str]:
+    """The ids of one page of `q` (ordered). Newest first over many claims, sorting them all to keep 50
+    would cost a scan of the store: the newest documents are taken a window at a time instead, sized by
+    the share of claims that match when it is known (`expected`), widened while the window holds fewer
+    than the page's claims; after a few rounds, or when few claims match, the plain query."""
+    many = expected is None or expected > _SORT_AT_MOST
+    if order == "newest" and limit is not None and many and not any(getattr(f, k) for k in _SELECTIVE):
         d = t.documents.c
-        n_docs = int(conn.scalar(select(t.store_counts.c.value).where(t.store_counts.c.name == "documents")) or 0)
+        kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
+        n_docs = kept.get("documents", 0)
         window = max(256, 4 * (offset + limit))
+        if expected:  # documents that hold about twice the page's claims
+            window = max(window, 2 * (offset + limit) * n_docs // expected)
         for _ in range(_WINDOW_ROUNDS):
             if window >= n_docs:
                 break
@@ -258,6 +268,13 @@ def _page_ids(conn: Connection, q: Select[Any], f: ClaimFilter, order: str, limi
             window *= 8
     q = q.offset(offset)
     return list(conn.scalars(q.limit(limit) if limit is not None else q))
+
+
+def _fts_ids(query: SearchQuery) -> Select[Any]:
+    """The ids of the claims whose evidence the FTS5 index matches (any order)."""
+    fts = table(_FTS_TABLE, column("claim_id"))
+    return select(fts.c.claim_id).where(
+        literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(query))))
 
 
 def _fts_matches(query: SearchQuery) -> Select[Any]:
@@ -289,26 +306,34 @@ def _best_ids(conn: Connection, f: ClaimFilter, query: SearchQuery, limit: int, 
         window = window * 8 if window is not None and window < 20_000 else None
 
 
-def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
-           limit: int | None, offset: int) -> int:
-    """How many claims match in all (see `search_claims`)."""
-    if ids and (limit is None or len(ids) < limit) or not ids and offset == 0:
-        return offset + len(ids)  # the last page: nothing after it
+def _kept_total(conn: Connection, f: ClaimFilter, query: SearchQuery | None) -> int | None:
+    """How many claims match, when what the store keeps tells it without reading claims: the count of
+    current claims, claim_counts, or the full-text index's own count; None otherwise."""
     kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
     if query is None and f == ClaimFilter() and "current_claims" in kept:
         return kept["current_claims"]
     if query is None and (conds := claim_count_filter(f)) is not None:
         # the filter asks only what claim_counts counts by: add up its rows
         return int(conn.scalar(select(func.coalesce(func.sum(t.claim_counts.c.n), 0)).where(*conds)) or 0)
+    if (query is not None and f == ClaimFilter() and conn.dialect.name == "sqlite"
+            and kept.get("claims") == kept.get("current_claims")):
+        # every stored claim is current (none superseded): each match is one
+        return int(conn.scalar(select(func.count()).select_from(_fts_ids(query).subquery())) or 0)
+    return None
+
+
+def _total(conn: Connection, base: Select[Any], f: ClaimFilter, query: SearchQuery | None, ids: list[str],
+           limit: int | None, offset: int) -> int:
+    """How many claims match in all (see `search_claims`), when `_kept_total` could not tell."""
+    if ids and (limit is None or len(ids) < limit) or not ids and offset == 0:
+        return offset + len(ids)  # the last page: nothing after it
+    kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
     if (query is not None and conn.dialect.name == "sqlite" and kept.get("claims") == kept.get("current_claims")
             and (conds := _claim_conds(f)) is not None):
-        # every stored claim is current (none superseded), and the filter asks about the claims alone:
-        # the index's matches are counted with no other table read
-        fts = table(_FTS_TABLE, column("claim_id"))
-        matches = select(fts.c.claim_id).where(
-            literal_column(_FTS_TABLE).op("MATCH")(bindparam("fts_query", fts5_expression(query))))
+        # every stored claim is current, and the filter asks about the claims alone: the index's
+        # matches are counted with no other table read
         return int(conn.scalar(select(func.count()).select_from(t.claims)
-                               .where(t.claims.c.id.in_(matches.scalar_subquery()), *conds)) or 0)
+                               .where(t.claims.c.id.in_(_fts_ids(query).scalar_subquery()), *conds)) or 0)
     return int(conn.scalar(select(func.count()).select_from(
         base.with_only_columns(t.claims.c.id).order_by(None).subquery())) or 0)
 

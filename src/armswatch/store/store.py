@@ -71,6 +71,17 @@ class StoredDocument:
         }
 
 
+def _prefix(col: Any, ref: str) -> list[Any]:
+    """`col` starts with `ref`, as a range the primary key's index serves (LIKE is case-insensitive on
+    SQLite, so it would read every row); ids are lower-case hex."""
+    if not ref or any(ch not in "0123456789abcdef" for ch in ref):
+        return [col.startswith(ref, autoescape=True)]
+    if ref == "f" * len(ref):
+        return [col >= ref]
+    stem = ref.rstrip("f")
+    return [col >= ref, col < stem[:-1] + "0123456789abcdef"["0123456789abcdef".index(stem[-1]) + 1]]
+
+
 def open_store(
     db: str | None = None, settings: Settings | None = None, dedup_threshold: float = DEFAULT_THRESHOLD
 ) -> Store:
@@ -207,7 +218,7 @@ class Store:
                 t.claims.c.recipient,
                 t.claims.c.category,
             )
-            .where(t.claims.c.id.startswith(ref, autoescape=True))
+            .where(*_prefix(t.claims.c.id, ref))
             .limit(2)
         ).all()
         if not rows:
