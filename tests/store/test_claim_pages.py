@@ -69,3 +69,18 @@ def test_newest_pages_of_a_search_are_slices_of_the_whole_list(store: Store) -> 
             page = search_claims(store, f, parse_query("report OR Item"), order="newest", limit=50, offset=offset)
             assert [c.id for c in page.claims] == whole[offset:offset + 50]
             assert page.total == len(whole)
+
+
+def test_pages_of_a_case_s_claims_are_slices_of_the_whole_list(store: Store) -> None:
+    _fill(store)
+    case = max(store.cases(), key=lambda k: k.n_claims)
+    rejected = store.claims(ClaimFilter(case_id=case.id))[3]
+    store.record_decision(rejected.id, "reject", reason="misread", decided_by="ana")  # still listed
+    f = ClaimFilter(case_id=case.id)
+    for order in ("newest", "oldest"):
+        whole = [c.id for c in search_claims(store, f, None, order=order, limit=None).claims]
+        assert len(whole) > 25 and rejected.id in whole
+        for offset in (0, 10, len(whole) - 5):
+            page = search_claims(store, f, None, order=order, limit=10, offset=offset)
+            assert [c.id for c in page.claims] == whole[offset:offset + 10], (order, offset)
+            assert page.total == len(whole)

@@ -232,9 +232,11 @@ case_claims = Table(
     Column("origin", Text, nullable=False, comment="the independent origin this claim counts as"),
     Column("reason", Text, nullable=False, comment="why the claim is (or is not) in the case"),
     Column("position", Integer, comment="the claim's place in page order (oldest first) among its case's"),
+    Column("published", Date, comment="its document's publication date (a case's claims newest first)"),
 )
 # a case's claims in page order (oldest first); its prefix serves every lookup by case (0008)
 Index("ix_case_claims_page", case_claims.c.case_id, case_claims.c.included, case_claims.c.position)
+Index("ix_case_claims_dated", case_claims.c.case_id, case_claims.c.published, case_claims.c.position)
 
 case_timeline = Table(
     "case_timeline",

@@ -213,7 +213,9 @@ def search_claims(
                 cond, rank, sub = _match(conn.dialect.name, query)
                 base = base.join(sub, cond) if sub is not None else base.where(cond)
             known = _kept_total(conn, f, query)
-            if order == "relevance" and query is not None and conn.dialect.name == "sqlite" and limit is not None:
+            if query is None and f == ClaimFilter(case_id=f.case_id) and f.case_id and limit is not None:
+                ids = _case_ids(conn, f.case_id, order, limit, offset)
+            elif order == "relevance" and query is not None and conn.dialect.name == "sqlite" and limit is not None:
                 ids = _best_ids(conn, f, query, limit, offset)
             else:
                 tie = sub.c.fts_row if sub is not None else None
@@ -306,12 +308,25 @@ def _best_ids(conn: Connection, f: ClaimFilter, query: SearchQuery, limit: int, 
         window = window * 8 if window is not None and window < 20_000 else None
 
 
+def _case_ids(conn: Connection, case_id: str, order: str, limit: int, offset: int) -> list[str]:
+    """One page of a case's claims (those rejected too) from its memberships' own order: `position` is the
+    oldest-first order of the claims query, and newest first is by day, then `position` within a day."""
+    cc = t.case_claims.c
+    q = select(cc.claim_id).where(cc.case_id == case_id)
+    q = (q.order_by(cc.published.desc().nulls_last(), cc.position) if order == "newest" else
+         q.order_by(cc.position))
+    return list(conn.scalars(q.offset(offset).limit(limit)))
+
+
 def _kept_total(conn: Connection, f: ClaimFilter, query: SearchQuery | None) -> int | None:
     """How many claims match, when what the store keeps tells it without reading claims: the count of
     current claims, claim_counts, or the full-text index's own count; None otherwise."""
     kept = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
     if query is None and f == ClaimFilter() and "current_claims" in kept:
         return kept["current_claims"]
+    if query is None and f.case_id and f == ClaimFilter(case_id=f.case_id):  # a case's claims: its memberships
+        return int(conn.scalar(select(func.count()).select_from(t.case_claims)
+                               .where(t.case_claims.c.case_id == f.case_id)) or 0)
     if query is None and (conds := claim_count_filter(f)) is not None:
         # the filter asks only what claim_counts counts by: add up its rows
         return int(conn.scalar(select(func.coalesce(func.sum(t.claim_counts.c.n), 0)).where(*conds)) or 0)

@@ -271,6 +271,7 @@ def recompute(conn: Connection, triple: Triple) -> None:
             for k in new_cases
         ])
     position = {sc.id: i for i, sc in enumerate(stored)}  # stored is in page order
+    published = {sc.id: sc.published for sc in stored}
     if members:
         conn.execute(
             insert(t.case_claims),
@@ -282,6 +283,7 @@ def recompute(conn: Connection, triple: Triple) -> None:
                     "origin": m.origin,
                     "reason": m.reason,
                     "position": position[m.claim_id],
+                    "published": published[m.claim_id],
                 }
                 for m in members
             ],

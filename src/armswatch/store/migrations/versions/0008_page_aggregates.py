@@ -2,11 +2,11 @@
 
 New tables `case_timeline` (claims per case, status and day), `case_origins` (claims per case and
 independent origin), `case_quantities` (one row per reported quantity), `store_counts` (row counts) and
-`claim_counts` (current claims per supplier, recipient, category, status, hedged, denied and day);
-new columns `cases.embargo_assessment` and `cases.quantity_chart` (JSON), and `case_claims.position`
-with the index `ix_case_claims_page` (a page of a case's claims, oldest first), which replaces
-`ix_case_claims_case` (its prefix); `ix_documents_doc_id` (a document's claims by its input id) and
-`ix_documents_ingested` (documents in ingest order).
+`claim_counts` (current claims per supplier, recipient, category, status, hedged, denied and day); new
+columns `cases.embargo_assessment` and `cases.quantity_chart` (JSON), `case_claims.position` and
+`case_claims.published`. New indexes: `ix_case_claims_page` (a page of a case's claims, oldest first; it
+replaces `ix_case_claims_case`, its prefix), `ix_case_claims_dated` (newest first), `ix_documents_doc_id`
+(a document's claims by its input id) and `ix_documents_ingested` (documents in ingest order).
 Filled here from the stored cases and their included claims; from now on `armswatch.store.aggregates`
 keeps them whenever a case is recomputed.
 
@@ -46,7 +46,10 @@ def _create() -> None:
     op.add_column("case_claims", sa.Column("position", sa.Integer(), comment="the claim's place in page order "
                                            "(oldest first) among its case's"))
     op.drop_index("ix_case_claims_case", table_name="case_claims")
+    op.add_column("case_claims", sa.Column("published", sa.Date(), comment="its document's publication date "
+                                           "(a case's claims newest first)"))
     op.create_index("ix_case_claims_page", "case_claims", ["case_id", "included", "position"])
+    op.create_index("ix_case_claims_dated", "case_claims", ["case_id", "published", "position"])
     op.create_index("ix_documents_doc_id", "documents", ["doc_id"])
     op.create_index("ix_documents_ingested", "documents", ["ingested_at", "id"])
     op.create_table(
@@ -130,6 +133,8 @@ def _fill(conn: Any) -> None:
     )
 
     _positions(conn)
+    conn.execute(sa.text("UPDATE case_claims SET published = (SELECT d.published FROM claims c JOIN documents d"
+                         " ON d.id = c.document_id WHERE c.id = case_claims.claim_id)"))
     claims: list[StoredClaim] = []
     members: list[Membership] = []
     for r in conn.execute(_CLAIMS):
@@ -172,10 +177,12 @@ def downgrade() -> None:
     for table in ("store_counts", "claim_counts", "case_quantities", "case_origins", "case_timeline"):
         op.drop_table(table)
     op.drop_index("ix_case_claims_page", table_name="case_claims")
+    op.drop_index("ix_case_claims_dated", table_name="case_claims")
     op.drop_index("ix_documents_doc_id", table_name="documents")
     op.drop_index("ix_documents_ingested", table_name="documents")
     op.create_index("ix_case_claims_case", "case_claims", ["case_id"])
     with op.batch_alter_table("case_claims") as batch:
+        batch.drop_column("published")
         batch.drop_column("position")
     with op.batch_alter_table("cases") as batch:
         batch.drop_column("quantity_chart")
