@@ -3,7 +3,8 @@
     page = search_documents(store, parse_query("artillery shells"), limit=10)
     page.total, page.hits[0].document, page.hits[0].snippet
 
-SQLite: the FTS5 table `documents_fts` (migration 0006), ranked by bm25; PostgreSQL: the GIN index on
+SQLite: the FTS5 table `documents_fts` (migration 0006), ranked by bm25, equal ranks newest stored first
+(the index orders and counts its matches itself: no other table is read for them); PostgreSQL: the GIN index on
 `to_tsvector('english', title || text)`, ranked by ts_rank. The query syntax is the claim search's
 (`armswatch.store.search.parse_query`); each hit carries a snippet around its first match.
 """

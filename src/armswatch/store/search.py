@@ -6,7 +6,8 @@
 
 The same query means the same on both back ends (migration 0002 adds the indexes):
 
-- SQLite: an FTS5 table `claims_fts` (porter stemmer, diacritics folded), ranked by bm25;
+- SQLite: an FTS5 table `claims_fts` (porter stemmer, diacritics folded), ranked by bm25, equal ranks
+  newest indexed first (the index's own order: a page of thousands of matches is not sorted);
 - PostgreSQL: `to_tsvector('english', evidence)` matched with a GIN index, ranked by ts_rank.
 
 Query syntax: words must all occur (stemmed: "drone" finds "drones"); "a quoted phrase" must occur
