@@ -62,11 +62,12 @@ def test_newest_pages_of_a_search_are_slices_of_the_whole_list(store: Store) -> 
     from armswatch.store.search import parse_query
 
     _fill(store)
+    query = parse_query("report OR Item")
     for f in (ClaimFilter(), ClaimFilter(supplier="IRN", hedged=False)):
-        whole = [c.id for c in search_claims(store, f, parse_query("report OR Item"), order="newest", limit=None).claims]
+        whole = [c.id for c in search_claims(store, f, query, order="newest", limit=None).claims]
         assert len(whole) > 60
         for offset in (0, 50, 300):
-            page = search_claims(store, f, parse_query("report OR Item"), order="newest", limit=50, offset=offset)
+            page = search_claims(store, f, query, order="newest", limit=50, offset=offset)
             assert [c.id for c in page.claims] == whole[offset:offset + 50]
             assert page.total == len(whole)
 
