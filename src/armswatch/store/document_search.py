@@ -4,9 +4,10 @@
     page.total, page.hits[0].document, page.hits[0].snippet
 
 SQLite: the FTS5 table `documents_fts` (migration 0006), ranked by bm25, equal ranks newest stored first
-(the index orders and counts its matches itself: no other table is read for them); PostgreSQL: the GIN index on
-`to_tsvector('english', title || text)`, ranked by ts_rank. The query syntax is the claim search's
-(`armswatch.store.search.parse_query`); each hit carries a snippet around its first match.
+(the index orders and counts its matches itself: no other table is read for them); PostgreSQL:
+`to_tsvector('english', title || text)` stored in the column `text_tsv` with its GIN index (0008), ranked
+by ts_rank. The query syntax is the claim search's (`armswatch.store.search.parse_query`); each hit
+carries a snippet around its first match.
 """
 
 from __future__ import annotations
@@ -56,8 +57,7 @@ def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElem
             .subquery("dfts")
         )
         return sub.c.doc_rowid == literal_column("documents.rowid"), sub.c.rank, sub
-    vector = func.to_tsvector(literal_column("'english'::regconfig"),
-                              func.coalesce(t.documents.c.title, "") + " " + t.documents.c.text)
+    vector: ColumnElement[Any] = literal_column("documents.text_tsv")  # to_tsvector of title and text, stored (0008)
     tsq = pg_tsquery(q)
     return vector.op("@@")(tsq), func.ts_rank(vector, tsq), None
 

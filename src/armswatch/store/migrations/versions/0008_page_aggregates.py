@@ -6,7 +6,9 @@ independent origin), `case_quantities` (one row per reported quantity), `store_c
 columns `cases.embargo_assessment` and `cases.quantity_chart` (JSON), `case_claims.position` and
 `case_claims.published`. New indexes: `ix_case_claims_page` (a page of a case's claims, oldest first; it
 replaces `ix_case_claims_case`, its prefix), `ix_case_claims_dated` (newest first), `ix_documents_doc_id`
-(a document's claims by its input id) and `ix_documents_ingested` (documents in ingest order).
+(a document's claims by its input id) and `ix_documents_ingested` (documents in ingest order). On
+PostgreSQL, the search vectors are stored: generated columns `claims.evidence_tsv` and
+`documents.text_tsv` with GIN indexes, in place of 0002's and 0006's expression indexes.
 Filled here from the stored cases and their included claims; from now on `armswatch.store.aggregates`
 keeps them whenever a case is recomputed.
 
@@ -168,12 +170,31 @@ def _fill(conn: Any) -> None:
         conn.execute(counts.insert(), rows)
 
 
+# PostgreSQL: the search vectors stored (generated columns), so ranking reads them instead of parsing
+# every match again; their GIN indexes replace the expression indexes of 0002 and 0006
+_PG_VECTORS = (
+    ("claims", "evidence_tsv", "to_tsvector('english'::regconfig, evidence)", "ix_claims_evidence_tsv",
+     "ix_claims_evidence_fts"),
+    ("documents", "text_tsv", "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)",
+     "ix_documents_text_tsv", "ix_documents_text_fts"),
+)
+
+
 def upgrade() -> None:
     _create()
     _fill(op.get_bind())
+    if op.get_bind().dialect.name == "postgresql":
+        for table, column, expression, index, old in _PG_VECTORS:
+            op.execute(f"ALTER TABLE {table} ADD COLUMN {column} tsvector GENERATED ALWAYS AS ({expression}) STORED")
+            op.execute(f"CREATE INDEX {index} ON {table} USING gin ({column})")
+            op.execute(f"DROP INDEX IF EXISTS {old}")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table, column, expression, _index, old in _PG_VECTORS:
+            op.execute(f"CREATE INDEX {old} ON {table} USING gin ({expression})")
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # drops its index too
     for table in ("store_counts", "claim_counts", "case_quantities", "case_origins", "case_timeline"):
         op.drop_table(table)
     op.drop_index("ix_case_claims_page", table_name="case_claims")
