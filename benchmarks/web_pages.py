@@ -16,6 +16,7 @@ requests; the median and the 95th percentile are printed, and the pages over the
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import socket
 import statistics
@@ -241,6 +242,7 @@ def time_pages(db: str, repeat: int, via: str = "testclient") -> list[tuple[str,
 
     app = create_app(load_settings(db=db))
     paths = page_paths(db)
+    gc.freeze()  # as `armswatch serve` does before serving
     server = None
     if via == "uvicorn":
         import uvicorn
