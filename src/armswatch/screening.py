@@ -19,7 +19,7 @@ from armswatch.embargo import CaseAssessment, assess_stored_case
 if TYPE_CHECKING:
     from armswatch.store import Store
 
-__all__ = ["case_embargo", "embargo_flags", "screen_cases"]
+__all__ = ["assess_cases", "case_embargo", "embargo_flags", "screen_cases"]
 
 
 def case_embargo(store: Store, case: Case) -> CaseAssessment | None:
@@ -35,17 +35,26 @@ def embargo_flags(store: Store, case: Case) -> list[str]:
     return list(case.embargo_flags)
 
 
-def screen_cases(cases: Sequence[Case], claims: Sequence[StoredClaim],
-                 members: Sequence[Membership]) -> list[Case]:
-    """The cases with their embargo flags (and contested flags) from their included claims."""
+def assess_cases(cases: Sequence[Case], claims: Sequence[StoredClaim],
+                 members: Sequence[Membership]) -> dict[str, CaseAssessment | None]:
+    """Each case's embargo assessment over its included claims (None when none is left)."""
     by_id = {c.id: c for c in claims}
     of_case: dict[str, list[StoredClaim]] = {}
     for m in members:
         if m.included and m.claim_id in by_id:
             of_case.setdefault(m.case_id, []).append(by_id[m.claim_id])
+    return {k.id: assess_stored_case(of_case.get(k.id, [])) for k in cases}
+
+
+def screen_cases(cases: Sequence[Case], claims: Sequence[StoredClaim],
+                 members: Sequence[Membership],
+                 assessments: dict[str, CaseAssessment | None] | None = None) -> list[Case]:
+    """The cases with their embargo flags (and contested flags) from their included claims (or from
+    `assessments`, as `assess_cases` gives them)."""
+    found_by_case = assessments if assessments is not None else assess_cases(cases, claims, members)
     out = []
     for k in cases:
-        found = assess_stored_case(of_case.get(k.id, []))
+        found = found_by_case.get(k.id)
         if found is not None:
             k = replace(k, embargo_flags=found.flags, embargo_contested=found.contested)
         out.append(k)

@@ -12,6 +12,7 @@ from armswatch.embargo import assess, assess_stored_case
 from armswatch.model import CATEGORIES
 from armswatch.store import CaseFilter, ClaimFilter, Store
 from armswatch.store.browse import case_summaries
+from armswatch.store.case_pages import timeline_buckets
 from armswatch.web.views import (
     CATEGORY_COLOURS,
     edge_width,
@@ -69,17 +70,17 @@ def test_network_styles_and_limit(web_store: Store) -> None:
 
 def test_timeline_and_quantities_of_a_case(web_store: Store) -> None:
     k = next(k for k in web_store.cases(CaseFilter(supplier="PRK", category="ammunition")))
-    claims = web_store.claims(ClaimFilter(case_id=k.id))
-    tl = timeline(k, claims)
+    tl = timeline(k, timeline_buckets(web_store, k))
     assert tl is not None and str(tl.start) == "2023-10-13" and str(tl.end) == "2024-03-20"
     assert [s["status"] for s in tl.steps] == ["delivered"] and tl.steps[0]["x"] == 0
     assert len(tl.dots) == 4 and max(d["x"] for d in tl.dots) == 1000.0
+    assert {d["url"] for d in tl.dots} == {f"/claims/{c.id}" for c in web_store.claims(ClaimFilter(case_id=k.id))}
     charts = quantity_series(k)
     assert [c["unit"] for c in charts] == ["containers"]
     points = sorted((p["x"], p["y"]) for s in charts[0]["series"] for p in s["points"])  # type: ignore[union-attr]
     assert [y for _, y in points] == [1000, 5200, 13000]
     iran = next(k for k in web_store.cases(CaseFilter(supplier="IRN")))
-    tl = timeline(iran, web_store.claims(ClaimFilter(case_id=iran.id)))
+    tl = timeline(iran, timeline_buckets(web_store, iran))
     assert tl is not None and [s["status"] for s in tl.steps] == ["pledged", "delivered"]
 
 

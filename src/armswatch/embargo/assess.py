@@ -343,6 +343,12 @@ class CaseEmbargo:
                 "flagged_documents": list(self.flagged_documents), "summary": self.summary,
                 "notes": list(self.notes)}
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> CaseEmbargo:
+        """Back from `to_dict()` (the store keeps each case's assessment so)."""
+        return cls(d["embargo_id"], d["name"], d["verdict"], dict(d["claims_by_verdict"]),
+                   tuple(d["flagged_documents"]), d["summary"], tuple(d["notes"]), bool(d["contested"]))
+
 
 @dataclass(frozen=True)
 class CaseAssessment:
@@ -376,6 +382,12 @@ class CaseAssessment:
         if with_claims:
             d["assessments"] = [a.to_dict() for a in self.assessments]
         return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> CaseAssessment:
+        """Back from `to_dict()`, without the claim-by-claim assessments (the store keeps the rest)."""
+        return cls(d["supplier"], d["recipient"], d["category"], int(d["claims"]), d["date"]["start"],
+                   d["date"]["end"], tuple(CaseEmbargo.from_dict(e) for e in d["embargoes"]), ())
 
 
 def assess_stored_case(claims: Sequence[StoredClaimLike], registry: Registry | None = None) -> CaseAssessment | None:

@@ -149,8 +149,5 @@ def document_by_id(store: Store, document_id: str) -> tuple[StoredDocument, str]
 
 
 def count_documents(store: Store) -> int:
-    try:
-        with store.engine.connect() as conn, conn.begin():
-            return int(conn.scalar(select(func.count()).select_from(t.documents)) or 0)
-    except SQLAlchemyError as e:
-        raise StoreError(f"{store.url}: read failed ({e.__class__.__name__}: {e})") from None
+    """How many documents the store holds (its kept count)."""
+    return store.stats()["documents"]

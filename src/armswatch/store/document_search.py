@@ -3,9 +3,11 @@
     page = search_documents(store, parse_query("artillery shells"), limit=10)
     page.total, page.hits[0].document, page.hits[0].snippet
 
-SQLite: the FTS5 table `documents_fts` (migration 0006), ranked by bm25; PostgreSQL: the GIN index on
-`to_tsvector('english', title || text)`, ranked by ts_rank. The query syntax is the claim search's
-(`armswatch.store.search.parse_query`); each hit carries a snippet around its first match.
+SQLite: the FTS5 table `documents_fts` (migration 0006), ranked by bm25, equal ranks newest stored first
+(the index orders and counts its matches itself: no other table is read for them); PostgreSQL:
+`to_tsvector('english', title || text)` stored in the column `text_tsv` with its GIN index (0008), ranked
+by ts_rank. The query syntax is the claim search's (`armswatch.store.search.parse_query`); each hit
+carries a snippet around its first match.
 """
 
 from __future__ import annotations
@@ -55,8 +57,7 @@ def _match(dialect: str, q: SearchQuery) -> tuple[ColumnElement[Any], ColumnElem
             .subquery("dfts")
         )
         return sub.c.doc_rowid == literal_column("documents.rowid"), sub.c.rank, sub
-    vector = func.to_tsvector(literal_column("'english'::regconfig"),
-                              func.coalesce(t.documents.c.title, "") + " " + t.documents.c.text)
+    vector: ColumnElement[Any] = literal_column("documents.text_tsv")  # to_tsvector of title and text, stored (0008)
     tsq = pg_tsquery(q)
     return vector.op("@@")(tsq), func.ts_rank(vector, tsq), None
 
@@ -67,16 +68,37 @@ def search_documents(store: Store, query: SearchQuery, *, limit: int = 20, offse
         raise ValueError("limit and offset must not be negative")
     try:
         with store.engine.connect() as conn, conn.begin():
-            cond, rank, sub = _match(conn.dialect.name, query)
-            q = select(*_COLUMNS, t.documents.c.text, func.count().over().label("total"))
-            q = q.select_from(t.documents.join(sub, cond)) if sub is not None else q.where(cond)
-            q = q.order_by(rank.desc(), t.documents.c.published.desc().nulls_last(), t.documents.c.id)
-            rows = conn.execute(q.offset(offset).limit(limit)).all()
+            if conn.dialect.name == "sqlite":
+                ids, total = _sqlite_page(conn, query, limit, offset)
+            else:
+                cond, rank, _sub = _match(conn.dialect.name, query)
+                # the page's ids first (the texts stay out of the sort), then the page's documents
+                q = select(t.documents.c.id, func.count().over().label("total")).where(cond)
+                q = q.order_by(rank.desc(), t.documents.c.published.desc().nulls_last(), t.documents.c.id)
+                page = conn.execute(q.offset(offset).limit(limit)).all()
+                ids, total = [r.id for r in page], int(page[0].total) if page else 0
+            rows = {r.id: r for r in conn.execute(select(*_COLUMNS, t.documents.c.text)
+                                                  .where(t.documents.c.id.in_(ids)))} if ids else {}
     except SQLAlchemyError as e:
         raise StoreError(f"{store.url}: search failed ({e.__class__.__name__}: {e})") from None
     hits = []
-    for r in rows:
-        d = r._asdict()
-        text, _ = d.pop("text"), d.pop("total")
+    for i in ids:
+        d = rows[i]._asdict()
+        text = d.pop("text")
         hits.append(DocumentHit(StoredDocument(**d), snippet(text, query)))
-    return DocumentPage(total=int(rows[0].total) if rows else 0, hits=hits)
+    return DocumentPage(total=total, hits=hits)
+
+
+def _sqlite_page(conn: Any, query: SearchQuery, limit: int, offset: int) -> tuple[list[str], int]:
+    """The page's document ids in the index's own order (bm25, then newest stored first: no other table
+    is read to sort the matches) and how many match."""
+    fts: ColumnElement[Any] = literal_column(_FTS)
+    match = fts.op("MATCH")(bindparam("doc_fts_query", fts5_expression(query)))
+    rowids = list(conn.scalars(
+        select(literal_column("rowid")).select_from(table(_FTS)).where(match)
+        .order_by(literal_column(f"{_FTS}.rank"), literal_column(f"{_FTS}.rowid").desc())
+        .offset(offset).limit(limit)))
+    total = int(conn.scalar(select(func.count()).select_from(table(_FTS)).where(match)) or 0)
+    by_row = dict(conn.execute(select(literal_column("documents.rowid"), t.documents.c.id)
+                               .where(literal_column("documents.rowid").in_(rowids))).all()) if rowids else {}
+    return [by_row[r] for r in rowids if r in by_row], total

@@ -15,14 +15,14 @@ from armswatch.store import schema as t
 from armswatch.store.filters import CaseFilter, ClaimFilter
 from armswatch.store.rows import CLAIM_COLUMNS, current_claims
 
-__all__ = ["cases_query", "claims_query"]
+__all__ = ["cases_query", "claims_query", "transfer_conds"]
 
 
 def _actor_match(col: Any, value: str) -> Any:
     return col.in_(sorted({value, value.upper(), value.lower()}))
 
 
-def _transfer_conds(f: ClaimFilter | CaseFilter, cols: Any) -> list[Any]:
+def transfer_conds(f: ClaimFilter | CaseFilter, cols: Any) -> list[Any]:
     """Who, what and which status: columns that claims and cases both have."""
     conds: list[Any] = []
     if f.actor:
@@ -62,7 +62,7 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
         .outerjoin(k, k.c.id == cc.c.case_id)
     )
     c = t.claims.c
-    conds = _transfer_conds(f, c)
+    conds = transfer_conds(f, c)
     if f.since:
         conds.append(t.documents.c.published >= f.since)
     if f.until:
@@ -80,8 +80,10 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
                      func.coalesce(k.c.embargo_flags, "") == "")
     if f.case_id:
         conds.append(cc.c.case_id == f.case_id)
-    if f.document:
-        conds.append(or_(c.document_id == f.document, t.documents.c.doc_id == f.document))
+    if f.document:  # its hash or its input id: each looked up by its own index
+        d = t.documents.c
+        conds.append(c.document_id.in_(select(d.id).where(d.id == f.document)
+                                       .union(select(d.id).where(d.doc_id == f.document))))
     if f.text:
         conds.append(c.evidence.icontains(f.text, autoescape=True))
     if not f.include_rejected:
@@ -102,7 +104,7 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
 def cases_query(f: CaseFilter) -> Select[Any]:
     """Cases matching `f`, most corroborated first."""
     k = t.cases.c
-    conds = _transfer_conds(f, k)
+    conds = transfer_conds(f, k)
     if f.since:
         conds.append(k.last_reported >= f.since)
     if f.until:

@@ -11,11 +11,21 @@ migrated database matches this metadata, so the two cannot drift apart silently.
     case_claims    which claim is in which case and why (the explanation of each merge)
     dedup_bands    MinHash LSH buckets of each document (near-duplicate candidates)
     dedup_signatures  each document's MinHash signature (to check candidates)
+
+Aggregates the pages need, derived from the cases and kept up to date whenever a case is recomputed
+(ingest, re-extraction, decisions, rebuild: `armswatch.store.aggregates`), never edited by hand:
+
+    case_timeline    claims of a case per (status, day): the timeline's dots
+    case_origins     claims of a case per independent origin: the corroboration list
+    case_quantities  every reported quantity of a case, one row per claim: the quantities table
+    store_counts     row counts the overview shows (documents, claims, cases, ...)
+    claim_counts     current claims per (supplier, recipient, category, status, hedged, denied, day):
+                     the totals of filtered claim lists
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -46,11 +56,16 @@ __all__ = [
     "cases",
     "claims",
     "decisions",
+    "case_origins",
+    "case_quantities",
+    "case_timeline",
+    "claim_counts",
     "dedup_bands",
     "dedup_signatures",
     "documents",
     "extractions",
     "metadata",
+    "store_counts",
 ]
 
 
@@ -106,6 +121,8 @@ documents = Table(
 )
 Index("ix_documents_dup_group", documents.c.dup_group)
 Index("ix_documents_published", documents.c.published)
+Index("ix_documents_doc_id", documents.c.doc_id)  # claims of a document named by its input id (0008)
+Index("ix_documents_ingested", documents.c.ingested_at, documents.c.id)  # documents in ingest order (0008)
 
 extractions = Table(
     "extractions",
@@ -200,6 +217,9 @@ cases = Table(
     Column("quantities", JSON, nullable=False),
     Column("embargo_flags", Text, comment="ids of the UN arms embargoes the case may breach, space-separated"),
     Column("embargo_contested", Text, comment="those of embargo_flags resting only on denied claims"),
+    Column("embargo_assessment", JSON, comment="the case's embargo assessment (CaseAssessment.to_dict), "
+           "null when every claim is rejected"),
+    Column("quantity_chart", JSON, comment="the quantities chart: per unit, one series per source"),
 )
 Index("ix_cases_triple", cases.c.supplier, cases.c.recipient, cases.c.category)
 
@@ -211,8 +231,72 @@ case_claims = Table(
     Column("included", Boolean, nullable=False, comment="false: rejected, listed for the record"),
     Column("origin", Text, nullable=False, comment="the independent origin this claim counts as"),
     Column("reason", Text, nullable=False, comment="why the claim is (or is not) in the case"),
+    Column("position", Integer, comment="the claim's place in page order (oldest first) among its case's"),
+    Column("published", Date, comment="its document's publication date (a case's claims newest first)"),
 )
-Index("ix_case_claims_case", case_claims.c.case_id)
+# a case's claims in page order (oldest first); its prefix serves every lookup by case (0008)
+Index("ix_case_claims_page", case_claims.c.case_id, case_claims.c.included, case_claims.c.position)
+Index("ix_case_claims_dated", case_claims.c.case_id, case_claims.c.published, case_claims.c.position)
+
+case_timeline = Table(
+    "case_timeline",
+    metadata,
+    Column("case_id", String(32), primary_key=True),
+    Column("status", String(32), primary_key=True),
+    Column("day", Date, primary_key=True, comment="publication date of the claims' documents"),
+    Column("month", String(7), nullable=False, comment="YYYY-MM of day: timelines of big cases group by it"),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_denied", Integer, nullable=False),
+    Column("claim_id", String(32), nullable=False, comment="the first claim of the bucket (a dot links to it)"),
+)
+
+case_origins = Table(
+    "case_origins",
+    metadata,
+    Column("case_id", String(32), primary_key=True),
+    Column("origin", Text, primary_key=True),
+    Column("n_claims", Integer, nullable=False, comment="included claims that count this origin"),
+)
+Index("ix_case_origins_rank", case_origins.c.case_id, case_origins.c.n_claims)
+
+case_quantities = Table(
+    "case_quantities",
+    metadata,
+    Column("case_id", String(32), primary_key=True),
+    Column("claim_id", String(32), primary_key=True),
+    Column("reported", Date),
+    Column("quantity", Float),
+    Column("quantity_text", Text),
+    Column("unit", Text),
+    Column("status", String(32), nullable=False),
+    Column("by", Text),
+    Column("document_id", String(64), nullable=False),
+)
+Index("ix_case_quantities_page", case_quantities.c.case_id, case_quantities.c.reported, case_quantities.c.claim_id)
+
+# the publication day of claims whose document has none (a key column cannot be null on PostgreSQL)
+UNDATED = date(1, 1, 1)
+
+claim_counts = Table(
+    "claim_counts",
+    metadata,
+    Column("supplier", String(64), primary_key=True),
+    Column("recipient", String(64), primary_key=True),
+    Column("category", String(32), primary_key=True),
+    Column("status", String(32), primary_key=True),
+    Column("hedged", Boolean, primary_key=True),
+    Column("denied", Boolean, primary_key=True),
+    Column("day", Date, primary_key=True, comment="the documents' publication date (0001-01-01: none)"),
+    Column("n", Integer, nullable=False, comment="current claims with these values"),
+)
+Index("ix_claim_counts_recipient", claim_counts.c.recipient, claim_counts.c.category)
+
+store_counts = Table(
+    "store_counts",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
 
 dedup_bands = Table(
     "dedup_bands",

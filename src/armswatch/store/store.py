@@ -27,13 +27,13 @@ from armswatch.errors import StoreError
 from armswatch.model import Claim, Document
 from armswatch.settings import Settings, load_settings
 from armswatch.store import schema as t
+from armswatch.store.aggregates import COUNTS, add_claim_counts, add_counts
 from armswatch.store.engine import WRITE, create_store_engine, lock_writers, migrate, resolve_url
 from armswatch.store.filters import CaseFilter, ClaimFilter, check_filter
 from armswatch.store.queries import cases_query, claims_query
 from armswatch.store.rows import (
     case_from_row,
     chunks,
-    current_claims,
     decision_from_row,
     membership_from_row,
     stored_claim,
@@ -69,6 +69,17 @@ class StoredDocument:
             "dup_group": self.dup_group,
             "ingested_at": self.ingested_at.isoformat(),
         }
+
+
+def _prefix(col: Any, ref: str) -> list[Any]:
+    """`col` starts with `ref`, as a range the primary key's index serves (LIKE is case-insensitive on
+    SQLite, so it would read every row); ids are lower-case hex."""
+    if not ref or any(ch not in "0123456789abcdef" for ch in ref):
+        return [col.startswith(ref, autoescape=True)]
+    if ref == "f" * len(ref):
+        return [col >= ref]
+    stem = ref.rstrip("f")
+    return [col >= ref, col < stem[:-1] + "0123456789abcdef"["0123456789abcdef".index(stem[-1]) + 1]]
 
 
 def open_store(
@@ -165,6 +176,8 @@ class Store:
             affected: set[Triple] = set()
             for (doc, doc_claims), sig in zip(batch, sigs, strict=True):
                 add_document(conn, doc, doc_claims, extractor_version, now, out, affected, sig, self.dedup.threshold)
+            add_counts(conn, out.count_changes)
+            add_claim_counts(conn, out.claim_count_changes)
             for triple in sorted(affected):
                 self._recompute(conn, triple)
         return out
@@ -182,7 +195,11 @@ class Store:
                 for r in conn.execute(select(t.claims.c.supplier, t.claims.c.recipient, t.claims.c.category).distinct())
             ]
             conn.execute(delete(t.case_claims))
+            for table in (t.case_timeline, t.case_origins, t.case_quantities):
+                conn.execute(delete(table))
+            n_cases = int(conn.scalar(select(func.count()).select_from(t.cases)) or 0)
             conn.execute(delete(t.cases))
+            add_counts(conn, {"cases": -n_cases})
             for s, r, c in sorted(triples):
                 self._recompute(conn, (s, r, c))
             return int(conn.scalar(select(func.count()).select_from(t.cases)) or 0)
@@ -201,7 +218,7 @@ class Store:
                 t.claims.c.recipient,
                 t.claims.c.category,
             )
-            .where(t.claims.c.id.startswith(ref, autoescape=True))
+            .where(*_prefix(t.claims.c.id, ref))
             .limit(2)
         ).all()
         if not rows:
@@ -244,6 +261,7 @@ class Store:
                 )
                 .returning(t.decisions.c.id)
             ).scalar_one()
+            add_counts(conn, {"decisions": 1})
             self._recompute(conn, (row.supplier, row.recipient, row.category))
         return Decision(
             id=new_id,
@@ -332,18 +350,7 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         """Row counts: documents, near-duplicate groups, extractions, claims (all / current), cases,
-        decisions."""
+        decisions; kept by every write (`store_counts`), so reading them costs nothing on a big store."""
         with self._read() as conn:
-
-            def count(q: Any) -> int:
-                return int(conn.scalar(select(func.count()).select_from(q.subquery())) or 0)
-
-            return {
-                "documents": count(select(t.documents.c.id)),
-                "near_duplicate_groups": count(select(t.documents.c.dup_group).distinct()),
-                "extractions": count(select(t.extractions.c.document_id)),
-                "claims": count(select(t.claims.c.id)),
-                "current_claims": count(current_claims()),
-                "cases": count(select(t.cases.c.id)),
-                "decisions": count(select(t.decisions.c.id)),
-            }
+            found = {r.name: int(r.value) for r in conn.execute(select(t.store_counts))}
+        return {name: found.get(name, 0) for name in COUNTS}

@@ -6,6 +6,7 @@ lock), so a batch is stored whole or not at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,9 +16,19 @@ from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, inser
 from armswatch.cases import build_cases, claim_id, claim_key, effective_decisions
 from armswatch.dedup import Signature, best_match
 from armswatch.model import CATEGORIES, STATUSES, Claim, Document
-from armswatch.screening import screen_cases
+from armswatch.screening import assess_cases, screen_cases
 from armswatch.store import schema as t
+from armswatch.store.aggregates import (
+    ClaimKey,
+    add_counts,
+    aggregate_rows,
+    assessment_json,
+    delete_case_aggregates,
+    insert_aggregates,
+    quantity_chart,
+)
 from armswatch.store.rows import case_row, current_claims, decisions_for, stored_claim
+from armswatch.store.schema import UNDATED
 
 __all__ = ["BatchOutcome", "Triple", "add_document", "claim_problem", "recompute"]
 
@@ -52,6 +63,9 @@ class BatchOutcome:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     claims_stored: int = 0
     claims_rejected: list[tuple[str, str]] = field(default_factory=list)
+    # how the store's row counts move (store_counts, claim_counts), added up document by document
+    count_changes: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
+    claim_count_changes: Counter[ClaimKey] = field(default_factory=Counter, repr=False, compare=False)
 
 
 def claim_problem(c: Claim) -> str | None:
@@ -110,17 +124,24 @@ def add_document(
     if versions.get(version):
         out.skipped.append((source, f"already stored (same text, extractor version {version})"))
         return
+    counts = out.count_changes
+    published = doc.published
     if versions:  # known text, another extractor version: the old claims stop being current
+        published = conn.scalar(select(t.documents.c.published).where(t.documents.c.id == h))
         affected.update(_claim_triples(conn, h, t.extractions.c.current.is_(True)))
+        counts["current_claims"] -= _count_claims(conn, h, t.extractions.c.current.is_(True), -1, out)
         conn.execute(update(t.extractions).where(t.extractions.c.document_id == h).values(current=False))
         out.reextracted.append(source)
         if version in versions:  # extracted by this very extractor before (A, then B, now A): its claims return
             conn.execute(update(t.extractions).where(t.extractions.c.document_id == h,
                                                      t.extractions.c.extractor_version == version).values(current=True))
             affected.update(_claim_triples(conn, h, t.extractions.c.extractor_version == version))
+            counts["current_claims"] += _count_claims(conn, h, t.extractions.c.extractor_version == version, 1, out)
             return
     else:
-        insert_document(conn, doc, h, now, sig, threshold)
+        if insert_document(conn, doc, h, now, sig, threshold):
+            counts["near_duplicate_groups"] += 1
+        counts["documents"] += 1
         out.stored.append(source)
     rows = []
     for ordinal, c in enumerate(doc_claims):
@@ -163,10 +184,31 @@ def add_document(
     if rows:
         conn.execute(_INSERT_CLAIMS, rows)
     out.claims_stored += len(rows)
+    counts.update(extractions=1, claims=len(rows), current_claims=len(rows))
+    day = published or UNDATED
+    out.claim_count_changes.update((str(r["supplier"]), str(r["recipient"]), str(r["category"]), str(r["status"]),
+                                    bool(r["hedged"]), bool(r["denied"]), day) for r in rows)
 
 
-def insert_document(conn: Connection, doc: Document, h: str, now: datetime, sig: Signature, threshold: float) -> None:
-    """Insert a new document with its near-duplicate group and its LSH buckets."""
+def _count_claims(conn: Connection, h: str, which: ColumnElement[bool], sign: int, out: BatchOutcome) -> int:
+    """How many claims the document's extractions that `which` selects hold; each moves claim_counts by
+    `sign`."""
+    c = t.claims.c
+    link = and_(t.extractions.c.document_id == c.document_id, t.extractions.c.extractor_version == c.extractor_version)
+    q = (select(c.supplier, c.recipient, c.category, c.status, c.hedged, c.denied, t.documents.c.published)
+         .join(t.extractions, link).join(t.documents, t.documents.c.id == c.document_id)
+         .where(c.document_id == h, which))
+    n = 0
+    for r in conn.execute(q):
+        out.claim_count_changes[(r.supplier, r.recipient, r.category, r.status, bool(r.hedged), bool(r.denied),
+                                 r.published or UNDATED)] += sign
+        n += 1
+    return n
+
+
+def insert_document(conn: Connection, doc: Document, h: str, now: datetime, sig: Signature, threshold: float) -> bool:
+    """Insert a new document with its near-duplicate group and its LSH buckets; True when it starts a
+    group of its own (no stored near-duplicate)."""
     group = near_duplicate_group(conn, sig, threshold) or h
     conn.execute(
         _INSERT_DOCUMENT,
@@ -189,6 +231,7 @@ def insert_document(conn: Connection, doc: Document, h: str, now: datetime, sig:
     )
     conn.execute(_INSERT_BANDS, [{"bucket": b, "document_id": h} for b in sig.buckets])
     conn.execute(_INSERT_SIGNATURE, [{"document_id": h, "signature": sig.to_bytes()}])
+    return group == h
 
 
 def near_duplicate_group(conn: Connection, sig: Signature, threshold: float) -> str | None:
@@ -201,17 +244,34 @@ def near_duplicate_group(conn: Connection, sig: Signature, threshold: float) -> 
 
 
 def recompute(conn: Connection, triple: Triple) -> None:
-    """Replace the cases (and memberships) of one (supplier, recipient, category) from current claims."""
+    """Replace the cases (and memberships, and the aggregates pages read) of one (supplier, recipient,
+    category) from current claims."""
     s, r, c = triple
     where = (t.claims.c.supplier == s, t.claims.c.recipient == r, t.claims.c.category == c)
-    stored = [stored_claim(row) for row in conn.execute(current_claims().where(*where))]
+    # in the order pages list a case's claims, so the stored assessment (its summary, notes and documents
+    # follow the claims' order) is the one a page would compute
+    ordered = current_claims().where(*where).order_by(
+        t.documents.c.published.asc().nulls_last(), t.documents.c.doc_id, t.claims.c.document_id,
+        t.claims.c.extractor_version, t.claims.c.ordinal)
+    stored = [stored_claim(row) for row in conn.execute(ordered)]
     decisions = decisions_for(conn, sorted({sc.claim_key for sc in stored}))
     new_cases, members = build_cases(stored, effective_decisions(decisions))
-    new_cases = screen_cases(new_cases, stored, members)
+    assessments = assess_cases(new_cases, stored, members)
+    new_cases = screen_cases(new_cases, stored, members, assessments)
+    old_ids = list(conn.scalars(select(t.cases.c.id).where(t.cases.c.supplier == s, t.cases.c.recipient == r,
+                                                            t.cases.c.category == c)))
+    delete_case_aggregates(conn, old_ids)
     conn.execute(delete(t.case_claims).where(t.case_claims.c.claim_id.in_(select(t.claims.c.id).where(*where))))
     conn.execute(delete(t.cases).where(t.cases.c.supplier == s, t.cases.c.recipient == r, t.cases.c.category == c))
+    add_counts(conn, {"cases": len(new_cases) - len(old_ids)})
     if new_cases:
-        conn.execute(insert(t.cases), [case_row(k) for k in new_cases])
+        conn.execute(insert(t.cases), [
+            {**case_row(k), "embargo_assessment": assessment_json(assessments.get(k.id)),
+             "quantity_chart": quantity_chart(k.quantities)}
+            for k in new_cases
+        ])
+    position = {sc.id: i for i, sc in enumerate(stored)}  # stored is in page order
+    published = {sc.id: sc.published for sc in stored}
     if members:
         conn.execute(
             insert(t.case_claims),
@@ -222,7 +282,10 @@ def recompute(conn: Connection, triple: Triple) -> None:
                     "included": m.included,
                     "origin": m.origin,
                     "reason": m.reason,
+                    "position": position[m.claim_id],
+                    "published": published[m.claim_id],
                 }
                 for m in members
             ],
         )
+    insert_aggregates(conn, aggregate_rows({k.id: k.quantities for k in new_cases}, stored, members))

@@ -4,6 +4,7 @@ to all) and ingest, decisions (writes, token required). Documented at /api/docs 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -11,12 +12,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from armswatch.actor_names import UnknownActor, resolve_actor
-from armswatch.embargo import assess, assess_stored_case, assess_transfer, default_registry
+from armswatch.embargo import assess, assess_transfer, default_registry
 from armswatch.errors import InputError, StoreError
 from armswatch.ingest import ingest
 from armswatch.model import Document
 from armswatch.store import CaseFilter, ClaimFilter
 from armswatch.store.browse import actor_summaries, case_summaries, count_cases, count_documents
+from armswatch.store.case_pages import CaseHead, all_origins, case_head, case_members, case_quantities
 from armswatch.store.document_search import search_documents
 from armswatch.store.matches import match_spans
 from armswatch.store.search import SearchQuery, claim_by_id, parse_query, search_claims
@@ -43,7 +45,7 @@ from armswatch.web.security import check_token
 from armswatch.web.state import WebState, web_state
 from armswatch.web.views import actor_label, network_data
 
-__all__ = ["ID_PATTERN", "get_case", "get_claim", "parsed_query", "router"]
+__all__ = ["ID_PATTERN", "get_case_head", "get_claim", "parsed_query", "router"]
 
 router = APIRouter(prefix="/api", responses={
     422: {"description": "a parameter is invalid (the message names it)"},
@@ -96,11 +98,12 @@ def get_claim(state: WebState, claim_id: str) -> tuple[Any, bool]:
     return found
 
 
-def get_case(state: WebState, case_id: str) -> Any:
-    case = state.store.case(case_id)
-    if case is None:
+def get_case_head(state: WebState, case_id: str) -> CaseHead:
+    """A case without its claims (they are read a page at a time); 404 when unknown."""
+    head = case_head(state.store, case_id)
+    if head is None:
         raise HTTPException(status_code=404, detail=f"no case {case_id} in this store")
-    return case
+    return head
 
 
 def typed_party(value: str, field: str) -> str:
@@ -126,7 +129,8 @@ def case_prefix(state: WebState, ref: str | None) -> str | None:
     if ref is None:
         return None
     try:
-        case = state.store.case(ref)
+        found = case_head(state.store, ref)
+        case = found.case if found else None
     except StoreError as e:
         case, why = None, str(e)
     else:
@@ -216,13 +220,21 @@ def cases(state: State, params: Annotated[CaseQuery, Query()]) -> dict[str, Any]
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetail, tags=["cases"], responses=_404)
-def case(state: State, case_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> dict[str, Any]:
-    """One case: status history, quantities over time, why each claim is in it, embargo check.
-    Its claims: GET /api/claims?case_id=..."""
-    k = get_case(state, case_id)
-    members = state.store.claims(ClaimFilter(case_id=k.id))
-    embargo = assess_stored_case(members)
-    return {"case": k.to_dict(members=True), "embargo": embargo.to_dict() if embargo else None}
+def case(state: State, case_id: Annotated[str, Path(pattern=ID_PATTERN)],
+         limit: Annotated[int, Query(ge=1, le=1000, description="members and quantities per page")] = 100,
+         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict[str, Any]:
+    """One case: status history, independent origins, embargo check, and a page of its quantities over time
+    and of why each claim is in it (`n_quantities`, `n_members`: how many there are; counted claims first,
+    oldest first). Its claims: GET /api/claims?case_id=..."""
+    head = get_case_head(state, case_id)
+    k = head.case
+    quantities, n_quantities = case_quantities(state.store, k.id, limit=limit, offset=offset)
+    members, n_members = case_members(state.store, k.id, limit=limit, offset=offset)
+    full = replace(k, origins=tuple(all_origins(state.store, k.id)), quantities=tuple(quantities),
+                   members=tuple(members))
+    return {"case": {**full.to_dict(members=True), "n_quantities": n_quantities, "n_members": n_members,
+                     "limit": limit, "offset": offset},
+            "embargo": head.assessment_data}
 
 
 @router.get("/network", response_model=NetworkOut, tags=["cases"])

@@ -12,14 +12,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from armswatch.cases import StoredClaim, counts_as_origin
-from armswatch.embargo import assess, assess_stored_case, default_registry
+from armswatch.cases import StoredClaim, origin_of
+from armswatch.embargo import assess, default_registry
 from armswatch.store import CaseFilter, ClaimFilter
 from armswatch.store.browse import actor_summaries, case_summaries, count_cases, document_by_id
+from armswatch.store.case_pages import (
+    case_assessments,
+    case_claims_page,
+    case_head,
+    case_origins,
+    case_quantities,
+    claim_membership,
+    timeline_buckets,
+)
 from armswatch.store.document_search import search_documents
 from armswatch.store.matches import marked
 from armswatch.store.search import latest_claims, search_claims
-from armswatch.web.api import ID_PATTERN, claim_page, get_case, get_claim, parsed_query, record, typed_actor
+from armswatch.web.api import ID_PATTERN, claim_page, get_case_head, get_claim, parsed_query, record, typed_actor
 from armswatch.web.models import DecisionIn, RejectIn, SplitIn
 from armswatch.web.params import CaseQuery, ClaimQuery, NetworkQuery
 from armswatch.web.security import LOCAL_HOSTS, check_token, host_name
@@ -27,10 +36,8 @@ from armswatch.web.state import WebState, web_state
 from armswatch.web.views import (
     highlight,
     mark_spans,
-    members_by_claim,
     network_data,
     origin_label,
-    quantity_series,
     source_chain,
     timeline,
     whose_word,
@@ -43,6 +50,8 @@ _DECISION: TypeAdapter[SplitIn | RejectIn] = TypeAdapter(DecisionIn)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 State = Annotated[WebState, Depends(web_state)]
 CASE_PAGE_CLAIMS = 50
+CASE_PAGE_LIST = 50  # quantities and origins of a case, per page
+REJECTED_SHOWN = 100
 LATEST_CLAIMS = 12
 ARTICLE_HITS = 10
 _MAX_FORM_BYTES = 20_000
@@ -95,24 +104,24 @@ def cases_page(request: Request, state: State, params: Annotated[CaseQuery, Quer
 def case_page(
     request: Request, state: State, case_id: Annotated[str, Path(pattern=ID_PATTERN)],
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    qoffset: Annotated[int, Query(ge=0, le=1_000_000, description="first quantity of the page")] = 0,
+    ooffset: Annotated[int, Query(ge=0, le=1_000_000, description="first origin of the page")] = 0,
     decided: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
-    k = get_case(state, case_id)
-    claims = state.store.claims(ClaimFilter(case_id=k.id))  # oldest first
-    members = members_by_claim(k.members)
-    included = [c for c in claims if c.included is not False]
-    rejected = [c for c in claims if c.included is False]
-    origin_counts: dict[str, int] = {}
-    for c in included:
-        m = members.get(c.id)
-        if m is not None and counts_as_origin(c):  # an accuser counts though the accused denies it
-            origin_counts[m.origin] = origin_counts.get(m.origin, 0) + 1
+    """A case from its aggregates: its claims, quantities and origins a page at a time (never all of them)."""
+    head = get_case_head(state, case_id)
+    k = head.case
+    claims = case_claims_page(state.store, k.id, limit=CASE_PAGE_CLAIMS, offset=offset)
+    rejected = case_claims_page(state.store, k.id, included=False, limit=REJECTED_SHOWN)
+    quantities, n_quantities = case_quantities(state.store, k.id, limit=CASE_PAGE_LIST, offset=qoffset)
+    origins, n_origins = case_origins(state.store, k.id, limit=CASE_PAGE_LIST, offset=ooffset)
     return render(
         request, state, "case.html", title=f"armswatch: case {k.supplier} → {k.recipient} {k.category}",
-        case=k, claims=included[offset:offset + CASE_PAGE_CLAIMS], n_included=len(included), rejected=rejected,
-        offset=offset, page_size=CASE_PAGE_CLAIMS, members=members, origin_label=origin_label,
-        origins=sorted(origin_counts.items(), key=lambda kv: (-kv[1], kv[0])), chain=_chain,
-        timeline=timeline(k, included), charts=quantity_series(k), embargo=assess_stored_case(claims),
+        case=k, claims=claims, n_included=k.n_claims, rejected=rejected, rejected_shown=REJECTED_SHOWN,
+        offset=offset, page_size=CASE_PAGE_CLAIMS, origin_of=origin_of, origin_label=origin_label,
+        origins=origins, n_origins=n_origins, ooffset=ooffset, quantities=quantities, n_quantities=n_quantities,
+        qoffset=qoffset, list_size=CASE_PAGE_LIST, chain=_chain,
+        timeline=timeline(k, timeline_buckets(state.store, k)), charts=head.chart, embargo=head.assessment,
         decided=decided,
     )
 
@@ -143,8 +152,9 @@ def claim_page_view(request: Request, state: State, claim_id: Annotated[str, Pat
     text = found[1] if found else ""
     segments, note = highlight(text, c.claim.evidence_span, c.claim.evidence)
     copies = [d for d in state.store.documents(dup_group=c.dup_group) if d.id != c.document_id]
-    case = state.store.case(c.case_id) if c.case_id else None
-    membership = members_by_claim(case.members).get(c.id) if case else None
+    head = case_head(state.store, c.case_id) if c.case_id else None
+    case = head.case if head else None
+    membership = claim_membership(state.store, c.id)
     return render(
         request, state, "claim.html", title=f"armswatch: claim {c.id}", c=c, current=current,
         document=found[0] if found else None, segments=segments, note=note, copies=copies, case=case,
@@ -264,16 +274,15 @@ EMBARGO_PAGE_CASES = 200
 @router.get("/embargoes/{embargo_id}")
 def embargo_page(request: Request, state: State, embargo_id: Annotated[str, Path(max_length=100)]) -> Response:
     """One embargo: its provisions, and every case flagged under it with the reason (most corroborated first)."""
-    from armswatch.screening import case_embargo
-
     emb = default_registry().get(embargo_id)
     if emb is None:
         raise HTTPException(status_code=404, detail=f"no embargo {embargo_id!r}")
     f = CaseFilter(embargo=emb.id, limit=EMBARGO_PAGE_CASES)
+    summaries = case_summaries(state.store, f)
+    assessed = case_assessments(state.store, [k.id for k in summaries])  # kept with each case at ingest
     flagged = []
-    for summary in case_summaries(state.store, f):
-        k = state.store.case(summary.id)
-        found = case_embargo(state.store, k) if k is not None else None
+    for summary in summaries:
+        found = assessed.get(summary.id)
         finding = next((e for e in found.embargoes if e.embargo_id == emb.id), None) if found else None
         flagged.append((summary, finding))
     # on whose word each case rests, beside it: the question the page answers (issue 16)

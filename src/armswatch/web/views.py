@@ -5,11 +5,15 @@ templates render these.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from armswatch.cases import STAGES, Case, Membership, StoredClaim
+from armswatch.store.aggregates import quantity_chart
+from armswatch.store.case_pages import TimelineBucket
 from armswatch.web.network import CATEGORY_COLOURS, SOLID_STATUSES, actor_label, edge_width, network_data
 
 __all__ = [
@@ -56,8 +60,13 @@ def _x(d: date, start: date, span: int) -> float:
     return round((d - start).days / span * _WIDTH, 1) if span else _WIDTH / 2
 
 
-def timeline(case: Case, claims: Iterable[StoredClaim]) -> Timeline | None:
-    """Each status as a bar from its first to its last report, each dated claim as a dot on its row."""
+def _dot_radius(n: int) -> float:
+    return round(min(10.0, 4 + 1.5 * math.log2(max(1, n))), 1)
+
+
+def timeline(case: Case, buckets: Iterable[TimelineBucket]) -> Timeline | None:
+    """Each status as a bar from its first to its last report; each day (a big case: each month) with
+    claims of a status as a dot on its row, sized by how many, linking to its claim or to the list of them."""
     days = [d for s in case.status_history for d in (s.first_reported, s.last_reported) if d]
     if not days:
         return None
@@ -75,12 +84,20 @@ def timeline(case: Case, claims: Iterable[StoredClaim]) -> Timeline | None:
                       "first": s.first_reported, "last": s.last_reported, "n_claims": s.n_claims,
                       "n_denied": s.n_denied, "corroboration": s.corroboration,
                       "colour": STATUS_COLOURS.get(s.status, "#888")})
-    dots = [{"claim_id": c.id, "x": _x(c.published, start, span), "row": row_of[c.claim.status],
-             "status": c.claim.status, "published": c.published, "denied": c.claim.denied,
-             "colour": STATUS_COLOURS.get(c.claim.status, "#888")}
-            for c in claims if c.published and c.claim.status in row_of]
+    dots = [_dot(case, b, _x(b.first + (b.last - b.first) / 2, start, span), row_of[b.status])
+            for b in buckets if b.status in row_of]
     ticks = _ticks(start, end, span)
     return Timeline(start=start, end=end, ticks=ticks, steps=steps, dots=dots, rows=len(order))
+
+
+def _dot(case: Case, b: TimelineBucket, x: float, row: int) -> dict[str, object]:
+    """One dot: its claim when it stands for one, else the list of its claims."""
+    url = f"/claims/{b.claim_id}" if b.n_claims == 1 else "/claims?" + urlencode(
+        {"case_id": case.id, "status": b.status, "since": b.first.isoformat(), "until": b.last.isoformat(),
+         "order": "oldest"})
+    return {"claim_id": b.claim_id, "x": x, "row": row, "status": b.status, "published": b.first, "last": b.last,
+            "month": b.month, "n_claims": b.n_claims, "n_denied": b.n_denied, "denied": b.n_denied == b.n_claims,
+            "r": _dot_radius(b.n_claims), "url": url, "colour": STATUS_COLOURS.get(b.status, "#888")}
 
 
 def _ticks(start: date, end: date, span: int) -> list[tuple[float, str]]:
@@ -103,17 +120,9 @@ def _ticks(start: date, end: date, span: int) -> list[tuple[float, str]]:
 
 
 def quantity_series(case: Case) -> list[dict[str, object]]:
-    """The quantities reported over time, one chart per unit, one series per source (who said so)."""
-    charts: dict[str, dict[str, list[dict[str, object]]]] = {}
-    for q in case.quantities:
-        if q.quantity is None or q.reported is None:
-            continue
-        unit = q.unit or "items"
-        charts.setdefault(unit, {}).setdefault(q.by or "unattributed", []).append(
-            {"x": q.reported.isoformat(), "y": q.quantity, "text": q.quantity_text or "", "status": q.status,
-             "claim": q.claim_id})
-    return [{"unit": unit, "series": [{"label": by, "points": pts} for by, pts in sorted(series.items())]}
-            for unit, series in sorted(charts.items())]
+    """The quantities reported over time, one chart per unit, one series per source (who said so);
+    bounded for big cases (`armswatch.store.aggregates.quantity_chart`, which the store keeps per case)."""
+    return quantity_chart(case.quantities)
 
 
 # --------------------------------------------------------------------------------- text and sources
