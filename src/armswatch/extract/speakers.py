@@ -57,8 +57,9 @@ class SpeakerNames:
         if head.lemma_ in self.words["document_nouns"]:  # "a report by the Conflict Armament Research group"
             by = next((o for p in head.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
                        for o in p.children if o.dep_ == "pobj"), None) or next(
-                (o for v in head.children if v.dep_ == "acl" for p in v.children if p.dep_ == "agent"
-                 for o in p.children if o.dep_ == "pobj"), None)  # "data compiled by the institute"
+                (o for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in self.words["authoring_verbs"]
+                 for p in v.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"),
+                None)  # "data compiled by the institute" (not "a report seen by a newspaper": no one's word)
             if by is not None:
                 return self.name_of(by)
             if head.lower_ in self.words["org_heads"] or any(
