@@ -851,3 +851,10 @@ def test_a_restricted_sale_is_no_claim(extractor):
 def test_figures_published_by_an_office_are_its_word(extractor):
     c = claims(extractor, "Figures published by the Spanish Defence Ministry show that Spain sold howitzers to Peru.")
     assert c[("ESP", "PER", "artillery", "delivered")].source == "Spanish Defence Ministry"
+
+
+def test_a_headline_before_a_blanked_dateline_is_still_a_headline(extractor):
+    text = ("Spain to send howitzers and shells to Peru\n\nMADRID \u2014 Spain will send 12 howitzers and 4,000 "
+            "shells to Peru, the defence minister said.")
+    pledged = {("ESP", "PER", "artillery", "pledged"), ("ESP", "PER", "ammunition", "pledged")}
+    assert set(claims(extractor, text)) == pledged

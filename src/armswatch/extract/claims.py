@@ -114,7 +114,8 @@ class _DocumentReader:
 
     def _frame(self, f: Frame, sent: Span, sent_no: int, sentence_items: list[ItemSlot]) -> int:
         mod = read_modality(f.trigger, f.direction, f.row.status, self.res.governors, self.words,
-                            headline=sent.end_char <= self.headline_end, progressive=f.row.flag_value("progressive"),
+                            headline=self._span(sent.start_char, sent.end_char)[1] <= self.headline_end,
+                            progressive=f.row.flag_value("progressive"),
                             carriers=self.res.valency.event_nouns)
         if mod.conditional:
             return 0
