@@ -137,6 +137,18 @@ def _api(server: str, path: str, **params: Any) -> Any:
     return r.json()
 
 
+def filter_overview(page: Any, server: str, **choices: str) -> None:
+    """Open the overview, choose filter values in its form, submit, and wait for the network to be drawn."""
+    page.goto(server + "/")
+    for name, value in choices.items():
+        page.select_option(f"form.filters select[name={name}]", value)
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    for name, value in choices.items():
+        assert f"{name}={value}" in page.url
+    page.wait_for_selector("#network[data-ready='true']")
+
+
 def _shot(pg: Page, name: str) -> None:
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 

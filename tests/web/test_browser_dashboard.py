@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from test_browser import _api, browser, page, pytestmark, server  # noqa: F401  (fixtures and skip marks)
+from test_browser import _api, browser, filter_overview, page, pytestmark, server  # noqa: F401  (fixtures and skip marks)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -139,12 +139,7 @@ def test_labels_are_readable_and_apart_at_every_zoom(server: str, page) -> None:
 
 
 def test_the_overview_follows_the_category_filter(server: str, page) -> None:  # noqa: F811
-    page.goto(server + "/")
-    page.select_option("form.filters select[name=category]", "uav")
-    with page.expect_navigation():
-        page.click("form.filters button[type=submit]")
-    assert "category=uav" in page.url
-    page.wait_for_selector("#network[data-ready='true']")
+    filter_overview(page, server, category="uav")
     drawn = page.evaluate(_DRAWN)
     uav = _api(server, "/api/cases", category="uav", limit=1000)
     assert sum(int(e["label"]) for e in drawn["edges"]) == uav["total"]

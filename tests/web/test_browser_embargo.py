@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from test_browser import _api, browser, docs_shot, page, pytestmark, server  # noqa: F401  (fixtures and skip marks)
+from test_browser import _api, browser, docs_shot, filter_overview, page, pytestmark, server  # noqa: F401  (fixtures and skip marks)
 
 from armswatch.web.views import origin_label
 
@@ -72,12 +72,7 @@ def test_dprk_cases_and_their_sources_in_three_clicks(server: str, page) -> None
 def test_the_overview_follows_the_embargo_filter(server: str, page) -> None:  # noqa: F811
     flagged = _api(server, "/api/cases", flagged="true", limit=1000)
     latest = _api(server, "/api/claims", flagged="true", limit=12)["items"]
-    page.goto(server + "/")
-    page.select_option("form.filters select[name=flagged]", "true")
-    with page.expect_navigation():
-        page.click("form.filters button[type=submit]")
-    assert "flagged=true" in page.url
-    page.wait_for_selector("#network[data-ready='true']")
+    filter_overview(page, server, flagged="true")
     drawn = page.evaluate("""() => window.armswatchNetwork.edges().map(e => ({
         n: Number(e.data('label')), flag: e.data('flag') }))""")
     assert sum(e["n"] for e in drawn) == flagged["total"] >= 2

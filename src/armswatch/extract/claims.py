@@ -100,7 +100,7 @@ class _DocumentReader:
                 continue
             for slot in self.frames.items.items(pred.tokens("obj"), sent):
                 self.context.remember(Transfer(None, holders[0].code, slot.category, "delivered", sent_no,
-                                               self._terms(slot), lemma=verb.lemma_.lower()))
+                                               self._terms(slot), lemma=lemma))
 
     # -- one sentence --------------------------------------------------------------------------------
     def _sentence(self, sent: Span, sent_no: int, frames: list[Frame]) -> int:
@@ -187,29 +187,25 @@ class _DocumentReader:
         rec = f.recipient.mention if f.recipient else None
         if rec is not None and rec.how == "company" and (sup is None or sup.how != "company"):
             return recipient, supplier
-        if supplier is None and recipient is not None and len(f.more_recipients) == 1:
-            other = f.more_recipients[0]  # "Spain and Peru signed a contract for howitzers"
-            seller = self._seller_of(recipient, other.code) if rec is not None and other.actor.kind == "state" \
-                else None
-            if seller is not None:
-                f.more_recipients = []
-                return seller, other.code if seller == recipient else recipient
         if supplier is not None and recipient is not None and self._seller_of(recipient, supplier) == recipient:
             return recipient, supplier
         return supplier, recipient
 
     def _two_signers(self, f: Frame, supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
-        """"Spain and Peru are negotiating the sale of howitzers": both sides of the sale are the coordinated
-        subject; the major arms exporter of the two sells, else the direction is unknown."""
-        sides = {a.code for a in f.more_suppliers} | {a.code for a in f.more_recipients}
-        if supplier is None or supplier != recipient or len(sides) != 1:
+        """"Spain and Peru signed a contract for howitzers", "Spain and Peru are negotiating the sale of
+        howitzers": both sides are one coordinated subject (a deal's signers, or a sale's two parties); the major
+        arms exporter of the two sells, else the direction is unknown."""
+        one_side = supplier is None and f.direction == "deal"  # "Spain and Peru signed": both signers, the buyer's
+        signer = recipient if one_side else supplier if supplier == recipient else None
+        sides = {a.code for a in (*f.more_suppliers, *f.more_recipients)} - {signer}
+        if signer is None or len(sides) != 1:
             return supplier, recipient
         other = next(iter(sides))
-        seller = self._seller_of(supplier, other)
+        seller = self._seller_of(signer, other)
         if seller is None:
             return supplier, recipient
         f.more_suppliers, f.more_recipients = [], []
-        return seller, other if seller == supplier else supplier
+        return seller, other if seller == signer else signer
 
     def _seller_of(self, a: str, b: str) -> str | None:
         """Of two states that sign a deal, the one that is a major arms exporter while the other is not."""
