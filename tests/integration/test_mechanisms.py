@@ -858,3 +858,19 @@ def test_a_headline_before_a_blanked_dateline_is_still_a_headline(extractor):
             "shells to Peru, the defence minister said.")
     pledged = {("ESP", "PER", "artillery", "pledged"), ("ESP", "PER", "ammunition", "pledged")}
     assert set(claims(extractor, text)) == pledged
+
+
+def test_a_weapon_word_before_a_non_weapon_head_names_no_item(extractor):
+    # data: non_weapon_heads ("talks", "programme"); the noun's own support agent takes the open role
+    text = ("Chile offered new arms talks to Peru. Chile confirmed the delivery of Gripen jets from Sweden. "
+            "Peru sent observers to watch a tank battle in Bolivia.")
+    keys = set(claims(extractor, text))
+    assert keys == {("SWE", "CHL", "aircraft", "delivered")}
+
+
+def test_the_pre_filter_skips_a_weapon_word_that_modifies_a_non_weapon_head(extractor):
+    from armswatch.extract.prefilter import load_prefilter
+
+    pf = load_prefilter()
+    assert pf.mask("Chile offered new arms talks to Peru.\n") is None
+    assert pf.mask("Chile offered new arms to Peru.\n") is not None

@@ -83,9 +83,10 @@ class Mentions:
 
     def __init__(self, doc: Doc, actors: list[ActorMention], items: list[ItemMatch],
                  groups: GroupNames | None = None, item_words: frozenset[str] = frozenset(),
-                 bare_dual: frozenset[str] = frozenset()) -> None:
+                 bare_dual: frozenset[str] = frozenset(), non_weapon_heads: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.bare_dual = bare_dual  # "equipment", "hardware": civil as often as military when bare
+        self.non_weapon_heads = non_weapon_heads  # "talks" in "arms talks": a weapon word names no weapon there
         self.groups = groups
         self.item_words = item_words  # the words of the item terms, lower-case
         self.actors = actors
@@ -134,6 +135,8 @@ class Mentions:
         if m is not None and m.term.role == "generic" and (m.end - 1 == head.i or head.pos_ in _NOUNISH):
             # "air defence capabilities", "anti-tank weapons": a generic head takes its modifier's category
             return self.modifier_category(head, m) or m.term.category
+        if m is None and head.lemma_.lower() in self.non_weapon_heads:
+            return None  # "arms talks", "the missile programme", "tank crews"
         # weak head (or none): the nearest categorised modifier in front of it decides
         category = self._modifiers_category(head, m)
         if category:
@@ -204,9 +207,11 @@ class MentionFinder:
     """Builds the matchers once per pipeline; `find(doc)` returns the Mentions of a parsed Doc."""
 
     def __init__(self, nlp: Language, lexicon: Lexicon, blocked: list[str], group_heads: frozenset[str],
-                 military: frozenset[str] = frozenset(), bare_dual: frozenset[str] = frozenset()) -> None:
+                 military: frozenset[str] = frozenset(), bare_dual: frozenset[str] = frozenset(),
+                 non_weapon_heads: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.bare_dual = bare_dual
+        self.non_weapon_heads = non_weapon_heads
         demonyms: dict[str, list[str]] = {}
         for surface, actor in lexicon.actor_adjectives.items():
             demonyms.setdefault(actor.code, []).append(surface)
@@ -240,7 +245,8 @@ class MentionFinder:
             lengths[:] = sorted(set(lengths), reverse=True)
 
     def find(self, doc: Doc) -> Mentions:
-        return Mentions(doc, self._actors(doc), self._items(doc), self.groups, self.item_words, self.bare_dual)
+        return Mentions(doc, self._actors(doc), self._items(doc), self.groups, self.item_words, self.bare_dual,
+                        self.non_weapon_heads)
 
     def _actors(self, doc: Doc) -> list[ActorMention]:
         spans = []

@@ -100,7 +100,7 @@ def load_resources(nlp: Language) -> Resources:
     blocked = (resources.files("armswatch") / "data" / "not_actors.txt").read_text(encoding="utf-8").split("\n")
     words = load_words()
     finder = MentionFinder(nlp, lexicon, [b.strip() for b in blocked if b.strip()], words["armed_group_heads"],
-                           words["military_modifiers"], words["bare_dual_nouns"])
+                           words["military_modifiers"], words["bare_dual_nouns"], words["non_weapon_heads"])
     governors = {r["lemma"]: r["effect"] for r in data_rows("governors.tsv")}
     speech = {r["lemma"]: r["kind"] for r in data_rows("speech.tsv")}
     source_names = {r["alias"].strip().lower(): r["name"].strip() for r in data_rows("source_names.tsv")}

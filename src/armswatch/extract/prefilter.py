@@ -86,6 +86,8 @@ class Prefilter:
     def __init__(self, lexicon: Lexicon, valency: Valency, words: WordLists) -> None:
         weapon_categories = words["weapon_categories"]
         self._bare_dual_nouns = words["bare_dual_nouns"]  # as the extractor's Mentions.is_dual_use reads them
+        # "arms talks", "missile programme": the nouns after which a weapon word names no weapon (Mentions.category_of)
+        self._non_weapon_heads = frozenset(f for w in words["non_weapon_heads"] for f in plurals(w) | {w})
         dual_categories = words["dual_use_categories"]
         # categorised terms only: "system" or "unit" names no weapon without a categorised word beside it
         items = {term: item for term, item in lexicon.items.items() if item.category is not None}
@@ -162,7 +164,16 @@ class Prefilter:
         words (ships, planes, parts, engines, technology, bare "equipment") make no claim in the extractor
         either: only "weapons"/"arms" and named systems can. Skipping on the same rule keeps the claims."""
         words = _word_set(text) if words is None else words
-        return (self._items if names_weapons else self._always).spans(text, words)
+        return [span for span in (self._items if names_weapons else self._always).spans(text, words)
+                if not self._modifies_non_weapon(text, span, words)]
+
+    def _modifies_non_weapon(self, text: str, span: tuple[int, int], words: set[str]) -> bool:
+        return not self._non_weapon_heads.isdisjoint(words) and self._before_non_weapon_head(text, span[1])
+
+    def _before_non_weapon_head(self, text: str, end: int) -> bool:
+        """Is the term ending at `end` a modifier of a noun that makes it no weapon ("arms talks")?"""
+        following = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "-") else None
+        return following is not None and following.group().lower() in self._non_weapon_heads
 
     def _trigger_spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
         spans = []
@@ -202,8 +213,11 @@ class Prefilter:
         if not items and not self._self_modifiers.isdisjoint(words) and not self._self_items.isdisjoint(words):
             # "military, economic and humanitarian aid": the modifier apart from its noun
             items = [m.span() for m in _WORD.finditer(sentence.lower()) if m.group() in self._self_items]
-        triggers = self._trigger_spans(sentence, words)
-        if triggers and not items and not self._itemless.isdisjoint(words):
+        # "arms control": the word is neither a weapon nor a form of "to arm"
+        triggers = [t for t in self._trigger_spans(sentence, words)
+                    if not self._modifies_non_weapon(sentence, t, words)]
+        if triggers and not items and any(not self._itemless.isdisjoint(
+                _PARTS.split(sentence[s:e].lower())) for s, e in triggers):
             return True, False, True
         if not items or not triggers:
             return False, bool(items), bool(triggers)
