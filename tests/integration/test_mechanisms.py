@@ -874,3 +874,9 @@ def test_the_pre_filter_skips_a_weapon_word_that_modifies_a_non_weapon_head(extr
     pf = load_prefilter()
     assert pf.mask("Chile offered new arms talks to Peru.\n") is None
     assert pf.mask("Chile offered new arms to Peru.\n") is not None
+
+
+def test_coordinated_modifiers_of_one_noun_make_one_item(extractor):
+    got = claims(extractor, "Peru sent extra mortar and artillery rounds to Chile.")
+    assert set(got) == {("PER", "CHL", "ammunition", "delivered")}
+    assert got[("PER", "CHL", "ammunition", "delivered")].item == "extra mortar and artillery rounds"

@@ -33,3 +33,43 @@ def test_other_nouns_in_that_place_are_left_alone():
     doc = repair(parse(rows))
     assert (doc[5].pos_, doc[5].dep_, doc[6].dep_) == ("NOUN", "compound", "conj")
     assert doc[7].head.text == "train"
+
+
+# "Peru sent extra mortar and artillery rounds to Chile." as en_core_web_sm parses such lists: two objects
+SPLIT = """
+Peru Peru PROPN NNP nsubj 1
+sent send VERB VBD ROOT -1
+extra extra ADJ JJ amod 3
+mortar mortar NOUN NN dobj 1
+and and CCONJ CC cc 3
+artillery artillery NOUN NN conj 3
+rounds round NOUN NNS dobj 1
+to to ADP IN prep 6
+Chile Chile PROPN NNP pobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_coordinated_modifiers_read_as_a_second_object_modify_the_noun_again():
+    doc = repair(parse(SPLIT))
+    mortar, rounds = doc[3], doc[6]
+    assert (mortar.dep_, mortar.head.text) == ("nmod", "rounds")
+    assert [t.text for t in rounds.subtree][:5] == ["extra", "mortar", "and", "artillery", "rounds"]
+
+
+def test_names_before_an_object_are_not_modifiers():
+    # "Peru sent Chile and Bolivia rifles": recipients, whatever the parse
+    rows = SPLIT.replace("extra extra ADJ JJ amod 3\n", "the the DET DT det 3\n") \
+        .replace("mortar mortar NOUN NN dobj", "Chile Chile PROPN NNP dobj") \
+        .replace("artillery artillery NOUN NN conj", "Bolivia Bolivia PROPN NNP conj")
+    doc = repair(parse(rows))
+    assert (doc[3].dep_, doc[3].head.text) == ("dobj", "sent")
+
+
+def test_objects_apart_are_left_alone():
+    # a comma between them: two phrases, not one noun and its modifiers
+    rows = SPLIT.replace("rounds round NOUN NNS dobj 1\n", ", , PUNCT , punct 1\nrounds round NOUN NNS dobj 1\n")
+    rows = rows.replace("to to ADP IN prep 6", "to to ADP IN prep 7").replace("Chile Chile PROPN NNP pobj 7",
+                                                                         "Chile Chile PROPN NNP pobj 8")
+    doc = repair(parse(rows))
+    assert (doc[3].dep_, doc[3].head.text) == ("dobj", "sent")

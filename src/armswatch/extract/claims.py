@@ -361,8 +361,11 @@ class _DocumentReader:
     def _modifies_phrase(prev: Token, lo: int, top: Token) -> bool:
         if prev.text == "-" and not prev.is_sent_start:
             return True  # "long-range missiles", "IRIS-T systems": one word
-        inside = lo <= prev.head.i <= top.i
-        return inside and prev.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and not prev.is_sent_start
+        if prev.is_sent_start or prev.dep_ in ("nsubj", "nsubjpass", "punct"):
+            return False
+        if prev.dep_ in ("conj", "cc"):  # coordinated modifiers: "mortar and artillery rounds"
+            return top.left_edge.i <= prev.head.i < lo
+        return lo <= prev.head.i <= top.i
 
     def _hyphenated(self, end: int) -> bool:
         """"US-supplied": a name joined to the next word is part of the item's words."""

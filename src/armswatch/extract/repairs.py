@@ -5,6 +5,9 @@ object: "Italy will train soldiers and supply tanks to Chile" comes out with "su
 "tanks", "tanks" a conjunct of "soldiers", and no second verb. Only words that are transfer verbs
 (data/frames.tsv) are repaired, and only in that shape; the repaired tree is the one the parser gives
 when it gets the sentence right ("Italy will train soldiers and deliver tanks to Chile").
+
+It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
+with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
 
 from __future__ import annotations
@@ -54,8 +57,23 @@ def _tag(word: str) -> str:
     return "VBD" if low.endswith("ed") else "VBZ" if low.endswith("s") else "VB"
 
 
+def _split_modifiers(tok: Token) -> Token | None:
+    """The noun a coordinated common-noun object modifies when the parser made it a second object of the
+    verb, right before it: "delivered [mortar and artillery] [rounds]" (names are left alone: in "sent
+    Chile and Peru rifles" they are the recipients)."""
+    if tok.dep_ != "dobj" or tok.pos_ != "NOUN" or not any(c.dep_ == "conj" for c in tok.children):
+        return None
+    following = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if following is None or following.pos_ != "NOUN" or following.left_edge.i != tok.right_edge.i + 1:
+        return None
+    return following
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
+        noun = _split_modifiers(tok)
+        if noun is not None:
+            tok.dep_, tok.head = "nmod", noun
         found = _coordinated_verb(tok)
         if found is None:
             continue
