@@ -877,6 +877,6 @@ def test_the_pre_filter_skips_a_weapon_word_that_modifies_a_non_weapon_head(extr
 
 
 def test_coordinated_modifiers_of_one_noun_make_one_item(extractor):
-    got = claims(extractor, "Peru sent extra mortar and artillery rounds to Chile.")
+    got = claims(extractor, "Peru sent more artillery and mortar rounds to Chile.")
     assert set(got) == {("PER", "CHL", "ammunition", "delivered")}
-    assert got[("PER", "CHL", "ammunition", "delivered")].item == "extra mortar and artillery rounds"
+    assert got[("PER", "CHL", "ammunition", "delivered")].item == "more artillery and mortar rounds"
