@@ -880,3 +880,11 @@ def test_coordinated_modifiers_of_one_noun_make_one_item(extractor):
     got = claims(extractor, "Peru sent more artillery and mortar rounds to Chile.")
     assert set(got) == {("PER", "CHL", "ammunition", "delivered")}
     assert got[("PER", "CHL", "ammunition", "delivered")].item == "more artillery and mortar rounds"
+
+
+def test_an_as_said_clause_names_the_source_wherever_it_hangs(extractor):
+    text = ("MS LANE: Thank you. On the drones, what I would say and come back to is, as Defence Minister Ola "
+            "Brandt told Reuters in May, the government has information that Cuba is preparing to "
+            "provide Venezuela with dozens of drones.")
+    c = claims(extractor, text)[("CUB", "VEN", "uav", "pledged")]
+    assert (c.source, c.via) == ("Ola Brandt", "Reuters")

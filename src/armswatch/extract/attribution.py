@@ -119,7 +119,9 @@ class AttributionReader:
             if kind == "believe" and anc.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anc.children):
                 hedged = True  # "it is believed that Iran sent": a belief with no one holding it
             if kind and anc.pos_ in ("VERB", "AUX") and kind != "deny":
-                found = self.speaker_from(anc)
+                relayed = self._as_said_before(trigger) if self._first_person(anc) else None
+                # "I would say, as the minister told CNN, that ...": the one quoted is the source
+                found = self.speaker_from(relayed if relayed is not None else anc)
                 if found is not None:
                     hedged = hedged or kind == "believe"
                     speaker = found
@@ -134,7 +136,25 @@ class AttributionReader:
                 if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and kind in ("say", "believe") \
                         and (c.i > trigger.i or as_said):
                     return self.speaker_from(c), kind == "believe"
-        return None, hedged
+        as_said = self._as_said_before(trigger)
+        return (self.speaker_from(as_said), False) if as_said is not None else (None, hedged)
+
+    @staticmethod
+    def _first_person(verb: Token) -> bool:
+        return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+    def _as_said_before(self, trigger: Token) -> Token | None:
+        """"what I would say is, as the minister told CNN, the government has information that Iran ...":
+        an "as X said" clause earlier in the sentence, wherever the parser hung it, outside the trigger's
+        own clause."""
+        for verb in trigger.sent:
+            if verb.i >= trigger.i:
+                return None
+            if verb.pos_ == "VERB" and self.speech.get(verb.lemma_.lower()) == "say" \
+                    and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children) \
+                    and verb.right_edge.i < trigger.i and verb not in trigger.ancestors:
+                return verb
+        return None
 
     def speaker_from(self, verb: Token) -> Speaker | None:
         # "Russia is believed to have supplied ...": a passive subject is no speaker
