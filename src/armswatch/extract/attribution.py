@@ -136,8 +136,8 @@ class AttributionReader:
                 if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and kind in ("say", "believe") \
                         and (c.i > trigger.i or as_said):
                     return self.speaker_from(c), kind == "believe"
-        as_said = self._as_said_before(trigger)
-        return (self.speaker_from(as_said), False) if as_said is not None else (None, hedged)
+        earlier = self._as_said_before(trigger)
+        return (self.speaker_from(earlier), False) if earlier is not None else (None, hedged)
 
     @staticmethod
     def _first_person(verb: Token) -> bool:
