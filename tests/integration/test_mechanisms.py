@@ -888,3 +888,8 @@ def test_an_as_said_clause_names_the_source_wherever_it_hangs(extractor):
             "provide Venezuela with dozens of drones.")
     c = claims(extractor, text)[("CUB", "VEN", "uav", "pledged")]
     assert (c.source, c.via) == ("Ola Brandt", "Reuters")
+
+
+def test_a_list_hung_on_a_party_names_the_items(extractor):
+    got = set(claims(extractor, "Venezuela bought weapons from Belarus, such as anti-tank missiles."))
+    assert got == {("BLR", "VEN", "missiles", "delivered")}

@@ -385,6 +385,7 @@ class FrameReader:
             tokens = pred.tokens(slot.role)
             if slot.role == "obj":  # "shipped shells to Russia, along with missiles": the list hung on the verb
                 tokens += [a.token for a in pred.args if a.role.removeprefix("pp:") in self.words["list_preps"]]
+                tokens += self._list_on_party(pred) if tokens else []
             for t in tokens:
                 if slot.category:
                     forced += self._know_how(t, slot.category)
@@ -395,6 +396,13 @@ class FrameReader:
         forced += only
         taken = {f.head.i for f in forced}
         return forced + [s for s in self.items.items(heads, pred.head.sent) if s.head.i not in taken]
+
+    def _list_on_party(self, pred: Predicate) -> list[Token]:
+        """"bought weapons from Iran, such as drones": a list after a party, which names no weapons, goes on
+        the items (the parser hangs it on the nearest noun)."""
+        return [o for a in pred.args if a.role.startswith("pp:") and self.kind_of(a.token) == "actor"
+                for p in children(a.token, "prep") if prep_word(p) in self.words["list_preps"]
+                for o in prep_objects(p) if self.kind_of(o) == "item"]
 
     def _know_how(self, tok: Token, category: str) -> list[ItemSlot]:
         """"help Moscow build drones", "assisted Iran in developing missiles": what is built is know-how."""
