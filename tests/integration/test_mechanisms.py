@@ -893,3 +893,17 @@ def test_an_as_said_clause_names_the_source_wherever_it_hangs(extractor):
 def test_a_list_hung_on_a_party_names_the_items(extractor):
     got = set(claims(extractor, "Venezuela bought weapons from Belarus, such as anti-tank missiles."))
     assert got == {("BLR", "VEN", "missiles", "delivered")}
+
+
+def test_a_conjunct_is_no_party_of_the_phrase_before_it(extractor):
+    # "to Peru" hangs on "drones": "40 trucks" does not stand for Peru
+    got = claims(extractor, "Chile will send 40 trucks and 12 drones to Peru.")
+    assert set(got) == {("CHL", "PER", "uav", "pledged")} and got[("CHL", "PER", "uav", "pledged")].quantity == 12
+
+
+def test_units_and_sums_lead_to_the_items(extractor):
+    text = ("Chile delivered a squadron of F-16 fighters to Peru. Chile will send Peru 200 million dollars "
+            "worth of artillery shells.")
+    got = claims(extractor, text)
+    assert got[("CHL", "PER", "aircraft", "delivered")].item == "squadron of F-16 fighters"
+    assert got[("CHL", "PER", "ammunition", "pledged")].item == "artillery shells"

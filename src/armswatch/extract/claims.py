@@ -371,10 +371,16 @@ class _DocumentReader:
         """"US-supplied": a name joined to the next word is part of the item's words."""
         return end < len(self.doc) and self.doc[end].text == "-" and not self.doc[end - 1].whitespace_
 
+    def _money_word(self, tok: Token) -> bool:
+        return any(t.text in self.words["currency_signs"] or t.lower_ in self.words["currency_signs"]
+                   for t in tok.subtree if t.i <= tok.i)
+
     def _item_text(self, slot: ItemSlot) -> str:
         top, head = slot.top, slot.head
         if top.i > head.i:
             top = head  # "Of the 31 tanks promised, 20 have arrived": the count comes after the items
+        if top.lower_ == "worth" or self._money_word(top):
+            top = head  # "$300 million worth of shells": the shells
         lo = top.i
         while lo > 0 and self._modifies_phrase(self.doc[lo - 1], lo, top):
             lo -= 1  # the phrase's own modifiers, not a subject the parser hung on it

@@ -83,6 +83,10 @@ class ItemReader:
                 of = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i]
             if not of and self._amount(tok):  # "$90 million in defense articles": what the money buys
                 of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+            if not of:  # "300 million dollars worth of shells": the value word the parser hung on the sum
+                of = [p for c in tok.children if c.dep_ == "amod" and c.lower_ == "worth"
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+                is_measure = is_measure or bool(of)
             if is_measure and of and children(of[0], "pobj"):
                 chain.append(tok)
                 tok = children(of[0], "pobj")[0]

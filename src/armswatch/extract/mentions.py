@@ -54,6 +54,8 @@ def _phrase_tokens(head: Token, preps: int = 0) -> list[Token]:
     for c in head.children:
         if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") or c.pos_ == "VERB":
             continue
+        if c.dep_ in ("conj", "cc") and preps == 0:
+            continue  # "100 trucks and 30 drones to Chile": a conjunct is a phrase of its own
         if c.dep_ == "prep" and preps >= 2:
             continue
         out.extend(_phrase_tokens(c, preps + (c.dep_ == "prep")))
