@@ -907,3 +907,8 @@ def test_units_and_sums_lead_to_the_items(extractor):
     got = claims(extractor, text)
     assert got[("CHL", "PER", "aircraft", "delivered")].item == "squadron of F-16 fighters"
     assert got[("CHL", "PER", "ammunition", "pledged")].item == "artillery shells"
+
+
+def test_abbreviated_scales_count(extractor):
+    c = claims(extractor, "Chile has shipped 1.5m rounds to Peru.")[("CHL", "PER", "ammunition", "delivered")]
+    assert c.quantity == 1_500_000

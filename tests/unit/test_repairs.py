@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from armswatch.extract.repairs import repair
 from tests.unit.grammar_helpers import parse
 
@@ -73,3 +75,36 @@ def test_objects_apart_are_left_alone():
                                                                          "Chile Chile PROPN NNP pobj 8")
     doc = repair(parse(rows))
     assert (doc[3].dep_, doc[3].head.text) == ("dobj", "sent")
+
+
+# "Peru sent 2m shells to Chile." as en_core_web_sm parses it: the scale is a noun modifier
+SCALE = """
+Peru Peru PROPN NNP nsubj 1
+sent send VERB VBD ROOT -1
+2 2 NUM CD nummod 3
+m m NOUN NN compound 4
+shells shell NOUN NNS dobj 1
+to to ADP IN prep 4
+Chile Chile PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def _without_space_after(doc: Doc, i: int) -> Doc:
+    """The same parse with no space after token `i` ("2m")."""
+    spaces = [bool(t.whitespace_) and t.i != i for t in doc]
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=spaces, lemmas=[t.lemma_ for t in doc],
+               pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc], deps=[t.dep_ for t in doc],
+               heads=[t.head.i for t in doc], sent_starts=[t.i == 0 for t in doc])
+
+
+def test_a_scale_written_after_a_number_is_a_number_word():
+    doc = repair(_without_space_after(parse(SCALE), 2))
+    two, m, shells = doc[2], doc[3], doc[4]
+    assert (m.pos_, m.tag_, m.lemma_, m.dep_, m.head.i) == ("NUM", "CD", "million", "nummod", shells.i)
+    assert two.head.i == m.i  # "2" counts through its scale: 2 million
+
+
+def test_a_letter_apart_from_the_number_is_no_scale():
+    doc = repair(parse(SCALE))  # "2 m shells": a space between
+    assert (doc[3].pos_, doc[3].lemma_) == ("NOUN", "m")

@@ -6,6 +6,9 @@ object: "Italy will train soldiers and supply tanks to Chile" comes out with "su
 (data/frames.tsv) are repaired, and only in that shape; the repaired tree is the one the parser gives
 when it gets the sentence right ("Italy will train soldiers and deliver tanks to Chile").
 
+A scale written after a number ("1.5m shells", "2bn") is made a number word again, with its scale as
+its lemma (data: scale_abbreviations), so the count reads 1.5 million.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -18,6 +21,7 @@ from lemminflect import getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from armswatch.extract.lexicon import load_words
 from armswatch.extract.valency import load_valency
 
 __all__ = ["COMPONENT", "repair"]
@@ -69,8 +73,26 @@ def _split_modifiers(tok: Token) -> Token | None:
     return following
 
 
+def _scale_after_number(tok: Token) -> str | None:
+    """"million" for the "m" of "1.5m" (a number right before it, no space between)."""
+    if tok.i == 0 or not tok.doc[tok.i - 1].like_num or tok.doc[tok.i - 1].whitespace_:
+        return None
+    return load_words().value("scale_abbreviations", tok.lower_)
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
+        scale = _scale_after_number(tok)
+        if scale is not None:
+            number = doc[tok.i - 1]
+            tok.pos_, tok.tag_, tok.lemma_ = "NUM", "CD", scale
+            if number.head.i != tok.i:
+                number.dep_, number.head = "compound", tok
+            if tok.dep_ in ("compound", "amod", "nmod"):
+                tok.dep_ = "nummod"
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and tok.head.i == nxt.head.i != nxt.i:
+                tok.dep_, tok.head = "nummod", nxt  # "send 1m rounds" read as two objects
         noun = _split_modifiers(tok)
         if noun is not None:
             tok.dep_, tok.head = "nmod", noun
