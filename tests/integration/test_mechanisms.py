@@ -912,3 +912,10 @@ def test_units_and_sums_lead_to_the_items(extractor):
 def test_abbreviated_scales_count(extractor):
     c = claims(extractor, "Chile has shipped 1.5m rounds to Peru.")[("CHL", "PER", "ammunition", "delivered")]
     assert c.quantity == 1_500_000
+
+
+def test_a_designation_is_an_item_however_it_is_tagged(extractor):
+    # the small model tags "Su-35" before a noun as a preposition in this frame
+    got = claims(extractor, "Russia denied reports that it had sold Su-35 jets to Iran.")
+    c = got[("RUS", "IRN", "aircraft", "delivered")]
+    assert c.denied and c.item == "Su-35 jets"

@@ -360,6 +360,8 @@ class MentionFinder:
         last = toks[-1]
         if item.role == "modifier" or (item.cased and last.pos_ not in ("VERB", "AUX", "ADP")):
             return True  # model names are tagged anything ("Yak-130" as ADJ, "F-16" as NUM)
+        if item.cased and any(ch.isdigit() for ch in last.text):
+            return True  # a designation with a number is no verb or preposition, however tagged ("Su-35" as ADP)
         # a weapon noun, not a verb ("North Korea ships ...") or an adjective ("electronic jamming"); a class
         # noun before a ship's or a plane's name is often tagged an adjective ("the frigate Aurora")
         named = last.pos_ == "ADJ" and last.is_lower and last.head.pos_ == "PROPN" and last.head.i == last.i + 1
