@@ -919,3 +919,10 @@ def test_a_designation_is_an_item_however_it_is_tagged(extractor):
     got = claims(extractor, "Russia denied reports that it had sold Su-35 jets to Iran.")
     c = got[("RUS", "IRN", "aircraft", "delivered")]
     assert c.denied and c.item == "Su-35 jets"
+
+
+def test_a_support_verb_subject_takes_the_role_the_noun_leaves_open(extractor):
+    text = ("Peru confirmed the delivery of Gripen jets from Sweden. Chile approved Bolivia's request for "
+            "Javelin missiles. Chile announced the delivery of Leopard tanks to Peru.")
+    triples = {key[:3] for key in claims(extractor, text)}
+    assert triples == {("SWE", "PER", "aircraft"), ("CHL", "BOL", "missiles"), ("CHL", "PER", "armoured_vehicles")}

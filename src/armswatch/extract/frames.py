@@ -119,9 +119,10 @@ class FrameReader:
         if row.direction == "part":
             f.whole = next(iter(pred.tokens("subj")), None)
             return f
-        supplier = self._party(pred, row.supplier, f, "supplier", exclude=set())
+        supplier = self._party(pred, _without_agent(row.supplier), f, "supplier", exclude=set())
         taken = {supplier.token.i} if supplier else set()
-        recipient = self._party(pred, row.recipient, f, "recipient", exclude=taken)
+        recipient = self._party(pred, _without_agent(row.recipient), f, "recipient", exclude=taken)
+        supplier, recipient = self._support_agent(pred, row, f, supplier, recipient)
         f.commission = row.direction == "give" and bool(f.items) and all(
             s.top.lemma_.lower() in self.words["commission_nouns"] for s in f.items)
         if f.commission:
@@ -167,6 +168,24 @@ class FrameReader:
         return f
 
     # -- parties ------------------------------------------------------------------------------------------
+    def _support_agent(self, pred: Predicate, row: FrameRow, f: Frame, supplier: Party | None,
+                       recipient: Party | None) -> tuple[Party | None, Party | None]:
+        """The subject of a support verb ("X announced the delivery", "X approved the request") takes the role
+        the noun's own arguments leave open: "India confirmed the delivery of jets from Russia" (India
+        receives), "Washington approved Kyiv's request for missiles" (Washington supplies). With both open
+        it takes the role the frame row names it for."""
+        agent = (Slot("sup:agent"),)
+        if not pred.tokens("sup:agent") or (supplier is not None and recipient is not None):
+            return supplier, recipient
+        taken = {p.token.i for p in (supplier, recipient) if p is not None}
+        if supplier is None and (recipient is not None or _names(row.supplier, "sup:agent")) \
+                and "supplier" not in f.blocked:
+            return self._party(pred, agent, f, "supplier", exclude=taken), recipient
+        if recipient is None and (supplier is not None or _names(row.recipient, "sup:agent")) \
+                and "recipient" not in f.blocked:
+            return supplier, self._party(pred, agent, f, "recipient", exclude=taken)
+        return supplier, recipient
+
     def _party(self, pred: Predicate, slots: tuple[Slot, ...], f: Frame, role: str,
                exclude: set[int]) -> Party | None:
         named_other = False
@@ -520,3 +539,10 @@ def _fill(inner: Frame, outer: Frame) -> bool:
         changed = True
     return changed
 
+
+def _without_agent(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    return tuple(s for s in slots if s.role != "sup:agent")
+
+
+def _names(slots: tuple[Slot, ...], role: str) -> bool:
+    return any(s.role == role for s in slots)
