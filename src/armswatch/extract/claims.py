@@ -416,7 +416,8 @@ class _DocumentReader:
             c = self._merge(group)
             if self.context.denied(c.supplier, c.recipient, c.category):
                 c = replace(c, denied=True)
-            out.append(c)
+            system = self.res.catalogue.find(c.item)  # the item as written names it ("Geran-2 drones")
+            out.append(replace(c, system=system.id) if system else c)
         return out
 
     def _merge(self, group: list[Claim]) -> Claim:
