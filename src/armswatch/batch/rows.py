@@ -138,7 +138,7 @@ def result_tables(items: Sequence[Item], outcomes: Mapping[int, Outcome], *, kee
 
 def claim_from_row(row: Mapping[str, Any]) -> Claim:
     """A claims-table row → the Claim it was written from."""
-    kw = {name: row.get(name) for name in _CLAIM_COLUMNS}  # outputs written before a column was added: null
+    kw: dict[str, Any] = {name: row.get(name) for name in _CLAIM_COLUMNS}  # older outputs lack new columns: null
     return Claim(evidence_span=(int(row["span_start"]), int(row["span_end"])), **kw)
 
 
