@@ -87,8 +87,11 @@ class StoredClaim:
     reason: str | None = None  # why it is (or is not) in its case
 
     def to_dict(self) -> dict[str, Any]:
+        from armswatch.systems import producer_differs
+
         d = self.claim.to_dict()
         d.update(
+            producer_differs=producer_differs(self.claim),  # derived: follows the catalogue's producers
             claim_id=self.id,
             claim_key=self.claim_key,
             document_hash=self.document_id,

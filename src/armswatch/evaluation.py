@@ -19,8 +19,9 @@ from typing import Any
 
 from armswatch.errors import InputError
 from armswatch.model import Claim, Document
+from armswatch.systems import Catalogue
 
-__all__ = ["GoldArticle", "Score", "load_gold", "score_claims"]
+__all__ = ["GoldArticle", "Score", "SystemLinks", "load_gold", "score_claims", "score_systems"]
 
 
 @dataclass(frozen=True)
@@ -187,3 +188,56 @@ def _confusions(s: Score, gold: list[dict[str, Any]], preds: list[Claim]) -> Non
         for category in {c["category"] for c in g} & {c.category for c in p}:
             s.status_confusion.update(confusion({c["status"] for c in g if c["category"] == category},
                                                 {c.status for c in p if c.category == category}))
+
+
+@dataclass
+class SystemLinks:
+    """How the extractor links claims to catalogued systems, on the gold claims whose item names one (looked
+    up in the gold item's text): of those it finds (a predicted claim of the same document and triple),
+    how many carry the same system, another system, or none."""
+
+    named: int = 0  # gold claims whose item names a catalogued system
+    found: int = 0  # of those, with a predicted claim of the same triple
+    right: int = 0
+    wrong: list[str] = field(default_factory=list)  # "doc|supplier|recipient|category|gold system|predicted"
+    unlinked: list[str] = field(default_factory=list)  # the same, the predicted claim carrying no system
+
+    @property
+    def linked(self) -> float:
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def linked_wrongly(self) -> float:
+        return len(self.wrong) / self.found if self.found else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"named": self.named, "found": self.found, "right": self.right, "linked": round(self.linked, 4),
+                "linked_wrongly": round(self.linked_wrongly, 4), "wrong": self.wrong, "unlinked": self.unlinked}
+
+
+def score_systems(gold: list[GoldArticle], predicted: dict[str, list[Claim]], catalogue: Catalogue) -> SystemLinks:
+    """Each gold claim naming a catalogued system against the predicted claims of its triple (those of its
+    status when there are any): right when one of them carries its system."""
+    out = SystemLinks()
+    for art in gold:
+        preds = predicted.get(art.document.id, [])
+        for g in art.claims:
+            system = catalogue.find(g.get("item") or "")
+            if system is None:
+                continue
+            out.named += 1
+            triple = (g["supplier"], g["recipient"], g["category"])
+            same = [p for p in preds if (p.supplier, p.recipient, p.category) == triple]
+            same = [p for p in same if p.status == g.get("status")] or same
+            if not same:
+                continue
+            out.found += 1
+            linked = {p.system for p in same} - {None}
+            row = f"{art.document.id}|{'|'.join(triple)}|{system.id}|{','.join(sorted(map(str, linked))) or '-'}"
+            if system.id in linked:
+                out.right += 1
+            elif linked:
+                out.wrong.append(row)
+            else:
+                out.unlinked.append(row)
+    return out

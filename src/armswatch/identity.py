@@ -22,7 +22,8 @@ from armswatch import __version__
 __all__ = ["ModelInfo", "data_files", "extractor_identity", "model_info"]
 
 # Files in armswatch/data that the extractor never reads (embargo screening works on cases, not claims).
-_NOT_READ_BY_THE_EXTRACTOR = frozenset({"README.md", "embargoes.yaml", "embargoes.schema.json"})
+_NOT_READ_BY_THE_EXTRACTOR = frozenset({"README.md", "embargoes.yaml", "embargoes.schema.json",
+                                        "systems.schema.json"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,16 @@ def data_files(overrides: str | None = None) -> list[Path]:
     return shipped + [p for p in extra if p.is_file()]
 
 
+def _read_by_the_extractor(path: Path) -> bytes:
+    """A data file's bytes; of the weapon system catalogue only its names, ids and categories (a corrected
+    producer or description changes no claim)."""
+    if path.name == "systems.yaml":
+        from armswatch.systems.catalogue import extractor_view
+
+        return extractor_view(path)
+    return path.read_bytes()
+
+
 def extractor_identity(model: ModelInfo, overrides: str | None = None, max_text_chars: int | None = None) -> str:
     """'<package version>+<16 hex digits>'. `overrides` defaults to ARMSWATCH_DATA_OVERRIDES (the folder
     the extractor's data loader reads)."""
@@ -59,5 +70,5 @@ def extractor_identity(model: ModelInfo, overrides: str | None = None, max_text_
         h.update(part.encode() + b"\0")
     for path in data_files(overrides):
         h.update(f"{'override' if overrides and path.parent == Path(overrides) else 'data'} {path.name}".encode())
-        h.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        h.update(b"\0" + hashlib.sha256(_read_by_the_extractor(path)).digest())
     return f"{__version__}+{h.hexdigest()[:16]}"

@@ -79,6 +79,7 @@ class Claim:
     period_end: str | None = None
     source: str | None = None
     via: str | None = None
+    system: str | None = None  # id of the catalogued weapon system the item names (data/systems.yaml)
     extractor_version: str = ""
 
     @property

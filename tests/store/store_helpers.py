@@ -12,8 +12,14 @@ from sqlalchemy import select
 from armswatch.model import Claim, Document
 from armswatch.store import Store
 from armswatch.store.schema import VOLATILE_COLUMNS, metadata
+from armswatch.systems import load_catalogue
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "store"
+
+
+def _system_of(item: str) -> str | None:
+    system = load_catalogue().find(item)
+    return system.id if system else None
 
 
 class FixtureExtractor:
@@ -32,8 +38,10 @@ class FixtureExtractor:
             raise RuntimeError(f"simulated extractor crash on {document.id}")
         if self.delay:
             time.sleep(self.delay)
+        # the weapon system the item names, as the extractor links it
         return [
-            Claim.from_dict({**c, "document_id": document.id, "extractor_version": "fixture"})
+            Claim.from_dict({"system": _system_of(c["item"]), **c, "document_id": document.id,
+                             "extractor_version": "fixture"})
             for c in self.table.get(document.id, [])
         ]
 

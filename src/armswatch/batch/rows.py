@@ -41,6 +41,7 @@ CLAIMS_SCHEMA = pa.schema([
     ("evidence", _S), ("span_start", _I64), ("span_end", _I64),
     ("quantity", _F64), ("quantity_text", _S), ("unit", _S), ("hedged", _B), ("denied", _B),
     ("period_start", _S), ("period_end", _S), ("source", _S), ("via", _S), ("extractor_version", _S),
+    ("system", _S),
 ])
 
 DOCUMENTS_SCHEMA = pa.schema([
@@ -137,7 +138,7 @@ def result_tables(items: Sequence[Item], outcomes: Mapping[int, Outcome], *, kee
 
 def claim_from_row(row: Mapping[str, Any]) -> Claim:
     """A claims-table row → the Claim it was written from."""
-    kw = {name: row[name] for name in _CLAIM_COLUMNS}
+    kw: dict[str, Any] = {name: row.get(name) for name in _CLAIM_COLUMNS}  # older outputs lack new columns: null
     return Claim(evidence_span=(int(row["span_start"]), int(row["span_end"])), **kw)
 
 

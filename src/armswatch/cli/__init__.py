@@ -38,6 +38,8 @@ def _register() -> None:
         main.add_command(command)
     from armswatch.cli.embargo import embargoes
     main.add_command(embargoes)
+    from armswatch.cli.systems import systems
+    main.add_command(systems)
     from armswatch.cli.cases import cases_command, claims_command
     from armswatch.cli.decide import decide
     from armswatch.cli.export import export_command

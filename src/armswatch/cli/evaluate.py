@@ -16,9 +16,10 @@ import click
 def eval_command(as_json: bool, model: str | None, gold: tuple[str, ...]) -> None:
     """Precision, recall and F1 of the extractor on gold files, with misses and spurious claims."""
     from armswatch.errors import InputError
-    from armswatch.evaluation import load_gold, score_claims
+    from armswatch.evaluation import load_gold, score_claims, score_systems
     from armswatch.extract import Extractor
     from armswatch.settings import load_settings
+    from armswatch.systems import load_catalogue
 
     try:
         articles = load_gold(gold)
@@ -28,8 +29,9 @@ def eval_command(as_json: bool, model: str | None, gold: tuple[str, ...]) -> Non
     extractor = Extractor(load_settings(model=model))
     predicted = {a.document.id: extractor.extract(a.document) for a in articles}
     score = score_claims(articles, predicted)
+    links = score_systems(articles, predicted, load_catalogue())
     if as_json:
-        click.echo(json.dumps(score.to_dict(), indent=1))
+        click.echo(json.dumps({**score.to_dict(), "systems": links.to_dict()}, indent=1))
         return
     click.echo(f"{score.documents} documents, {score.negative_documents} without claims "
                f"({score.negative_documents_with_claims} of them with predicted claims)")
@@ -37,6 +39,11 @@ def eval_command(as_json: bool, model: str | None, gold: tuple[str, ...]) -> Non
         click.echo(f"{name:7} P={prf.precision:.3f} R={prf.recall:.3f} F1={prf.f1:.3f}  "
                    f"(tp={prf.tp} fp={prf.fp} fn={prf.fn})")
     click.echo("attributes " + ", ".join(f"{k}={v:.3f}" for k, v in score.attributes.items()))
+    click.echo(f"systems: {links.named} gold claims name a catalogued system, {links.found} of them found; "
+               f"linked {links.linked:.3f} ({links.right}), wrongly {links.linked_wrongly:.3f} ({len(links.wrong)})")
+    for kind, rows in (("linked wrongly", links.wrong), ("not linked", links.unlinked)):
+        if rows:
+            click.echo(f"  {kind} (document|triple|gold system|extracted): " + ", ".join(rows))
     _table("status (rows: gold, columns: extracted; between one pair of parties, on one category)",
            score.status_confusion)
     _table("category (rows: gold, columns: extracted; between one pair of parties)", score.category_confusion)

@@ -98,7 +98,8 @@ def _case(k: Case, store: Store, articles: dict[str, dict[str, Any]]) -> dict[st
         if len(lines) < _MAX_EVIDENCE:
             when = c.published.isoformat() if c.published else "undated"
             who = c.claim.source or c.claim.via or c.outlet or "unattributed"
-            flags = "".join([" [hedged]" if c.claim.hedged else "", " [denied]" if c.claim.denied else ""])
+            flags = "".join([" [hedged]" if c.claim.hedged else "", " [denied]" if c.claim.denied else "",
+                             f" [system {c.claim.system}]" if c.claim.system else ""])
             lines.append(f"{when}, {who}, {c.claim.status}{flags}: {c.claim.evidence}")
     if len(claims) > _MAX_EVIDENCE:
         lines.append(f"... and {len(claims) - _MAX_EVIDENCE} more claims")

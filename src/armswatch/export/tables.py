@@ -39,6 +39,8 @@ PARQUET_SCHEMAS: dict[str, pa.Schema] = {
             ("period_end", _S),
             ("source", _S),
             ("via", _S),
+            ("system", _S),
+            ("producer_differs", _B),
             ("evidence", _S),
             ("evidence_span", pa.list_(_I)),
             ("extractor_version", _S),

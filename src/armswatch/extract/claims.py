@@ -247,7 +247,7 @@ class _DocumentReader:
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
                 quantity=qty, quantity_text=qty_text, unit=unit, hedged=mod.hedged or attribution.hedged or slot.hedged,
                 denied=denied_here, period_start=period[0], period_end=period[1], source=attribution.source,
-                via=attribution.via, extractor_version=self.version)
+                via=attribution.via, system=self._system(slot), extractor_version=self.version)
             self._note(claim, slot, f)
             if f.direction == "part" or self.context.points_back(f):
                 self.found.continuing.add(id(claim))  # "The shipment included rockets"
@@ -337,6 +337,21 @@ class _DocumentReader:
                                          if (c := self.mentions.category_of(t)) and c != _GENERIC)
                     return [ItemSlot(slot.head, slot.top, c, slot.measures) for c in cats or [cat]]
         return [slot]
+
+    def _system(self, slot: ItemSlot) -> str | None:
+        """The catalogued system the item phrase names: in its words up to its head, whatever the item text
+        keeps of them ("Fath-360 close-range ballistic missiles", "new F-16C/D fighters"), or in what it is
+        for ("ammunition for HIMARS"); never in the items coordinated with it ("tanks and F-16s")."""
+        head = slot.head
+        term = self.mentions.item_at.get(head.i)  # the lexicon term at the head, whole ("Leopard 2" in "14
+        end = max(head.i, term.end - 1 if term else head.i)  # Leopard 2 A6 tanks" read as "Leopard")
+        parts = [(min(slot.top.left_edge.i, head.left_edge.i), end)]
+        parts += [(c.i, c.right_edge.i) for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"]
+        for lo, hi in parts:
+            system = self.res.catalogue.find(self.text[self.doc[lo].idx : self.doc[hi].idx + len(self.doc[hi])])
+            if system is not None:
+                return system.id
+        return None
 
     def _domestic(self, slot: ItemSlot, trigger: Token) -> bool:
         """"a domestic supply of the rifles", "domestically built vehicles": no transfer between parties."""

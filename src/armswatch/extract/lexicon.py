@@ -139,6 +139,22 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
+def _named_systems() -> dict[str, tuple[str, ItemTerm]]:
+    """Every spelling of every name in the weapon system catalogue (data/systems.yaml), in lower case ->
+    (the spelling, its item term): named systems are strong terms of their system's category."""
+    from armswatch.systems import load_catalogue, spellings
+
+    out: dict[str, tuple[str, ItemTerm]] = {}
+    for system in load_catalogue():
+        for name in system.names:
+            term = ItemTerm(system.category, "strong", cased=any(c.isupper() for c in name))
+            for spelling in spellings(name):
+                known = out.get(spelling.lower())
+                if known is None or (known[1].cased and not term.cased):  # one name in lower case: any case
+                    out[spelling.lower()] = (spelling, term)
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(overrides: str | None = None) -> Lexicon:
     """Read the data files once per process (`overrides` only keys the cache)."""
@@ -162,10 +178,14 @@ def load_lexicon(overrides: str | None = None) -> Lexicon:
             lex.actor_adjectives[adj] = actor
     for row in data_rows("companies.tsv"):
         lex.actor_names[row["name"]] = Actor(row["state"], "company", row["state"])
+    named = _named_systems()
     for row in data_rows("items.tsv"):
         term = row["term"]
+        if term.strip("=").lower() in named:
+            continue  # a named system: the catalogue's row wins
         category = None if row["category"] == "-" else row["category"]
         lex.items[term] = ItemTerm(category, row["role"], cased=any(c.isupper() for c in term))
+    lex.items.update(named.values())
     for row in data_rows("measures.tsv"):
         lex.measures[singular(row["term"])] = row["kind"]
     for path in _data_files("outlets.txt"):

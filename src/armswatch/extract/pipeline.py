@@ -15,6 +15,7 @@ from armswatch.extract.mentions import MentionFinder
 from armswatch.extract.repairs import COMPONENT as REPAIRS
 from armswatch.extract.sentences import COMPONENT as LINE_BREAKS
 from armswatch.extract.valency import Valency, load_valency
+from armswatch.systems import Catalogue, load_catalogue
 
 __all__ = ["Resources", "add_line_breaks", "add_parse_repairs", "load_pipeline", "load_resources",
            "split_hyphens_after_abbreviations"]
@@ -93,6 +94,7 @@ class Resources:
     governors: dict[str, str]
     speech: dict[str, str]
     source_names: dict[str, str]  # lower-case alias -> the name a source goes by
+    catalogue: Catalogue  # the weapon systems a claim's item can name
 
 
 def load_resources(nlp: Language) -> Resources:
@@ -104,4 +106,4 @@ def load_resources(nlp: Language) -> Resources:
     governors = {r["lemma"]: r["effect"] for r in data_rows("governors.tsv")}
     speech = {r["lemma"]: r["kind"] for r in data_rows("speech.tsv")}
     source_names = {r["alias"].strip().lower(): r["name"].strip() for r in data_rows("source_names.tsv")}
-    return Resources(lexicon, finder, load_valency(), words, governors, speech, source_names)
+    return Resources(lexicon, finder, load_valency(), words, governors, speech, source_names, load_catalogue())

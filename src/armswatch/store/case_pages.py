@@ -9,6 +9,7 @@ here reads every claim of a case, so a case of ten thousand claims costs what a 
     case_claims_page(store, case_id, limit=50)       # [StoredClaim], oldest first (rejected: included=False)
     case_members(store, case_id, limit=100)          # [Membership], in the same order
     case_assessments(store, ids)                     # {case_id: CaseAssessment | None}
+    case_systems(store, case_id)                     # [(system id, claims)]: the weapon systems it names
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from armswatch.store.store import Store
 
 __all__ = [
     "MAX_DAY_DOTS", "CaseHead", "TimelineBucket", "all_origins", "case_assessments", "case_claims_page", "case_head",
-    "case_members", "claim_membership", "case_origins", "case_quantities", "timeline_buckets",
+    "case_members", "case_systems", "claim_membership", "case_origins", "case_quantities", "timeline_buckets",
 ]
 
 # a case with more claims than this draws one dot per status and month instead of per status and day
@@ -197,3 +198,15 @@ def case_assessments(store: Store, ids: Sequence[str]) -> dict[str, CaseAssessme
             for r in conn.execute(select(k.id, k.embargo_assessment).where(k.id.in_(ids[i:i + 500]))):
                 out[r.id] = CaseAssessment.from_dict(r.embargo_assessment) if r.embargo_assessment else None
     return out
+
+
+def case_systems(store: Store, case_id: str) -> list[tuple[str, int]]:
+    """The catalogued weapon systems the counted claims of a case name, with how many claims name each, most
+    first (one grouped read over the case's claims)."""
+    cc, c = t.case_claims.c, t.claims.c
+    n = func.count().label("n")
+    q = (select(c.system, n).select_from(t.case_claims.join(t.claims, c.id == cc.claim_id))
+         .where(cc.case_id == case_id, cc.included.is_(True), c.system.is_not(None))
+         .group_by(c.system).order_by(n.desc(), c.system))
+    with _read(store) as conn:
+        return [(r.system, int(r.n)) for r in conn.execute(q)]

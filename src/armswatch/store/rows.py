@@ -55,6 +55,7 @@ def claim_from_row(r: Any) -> Claim:
         period_end=r.period_end,
         source=r.source,
         via=r.via,
+        system=r.system,
         extractor_version=r.extractor_version,
     )
 
@@ -120,6 +121,7 @@ CLAIM_COLUMNS = [
     t.claims.c.evidence,
     t.claims.c.span_start,
     t.claims.c.span_end,
+    t.claims.c.system,
     t.documents.c.doc_id,
     t.documents.c.published,
     t.documents.c.outlet,

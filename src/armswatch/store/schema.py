@@ -175,7 +175,9 @@ claims = Table(
     Column("evidence", Text, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
+    Column("system", String(64), comment="id of the catalogued weapon system the item names (null: none)"),
 )
+Index("ix_claims_system", claims.c.system)  # claims of one weapon system (0009)
 Index("ix_claims_triple", claims.c.supplier, claims.c.recipient, claims.c.category)
 Index("ix_claims_document", claims.c.document_id, claims.c.extractor_version)
 Index("ix_claims_key", claims.c.claim_key)

@@ -174,6 +174,7 @@ def add_document(
                 "evidence": c.evidence,
                 "span_start": int(c.evidence_span[0]),
                 "span_end": int(c.evidence_span[1]),
+                "system": c.system,
             }
         )
         affected.add((c.supplier, c.recipient, c.category))

@@ -9,7 +9,7 @@ from jinja2 import Environment
 
 from armswatch.model import CATEGORIES, STATUSES, quantity_phrase
 from armswatch.web.network import FLAG_COLOURS, SEVERAL_CATEGORIES_COLOUR
-from armswatch.web.views import CATEGORY_COLOURS, SOLID_STATUSES, STATUS_COLOURS, actor_label
+from armswatch.web.views import CATEGORY_COLOURS, SOLID_STATUSES, STATUS_COLOURS, actor_label, system_mark
 
 __all__ = ["install"]
 
@@ -51,4 +51,5 @@ def install(env: Environment) -> None:
         SOLID_STATUSES=SOLID_STATUSES,
         FLAG_COLOURS=FLAG_COLOURS,
         SEVERAL_CATEGORIES_COLOUR=SEVERAL_CATEGORIES_COLOUR,
+        system_mark=system_mark,
     )

@@ -89,6 +89,11 @@ class ClaimOut(_Out):
     period_end: str | None
     source: str | None = Field(description="who makes the claim (a person or an organisation)")
     via: str | None = Field(description="the outlet the article cites as carrying the claim")
+    system: str | None = Field(None, description="id of the catalogued weapon system the item names "
+                               "(`armswatch systems`); null for generic items")
+    producer_differs: bool | None = Field(
+        None, description="true when the supplier is none of the system's producers (a re-export, licensed "
+        "production elsewhere); null when no system or no producer is known")
     evidence: str
     evidence_span: list[int] = Field(description="[start, end) character offsets in the document text")
     extractor_version: str

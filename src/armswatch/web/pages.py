@@ -22,6 +22,7 @@ from armswatch.store.case_pages import (
     case_head,
     case_origins,
     case_quantities,
+    case_systems,
     claim_membership,
     timeline_buckets,
 )
@@ -122,7 +123,7 @@ def case_page(
         origins=origins, n_origins=n_origins, ooffset=ooffset, quantities=quantities, n_quantities=n_quantities,
         qoffset=qoffset, list_size=CASE_PAGE_LIST, chain=_chain,
         timeline=timeline(k, timeline_buckets(state.store, k)), charts=head.chart, embargo=head.assessment,
-        decided=decided,
+        decided=decided, systems=case_systems(state.store, k.id),
     )
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "SOLID_STATUSES",
     "STATUS_COLOURS",
     "Segment",
+    "SystemMark",
     "Timeline",
     "WhoseWord",
     "edge_width",
@@ -31,6 +32,7 @@ __all__ = [
     "origin_label",
     "quantity_series",
     "source_chain",
+    "system_mark",
     "timeline",
     "whose_word",
 ]
@@ -205,3 +207,32 @@ def source_chain(c: StoredClaim, copies: int = 0) -> list[dict[str, str]]:
 
 def members_by_claim(members: Iterable[Membership]) -> dict[str, Membership]:
     return {m.claim_id: m for m in members}
+
+
+@dataclass(frozen=True)
+class SystemMark:
+    """A claim's (or a case's) weapon system as a page shows it: a label linking to the system, and whether
+    the supplier is none of its producers ("producer is not supplier")."""
+
+    id: str
+    designation: str
+    url: str
+    producers: tuple[str, ...]
+    producer_differs: bool | None
+
+    @property
+    def why(self) -> str:
+        built = ", ".join(actor_label(p) for p in self.producers)
+        return f"built by {built}" if built else "no producer known"
+
+
+def system_mark(system_id: str | None, supplier: str) -> SystemMark | None:
+    """What a page shows of the system `system_id` supplied by `supplier` (None: no catalogued system)."""
+    from armswatch.systems import load_catalogue
+
+    catalogue = load_catalogue()
+    system = catalogue.get(system_id)
+    if system is None:
+        return None
+    return SystemMark(system.id, system.designation, f"/systems/{system.id}", system.producers,
+                      catalogue.producer_differs(system.id, supplier))
