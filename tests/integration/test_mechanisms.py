@@ -926,3 +926,14 @@ def test_a_support_verb_subject_takes_the_role_the_noun_leaves_open(extractor):
             "Javelin missiles. Chile announced the delivery of Leopard tanks to Peru.")
     triples = {key[:3] for key in claims(extractor, text)}
     assert triples == {("SWE", "PER", "aircraft"), ("CHL", "BOL", "missiles"), ("CHL", "PER", "armoured_vehicles")}
+
+
+def test_participle_terms_and_designations_stay_items(extractor):
+    text = "Peru has delivered T-72 tanks and BMP-1 fighting vehicles to Chile, Peruvian media reported."
+    got = claims(extractor, text)
+    assert got[("PER", "CHL", "armoured_vehicles", "delivered")].item == "T-72 tanks"
+
+
+def test_a_further_number_counts_alone(extractor):
+    text = "Chile will donate four Leopard 2 tanks to Peru and has sent a further four since."
+    assert claims(extractor, text)[("CHL", "PER", "armoured_vehicles", "delivered")].quantity == 4

@@ -108,3 +108,29 @@ def test_a_scale_written_after_a_number_is_a_number_word():
 def test_a_letter_apart_from_the_number_is_no_scale():
     doc = repair(parse(SCALE))  # "2 m shells": a space between
     assert (doc[3].pos_, doc[3].lemma_) == ("NOUN", "m")
+
+
+# "Peru sent BMP-1 fighting vehicles to Chile." as en_core_web_sm parses such lists: "fighting" a verb
+PARTICIPLE = """
+Peru Peru PROPN NNP nsubj 1
+sent send VERB VBD ROOT -1
+BMP-1 BMP-1 PROPN NNP dobj 1
+fighting fight VERB VBG advcl 1
+vehicles vehicle NOUN NNS dobj 3
+to to ADP IN prep 3
+Chile Chile PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_a_weapon_term_read_as_a_participle_and_its_object_is_one_noun_again():
+    doc = repair(parse(PARTICIPLE))
+    fighting, vehicles, to = doc[3], doc[4], doc[5]
+    assert (fighting.dep_, fighting.head.text, fighting.pos_) == ("compound", "vehicles", "NOUN")
+    assert (vehicles.dep_, vehicles.head.text) == ("dobj", "sent")
+    assert to.head.text == "sent"
+
+
+def test_a_participle_before_a_noun_that_makes_no_term_is_left_alone():
+    doc = repair(parse(PARTICIPLE.replace("vehicles vehicle NOUN NNS", "rebels rebel NOUN NNS")))
+    assert (doc[3].dep_, doc[4].head.text) == ("advcl", "fighting")

@@ -14,6 +14,7 @@ from armswatch.sources.files import dateline_date
 @pytest.mark.parametrize(("words", "value"), [
     (["11,000"], 11000), (["half", "a", "million"], 500000), (["4", "million"], 4_000_000),
     (["a", "million"], 1_000_000), (["six"], 6), (["1.1", "million"], 1_100_000), (["dozens"], None),
+    (["a", "further", "four"], 4), (["an", "additional", "40"], 40), (["a", "dozen"], 12),
 ])
 def test_parse_number(words, value):
     assert parse_number(words) == value

@@ -400,6 +400,7 @@ class _DocumentReader:
         while lo > 0 and self._modifies_phrase(self.doc[lo - 1], lo, top):
             lo -= 1  # the phrase's own modifiers, not a subject the parser hung on it
         while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
+                               and not _designation(self.doc[lo])
                                or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
                                or self.doc[lo].head.like_num  # "more than 300 tanks" -> "tanks"
                                or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name"
@@ -493,3 +494,8 @@ class _DocumentReader:
 
 def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) -> list[Claim]:
     return _DocumentReader(doc, res, document, version).read()
+
+
+def _designation(tok: Token) -> bool:
+    """"T-72", "F-16": letters and digits, a model's name whatever the parser makes of it (a number)."""
+    return any(ch.isdigit() for ch in tok.text) and any(ch.isalpha() for ch in tok.text)

@@ -31,13 +31,14 @@ def parse_number(words: list[str]) -> float | None:
     "one-thousand-two-hundred" -> 1200. Number words are read by text2num; digits, "a", "half" and "dozen"
     are put together with them here."""
     total, current, seen = 0.0, 0.0, False
-    for w in words:
+    for n, w in enumerate(words):
         lw = w.lower().replace(",", "")
         if re.fullmatch(r"\d+(\.\d+)?", lw):
             current += float(lw)
             seen = True
         elif lw in ("a", "an"):
-            current = current or 1  # "a million"; in "half a million" the article adds nothing
+            # "a million"; in "half a million" the article adds nothing, nor in "a further four"
+            current = current or (1 if _scale_follows(words[n + 1:]) else 0)
         elif lw == "half":
             current += 0.5
             seen = True
@@ -60,6 +61,17 @@ def parse_number(words: list[str]) -> float | None:
             seen = True
     value = total + current
     return value if seen and value else None
+
+
+def _scale_follows(words: list[str]) -> bool:
+    """Does the article before these words count as one: "a million", "a dozen", not "a further four"."""
+    for w in words:
+        lw = w.lower().replace(",", "")
+        if lw in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+            return True
+        if re.fullmatch(r"\d+(\.\d+)?", lw) or _word_value(lw) is not None:
+            return False
+    return True
 
 
 def _counts(noun: Token, names: Collection[int] = ()) -> list[Token]:

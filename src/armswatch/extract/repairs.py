@@ -9,6 +9,10 @@ when it gets the sentence right ("Italy will train soldiers and deliver tanks to
 A scale written after a number ("1.5m shells", "2bn") is made a number word again, with its scale as
 its lemma (data: scale_abbreviations), so the count reads 1.5 million.
 
+A weapon term that starts with a participle ("fighting vehicles", "loitering munitions") read as a verb
+and its object ("delivered tanks and BMP-1 [fighting] [vehicles] to Chile", with "to Chile" hung on
+"fighting") is made one noun again, and the verb's phrases go to the verb it hung on.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -21,7 +25,7 @@ from lemminflect import getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from armswatch.extract.lexicon import load_words
+from armswatch.extract.lexicon import load_lexicon, load_words, singular
 from armswatch.extract.valency import load_valency
 
 __all__ = ["COMPONENT", "repair"]
@@ -73,6 +77,23 @@ def _split_modifiers(tok: Token) -> Token | None:
     return following
 
 
+@lru_cache(maxsize=1)
+def _participle_terms() -> frozenset[tuple[str, str]]:
+    """(participle, noun) of the two-word item terms that start with an -ing word: ("fighting", "vehicle")."""
+    pairs = (term.lower().split() for term in load_lexicon().items)
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2 and p[0].endswith("ing"))
+
+
+def _participle_term(tok: Token) -> Token | None:
+    """The noun of a participle-first weapon term the parser read as a verb and its object."""
+    if tok.pos_ not in ("VERB", "NOUN") or tok.i + 1 >= len(tok.doc) or tok.head.i == tok.i:
+        return None
+    noun = tok.doc[tok.i + 1]
+    if noun.head.i != tok.i or noun.dep_ != "dobj" or (tok.lower_, singular(noun.lower_)) not in _participle_terms():
+        return None
+    return noun
+
+
 def _scale_after_number(tok: Token) -> str | None:
     """"million" for the "m" of "1.5m" (a number right before it, no space between)."""
     if tok.i == 0 or not tok.doc[tok.i - 1].like_num or tok.doc[tok.i - 1].whitespace_:
@@ -80,8 +101,21 @@ def _scale_after_number(tok: Token) -> str | None:
     return load_words().value("scale_abbreviations", tok.lower_)
 
 
+def _join_participle_term(tok: Token, noun: Token) -> None:
+    verb = tok.head
+    noun.head, noun.dep_ = verb, ("dobj" if verb.pos_ in ("VERB", "AUX") else "conj")
+    for c in list(tok.children):
+        if c.i != noun.i:
+            c.head = verb  # "to Chile": the verb's, not the participle's
+    tok.head, tok.dep_, tok.pos_, tok.tag_ = noun, "compound", "NOUN", "NN"
+    tok.lemma_ = tok.lower_
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
+        term_noun = _participle_term(tok)
+        if term_noun is not None:
+            _join_participle_term(tok, term_noun)
         scale = _scale_after_number(tok)
         if scale is not None:
             number = doc[tok.i - 1]
