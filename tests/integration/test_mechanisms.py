@@ -937,3 +937,8 @@ def test_participle_terms_and_designations_stay_items(extractor):
 def test_a_further_number_counts_alone(extractor):
     text = "Chile will donate four Leopard 2 tanks to Peru and has sent a further four since."
     assert claims(extractor, text)[("CHL", "PER", "armoured_vehicles", "delivered")].quantity == 4
+
+
+def test_rounds_of_a_gun_are_ammunition(extractor):
+    got = claims(extractor, "Peru bought thousands of rounds of artillery from Chile.")
+    assert set(got) == {("CHL", "PER", "ammunition", "delivered")}

@@ -54,6 +54,9 @@ class ItemReader:
             return None
         if category == "ammunition" and self._for_category(tok) == "air_defence":
             category = "air_defence"  # "munitions for Patriot systems": air-defence munitions
+        if category in self.words["fired_categories"] and any(
+                self.measures.get(singular(m.text)) == "munition" for m in chain):
+            category = "ammunition"  # "millions of rounds of artillery": what the guns fire
         return ItemSlot(tok, head, category, chain)
 
     def _amount(self, tok: Token) -> bool:
