@@ -942,3 +942,9 @@ def test_a_further_number_counts_alone(extractor):
 def test_rounds_of_a_gun_are_ammunition(extractor):
     got = claims(extractor, "Peru bought thousands of rounds of artillery from Chile.")
     assert set(got) == {("CHL", "PER", "ammunition", "delivered")}
+
+
+def test_an_outlet_word_in_a_clause_makes_no_outlet(extractor):
+    text = "Chile has begun receiving shells from Peru, according to a Chilean senator briefed by the spy agency."
+    c = claims(extractor, text)[("PER", "CHL", "ammunition", "delivered")]
+    assert (c.source, c.via) == ("Chilean senator", None)

@@ -221,7 +221,10 @@ class AttributionReader:
         t = span_text.strip()
         if t in self.outlets or t.removeprefix("the ").removeprefix("The ") in self.outlets:
             return True
-        return head is not None and any(w.lower_ in self.words["outlet_words"] for w in head.subtree)
+        # "the Yonhap news agency", not "a lawmaker briefed by the spy agency": the words of the name itself
+        own = [w for w in head.subtree if not any(a.dep_ in ("acl", "relcl", "appos", "prep") and a.head.i == head.i
+                                                  for a in [w, *w.ancestors] if a.i != head.i)] if head else []
+        return any(w.lower_ in self.words["outlet_words"] for w in own)
 
     def _via_in(self, sent: Span) -> tuple[str | None, Span | None]:
         """An outlet cited in the sentence, and a source it or "according to" names ("Reuters, citing
