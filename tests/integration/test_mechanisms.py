@@ -948,3 +948,10 @@ def test_an_outlet_word_in_a_clause_makes_no_outlet(extractor):
     text = "Chile has begun receiving shells from Peru, according to a Chilean senator briefed by the spy agency."
     c = claims(extractor, text)[("PER", "CHL", "ammunition", "delivered")]
     assert (c.source, c.via) == ("Chilean senator", None)
+
+
+def test_a_buyer_for_another_party_supplies_it(extractor):
+    text = ("Chile will buy 12 Gripen jets for Peru. Bolivia bought K9 howitzers for its army from South Korea. "
+            "Chile ordered Javelin missiles for the Peruvian army.")
+    triples = {key[:3] for key in claims(extractor, text)}
+    assert triples == {("CHL", "PER", "aircraft"), ("KOR", "BOL", "artillery"), ("CHL", "PER", "missiles")}

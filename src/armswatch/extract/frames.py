@@ -123,6 +123,7 @@ class FrameReader:
         taken = {supplier.token.i} if supplier else set()
         recipient = self._party(pred, _without_agent(row.recipient), f, "recipient", exclude=taken)
         supplier, recipient = self._support_agent(pred, row, f, supplier, recipient)
+        supplier, recipient = self._bought_for(pred, row, supplier, recipient)
         f.commission = row.direction == "give" and bool(f.items) and all(
             s.top.lemma_.lower() in self.words["commission_nouns"] for s in f.items)
         if f.commission:
@@ -168,6 +169,21 @@ class FrameReader:
         return f
 
     # -- parties ------------------------------------------------------------------------------------------
+    def _bought_for(self, pred: Predicate, row: FrameRow, supplier: Party | None,
+                    recipient: Party | None) -> tuple[Party | None, Party | None]:
+        """"Denmark will buy tanks for Chile": a buyer for another party gives what it buys to that party
+        (the seller, if named, sells to the buyer's account: no party of this transfer)."""
+        if row.direction != "take" or recipient is None or recipient.mention is None:
+            return supplier, recipient
+        for t in pred.tokens("pp:for"):
+            if self.kind_of(t) != "actor" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+                continue  # "parts for a Russian radar" name no one bought for; "for its army": its own forces
+            named = [t, *(c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+            for_whom = next((self.mentions.actor_at[n.i] for n in named if n.i in self.mentions.actor_at), None)
+            if for_whom is not None and for_whom.code != recipient.mention.code:
+                return recipient, Party(t, for_whom)
+        return supplier, recipient
+
     def _support_agent(self, pred: Predicate, row: FrameRow, f: Frame, supplier: Party | None,
                        recipient: Party | None) -> tuple[Party | None, Party | None]:
         """The subject of a support verb ("X announced the delivery", "X approved the request") takes the role
