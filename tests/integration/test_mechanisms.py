@@ -955,3 +955,8 @@ def test_a_buyer_for_another_party_supplies_it(extractor):
             "Chile ordered Javelin missiles for the Peruvian army.")
     triples = {key[:3] for key in claims(extractor, text)}
     assert triples == {("CHL", "PER", "aircraft"), ("KOR", "BOL", "artillery"), ("CHL", "PER", "missiles")}
+
+
+def test_a_deal_that_is_delivered_delivers_its_items(extractor):
+    got = claims(extractor, "Peru's order for 12 Gripen jets from Sweden was delivered in full.")
+    assert {("SWE", "PER", "aircraft", "pledged"), ("SWE", "PER", "aircraft", "delivered")} == set(got)

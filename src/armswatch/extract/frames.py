@@ -228,6 +228,8 @@ class FrameReader:
                 break
             if kind == "other" and (slot.role in _CORE_ROLES or slot.role.startswith("sup:")):
                 named_other = True  # a locative ("in the officials' view", "by rail") never closes a role
+            if kind == "item" and slot.role == "subj" and t.lemma_.lower() in self.words["container_nouns"]:
+                named_other = True  # "a package ... to arm Chile": the package is the doer, and no party
         if named_other:
             f.blocked.add(role)
         return None
@@ -251,6 +253,8 @@ class FrameReader:
             return "actor" if leader is not None else "other"  # "US lawmakers": people, not a party
         if self.mentions.category_of(tok) or self.items.slot(tok) is not None:
             return "item"
+        if tok.lemma_.lower() in self.words["container_nouns"]:
+            return "item"  # "Egypt's order for jets was delivered": a deal or a shipment stands for its contents
         if self.mentions.actor_of_phrase(tok) is not None:
             return "actor"
         low = tok.lower_

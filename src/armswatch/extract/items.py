@@ -214,7 +214,8 @@ class ItemReader:
             for p in children(host, "prep"):
                 if prep_word(p) in self.words["content_preps"]:
                     for o in prep_objects(p):
-                        if self.mentions.actor_of_phrase(o) is None:
+                        # "an order for jets from France" holds jets; "a package for Chile" names its recipient
+                        if self.mentions.actor_of_phrase(o) is None or self.slot(o) is not None:
                             out.append(o)
                         else:  # "a package for Chile, including radars": the list hung on the name is the package's
                             out += [x for q in children(o, "prep") if prep_word(q) in self.words["list_preps"]
