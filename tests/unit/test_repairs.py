@@ -134,3 +134,25 @@ def test_a_weapon_term_read_as_a_participle_and_its_object_is_one_noun_again():
 def test_a_participle_before_a_noun_that_makes_no_term_is_left_alone():
     doc = repair(parse(PARTICIPLE.replace("vehicles vehicle NOUN NNS", "rebels rebel NOUN NNS")))
     assert (doc[3].dep_, doc[4].head.text) == ("advcl", "fighting")
+
+
+# "Peru sent X-90 rockets to Chile." with the designation read as punctuation
+DESIGNATION = """
+Peru Peru PROPN NNP nsubj 1
+sent send VERB VBD ROOT -1
+X-90 X-90 PUNCT NFP punct 1
+rockets rocket NOUN NNS dobj 1
+to to ADP IN prep 1
+Chile Chile PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_designation_read_as_punctuation_modifies_its_noun():
+    doc = repair(parse(DESIGNATION))
+    assert (doc[2].dep_, doc[2].head.text, doc[2].pos_) == ("compound", "rockets", "PROPN")
+
+
+def test_real_punctuation_is_left_alone():
+    doc = repair(parse(DESIGNATION.replace("X-90 X-90 PUNCT NFP", "- - PUNCT HYPH")))
+    assert (doc[2].dep_, doc[2].head.text) == ("punct", "sent")

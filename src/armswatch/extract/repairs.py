@@ -13,6 +13,9 @@ A weapon term that starts with a participle ("fighting vehicles", "loitering mun
 and its object ("delivered tanks and BMP-1 [fighting] [vehicles] to Chile", with "to Chile" hung on
 "fighting") is made one noun again, and the verb's phrases go to the verb it hung on.
 
+A designation the parser left as punctuation before its noun ("shipped Fateh-110 missiles", with
+"Fateh-110" a punct) is made the noun's modifier.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -111,8 +114,20 @@ def _join_participle_term(tok: Token, noun: Token) -> None:
     tok.lemma_ = tok.lower_
 
 
+def _designation_as_punct(tok: Token) -> Token | None:
+    """The noun a letters-and-digits word read as punctuation stands in front of."""
+    if tok.dep_ != "punct" or tok.i + 1 >= len(tok.doc) or not any(ch.isdigit() for ch in tok.text) \
+            or not any(ch.isalpha() for ch in tok.text):
+        return None
+    noun = tok.doc[tok.i + 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
+        named = _designation_as_punct(tok)
+        if named is not None:
+            tok.dep_, tok.head, tok.pos_, tok.tag_ = "compound", named, "PROPN", "NNP"
         term_noun = _participle_term(tok)
         if term_noun is not None:
             _join_participle_term(tok, term_noun)
