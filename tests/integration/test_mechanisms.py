@@ -960,3 +960,14 @@ def test_a_buyer_for_another_party_supplies_it(extractor):
 def test_a_deal_that_is_delivered_delivers_its_items(extractor):
     got = claims(extractor, "Peru's order for 12 Gripen jets from Sweden was delivered in full.")
     assert {("SWE", "PER", "aircraft", "pledged"), ("SWE", "PER", "aircraft", "delivered")} == set(got)
+
+
+def test_a_headline_plan_hung_on_the_name_is_a_pledge(extractor):
+    # the model hangs "to give" on "UK" here, as a clause on the name
+    got = claims(extractor, "UK to give Chile Leopard tanks\n\nThe tanks are in storage.")
+    assert set(got) == {("GBR", "CHL", "armoured_vehicles", "pledged")}
+
+
+def test_a_green_light_commits(extractor):
+    got = claims(extractor, "Chile greenlit the delivery of Leopard tanks to Peru.")
+    assert set(got) == {("CHL", "PER", "armoured_vehicles", "pledged")}

@@ -407,6 +407,8 @@ class ArgumentReader:
         poss = children(noun, "poss")
         if poss:
             return [(p, "purpose") for p in poss]
+        if noun.dep_ == "ROOT" and noun.pos_ == "PROPN":
+            return [(noun, "headline")]  # "UK to give Chile tanks": a headline's name and its plan
         named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
                  and c.text[:1].isupper()]
         if named:  # "the CIA program to arm the rebels", "a Russian attempt to buy"

@@ -146,8 +146,10 @@ class _Reader:
         if tok.tag_ == "VBN" and aux in (["is"], ["are"]) and status == "delivered" and not self.headline:
             status = "ongoing"  # "the weapons are supplied by Iran": the passive present, an activity too
         if self.headline and "to" in aux and tok.tag_ == "VB" and status == "delivered" and (
-                tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in kids)):
-            status = "pledged" if self.direction != "take" else "sought"  # "Australia to give Ukraine tanks"
+                tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in kids)
+                or (tok.dep_ == "acl" and tok.head.dep_ == "ROOT")):
+            # "Australia to give Ukraine tanks" (or hung on the name: "UK to give ...")
+            status = "pledged" if self.direction != "take" else "sought"
         for c in kids:
             lw = c.lower_
             modifier = c.dep_ in ("amod", "compound") or (c.dep_ == "acl" and c.tag_ == "VBN")  # "sales notified"
