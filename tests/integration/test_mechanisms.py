@@ -971,3 +971,14 @@ def test_a_headline_plan_hung_on_the_name_is_a_pledge(extractor):
 def test_a_green_light_commits(extractor):
     got = claims(extractor, "Chile greenlit the delivery of Leopard tanks to Peru.")
     assert set(got) == {("CHL", "PER", "armoured_vehicles", "pledged")}
+
+
+def test_of_two_signers_the_maker_of_the_system_sells(extractor):
+    # catalogue: the KAAN is built in Turkey; neither signer is on the major exporters' list
+    got = claims(extractor, "Turkey and Chile signed a deal for 20 KAAN jets.")
+    assert set(got) == {("TUR", "CHL", "aircraft", "pledged")}
+
+
+def test_comma_joined_headline_subjects_sign_together(extractor):
+    got = claims(extractor, "Turkey, Egypt sign deal for 20 KAAN jets\n\nThe deal was signed on Monday.")
+    assert ("TUR", "EGY", "aircraft", "pledged") in got

@@ -156,3 +156,28 @@ def test_a_designation_read_as_punctuation_modifies_its_noun():
 def test_real_punctuation_is_left_alone():
     doc = repair(parse(DESIGNATION.replace("X-90 X-90 PUNCT NFP", "- - PUNCT HYPH")))
     assert (doc[2].dep_, doc[2].head.text) == ("punct", "sent")
+
+
+# "Chile, Peru sign arms deal" as en_core_web_sm parses such headlines: two subjects
+HEADLINE = """
+Chile Chile PROPN NNP nsubj 3
+, , PUNCT , punct 0
+Peru Peru PROPN NNP nsubj 3
+sign sign VERB VBP ROOT -1
+arms arm NOUN NNS compound 5
+deal deal NOUN NN dobj 3
+"""
+
+
+def test_comma_joined_subjects_at_the_start_are_coordinated():
+    doc = repair(parse(HEADLINE))
+    chile, peru = doc[0], doc[2]
+    assert (chile.dep_, peru.dep_, peru.head.text) == ("nsubj", "conj", "Chile")
+
+
+def test_a_name_after_a_comma_inside_a_sentence_is_left_alone():
+    rows = "Then Then ADV RB advmod 4\n" + "\n".join(
+        " ".join(w if k < 5 else str(int(w) + 1 if int(w) >= 0 else -1) for k, w in enumerate(line.split()))
+        for line in HEADLINE.strip().splitlines())
+    doc = repair(parse(rows))
+    assert doc[3].dep_ == "nsubj"

@@ -201,11 +201,21 @@ class _DocumentReader:
         if signer is None or len(sides) != 1:
             return supplier, recipient
         other = next(iter(sides))
-        seller = self._seller_of(signer, other)
+        seller = self._maker_of(f, signer, other) or self._seller_of(signer, other)
         if seller is None:
             return supplier, recipient
         f.more_suppliers, f.more_recipients = [], []
         return seller, other if seller == signer else signer
+
+    def _maker_of(self, f: Frame, a: str, b: str) -> str | None:
+        """Of two signers, the one that builds the system the deal names ("Chile and Peru signed a deal for
+        Gripens" with Gripens built in Sweden: neither; with a Chilean-built system: Chile), by the catalogue."""
+        makers = set()
+        for slot in f.items:
+            system = self.res.catalogue.get(self._system(slot))
+            if system is not None:
+                makers |= set(system.producers) | set(system.designers)
+        return a if a in makers and b not in makers else b if b in makers and a not in makers else None
 
     def _seller_of(self, a: str, b: str) -> str | None:
         """Of two states that sign a deal, the one that is a major arms exporter while the other is not."""

@@ -16,6 +16,9 @@ and its object ("delivered tanks and BMP-1 [fighting] [vehicles] to Chile", with
 A designation the parser left as punctuation before its noun ("shipped Fateh-110 missiles", with
 "Fateh-110" a punct) is made the noun's modifier.
 
+Headlines join subjects with a comma ("Chile, Peru sign arms deal"): the first name, left as an
+adverbial, is the subject and the second its conjunct.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -123,8 +126,23 @@ def _designation_as_punct(tok: Token) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
+def _comma_subjects(tok: Token) -> Token | None:
+    """The subject after "Chile," when a sentence starts "Chile, Peru sign ..." and "Chile" hangs loose."""
+    if not tok.is_sent_start or tok.pos_ != "PROPN" or tok.dep_ not in ("npadvmod", "appos", "dep", "nsubj") \
+            or tok.i + 2 >= len(tok.doc) or tok.doc[tok.i + 1].text != ",":
+        return None
+    second = tok.doc[tok.i + 2]
+    if second.pos_ != "PROPN" or second.dep_ != "nsubj" or second.head.i != tok.head.i:
+        return None
+    return second
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
+        second = _comma_subjects(tok)
+        if second is not None:
+            tok.dep_, second.dep_, second.head = "nsubj", "conj", tok
+            doc[tok.i + 1].head = tok
         named = _designation_as_punct(tok)
         if named is not None:
             tok.dep_, tok.head, tok.pos_, tok.tag_ = "compound", named, "PROPN", "NNP"
