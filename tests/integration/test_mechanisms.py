@@ -982,3 +982,10 @@ def test_of_two_signers_the_maker_of_the_system_sells(extractor):
 def test_comma_joined_headline_subjects_sign_together(extractor):
     got = claims(extractor, "Turkey, Egypt sign deal for 20 KAAN jets\n\nThe deal was signed on Monday.")
     assert ("TUR", "EGY", "aircraft", "pledged") in got
+
+
+def test_coordinated_passives_share_their_agent(extractor):
+    text = ("The Houthis are armed and funded by Iran. Chile was promised 12 Leopard tanks by Spain.")
+    got = claims(extractor, text)
+    assert {("IRN", "houthis", "equipment", "ongoing"), ("ESP", "CHL", "armoured_vehicles", "pledged")} == set(got)
+    assert got[("IRN", "houthis", "equipment", "ongoing")].item == "armed"

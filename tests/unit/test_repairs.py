@@ -181,3 +181,29 @@ def test_a_name_after_a_comma_inside_a_sentence_is_left_alone():
         for line in HEADLINE.strip().splitlines())
     doc = repair(parse(rows))
     assert doc[3].dep_ == "nsubj"
+
+
+# "The rebels are armed and funded by Iran." as en_core_web_sm parses it: "armed" an adjective
+PREDICATIVE = """
+The the DET DT det 1
+rebels rebel NOUN NNS nsubj 2
+are be AUX VBP ROOT -1
+armed armed ADJ JJ acomp 2
+and and CCONJ CC cc 3
+funded fund VERB VBN conj 3
+by by ADP IN agent 5
+Iran Iran PROPN NNP pobj 6
+. . PUNCT . punct 2
+"""
+
+
+def test_a_transfer_participle_read_as_an_adjective_is_a_passive_verb():
+    doc = repair(parse(PREDICATIVE))
+    rebels, are, armed = doc[1], doc[2], doc[3]
+    assert (armed.pos_, armed.tag_, armed.lemma_, armed.dep_) == ("VERB", "VBN", "arm", "ROOT")
+    assert (are.dep_, are.head.text, rebels.dep_, rebels.head.text) == ("auxpass", "armed", "nsubjpass", "armed")
+
+
+def test_an_adjective_without_an_agent_is_left_alone():
+    doc = repair(parse(PREDICATIVE.replace("by by ADP IN agent 5", "in in ADP IN prep 5")))
+    assert (doc[3].pos_, doc[3].dep_) == ("ADJ", "acomp")

@@ -184,6 +184,8 @@ class ArgumentReader:
         have = {a.role for a in args}
         if "subj" not in have and not pred.passive:
             args += [Arg("subj", t, rule) for t, rule in self._inherited_subject(v)]
+        if "subj" not in have and pred.passive:
+            args += [Arg("subj", t, rule) for t, rule in self._shared_agent(v)]
         if pred.passive and "obj" not in have:
             args += [Arg("obj", t, rule) for t, rule in self._inherited_passive_subject(v)]
         have = {a.role for a in args}
@@ -351,6 +353,18 @@ class ArgumentReader:
         if dep in ("xcomp", "advcl", "pcomp", "acomp") or (dep == "ccomp" and v.tag_ == "VBG"):
             return self._controller(governor)
         return []
+
+    @staticmethod
+    def _shared_agent(v: Token) -> list[tuple[Token, str]]:
+        """"were supplied and trained by Iran", "tanks promised to Chile by Spain" with "by Spain" hung on
+        the object: the agent of coordinated passive verbs, or a by-phrase on the object of a passive."""
+        for c in v.children:
+            if c.dep_ == "conj" and c.tag_ == "VBN" and not children(c, "nsubjpass", "nsubj", "dobj"):
+                found = [(o, "shared-agent") for a in children(c, "agent") for o in prep_objects(a)]
+                if found:
+                    return found
+        return [(o, "object-agent") for obj in children(v, "dobj") for p in children(obj, "prep")
+                if p.lower_ == "by" and children(v, "nsubjpass") for o in prep_objects(p) if o.pos_ == "PROPN"]
 
     def _adjacent_subject(self, v: Token) -> list[tuple[Token, str]]:
         """"after neighbouring Ethiopia received drones" parsed without a subject: the name right before the

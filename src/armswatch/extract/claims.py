@@ -402,6 +402,8 @@ class _DocumentReader:
 
     def _item_text(self, slot: ItemSlot) -> str:
         top, head = slot.top, slot.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.text  # "arming the rebels": the verb names the (unnamed) weapons, not its auxiliaries
         if top.i > head.i:
             top = head  # "Of the 31 tanks promised, 20 have arrived": the count comes after the items
         if top.lower_ == "worth" or self._money_word(top):

@@ -16,6 +16,9 @@ and its object ("delivered tanks and BMP-1 [fighting] [vehicles] to Chile", with
 A designation the parser left as punctuation before its noun ("shipped Fateh-110 missiles", with
 "Fateh-110" a punct) is made the noun's modifier.
 
+"The rebels are armed and trained by Iran" comes out with "armed" an adjective after "are": a transfer
+verb's participle there, with an agent of its own or on its conjunct, is made the passive verb it is.
+
 Headlines join subjects with a comma ("Chile, Peru sign arms deal"): the first name, left as an
 adverbial, is the subject and the second its conjunct.
 
@@ -137,8 +140,36 @@ def _comma_subjects(tok: Token) -> Token | None:
     return second
 
 
+def _predicative_participle(tok: Token) -> str | None:
+    """The transfer verb of a participle read as an adjective after "be" in a passive with an agent."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be" or not tok.lower_.endswith("ed"):
+        return None
+    with_agent = [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if not any(c.dep_ == "agent" for v in with_agent for c in v.children):
+        return None
+    return _verb_lemma(tok.text)
+
+
+def _make_passive(tok: Token, lemma: str) -> None:
+    be = tok.head
+    tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBN", lemma
+    if be.dep_ == "ROOT":
+        tok.dep_, tok.head = "ROOT", tok
+    else:
+        tok.dep_, tok.head = be.dep_, be.head
+    for c in list(be.children):
+        if c.i != tok.i:
+            c.head = tok
+            if c.dep_ == "nsubj":
+                c.dep_ = "nsubjpass"
+    be.dep_, be.head = "auxpass", tok
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
+        participle = _predicative_participle(tok)
+        if participle is not None:
+            _make_passive(tok, participle)
         second = _comma_subjects(tok)
         if second is not None:
             tok.dep_, second.dep_, second.head = "nsubj", "conj", tok
