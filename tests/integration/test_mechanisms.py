@@ -989,3 +989,10 @@ def test_coordinated_passives_share_their_agent(extractor):
     got = claims(extractor, text)
     assert {("IRN", "houthis", "equipment", "ongoing"), ("ESP", "CHL", "armoured_vehicles", "pledged")} == set(got)
     assert got[("IRN", "houthis", "equipment", "ongoing")].item == "armed"
+
+
+def test_backing_a_party_with_weapons_supplies_it(extractor):
+    text = ("Chile is backing the M23 rebels with troops and rifles. Peru supports the peace process. "
+            "Bolivia remains resolved to support Ecuador's sovereignty. Ecuador asked for rifles.")
+    keys = set(claims(extractor, text))
+    assert keys == {("CHL", "m23", "personnel", "ongoing"), ("CHL", "m23", "small_arms", "ongoing")}

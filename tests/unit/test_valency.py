@@ -17,7 +17,7 @@ from tests.unit.grammar_helpers import blank, parse, saying_verbs
 
 ROWS = sorted(load_valency().rows.values(), key=lambda r: (r.lemma, r.pos))
 STATUSES = {"delivered", "ongoing", "pledged", "negotiating", "sought"}
-FLAGS = {"explicit", "arms", "troops", "cargo", "carrier"}
+FLAGS = {"explicit", "arms", "troops", "cargo", "carrier", "silent"}
 # the roles arguments.py gives a verb (an adjective reads as one) and a noun; any predicate takes pp:WORD
 VERB_ROLES = {"subj", "obj", "dat", "attr", "comp", "purpose"}
 NOUN_ROLES = {"poss", "mod", "incl", "cop", "sup:agent", "sup:recipient", "sup:supplier", "self", "purpose"}

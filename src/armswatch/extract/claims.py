@@ -134,6 +134,8 @@ class _DocumentReader:
                 return 0  # "Beijing denied supplying rifles to Moscow" stands as a claim, denied
         items = self._items(f, sentence_items)
         if not items:
+            if f.row.has("silent"):
+                return 0  # "resolved to support Chile's sovereignty": no transfer, nothing to remember
             self.denials.blanket(f, supplier, recipient)
             self._remember_deal(f, supplier, recipient, mod.status, sent_no)
             return 0
