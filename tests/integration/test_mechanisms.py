@@ -996,3 +996,10 @@ def test_backing_a_party_with_weapons_supplies_it(extractor):
             "Bolivia remains resolved to support Ecuador's sovereignty. Ecuador asked for rifles.")
     keys = set(claims(extractor, text))
     assert keys == {("CHL", "m23", "personnel", "ongoing"), ("CHL", "m23", "small_arms", "ongoing")}
+
+
+def test_a_war_names_a_place_not_a_party_unless_it_is_someones(extractor):
+    text = ("Delivery of the Gripen jets to Peru was delayed by the war in Chile. "
+            "Bolivia sent drones for Peru's war in Ecuador.")
+    keys = set(claims(extractor, text))
+    assert keys == {("BOL", "PER", "uav", "delivered")}

@@ -250,7 +250,9 @@ class FrameReader:
             return "other"  # "troops sent to its border with Ukraine", "warships sent to the waters off Taiwan"
         if tok.lemma_.lower() in self.words["non_party_heads"]:
             leader = self._led_by(tok)  # "the Czech-led initiative" is the Czech Republic's
-            return "actor" if leader is not None else "other"  # "US lawmakers": people, not a party
+            owner = any(c.dep_ == "poss" and c.i in self.mentions.actor_at for c in tok.children)
+            # "US lawmakers": people, not a party; "the war in Chile": a place; "Peru's war": Peru's side
+            return "actor" if leader is not None or owner else "other"
         if self.mentions.category_of(tok) or self.items.slot(tok) is not None:
             return "item"
         if tok.lemma_.lower() in self.words["container_nouns"]:
