@@ -77,11 +77,14 @@ def _measure_units() -> frozenset[str]:
 
 def counts_items(quantity: float | None, unit: str | None) -> bool:
     """Whether a claim's quantity is a number of items (not "1,000 containers" of shells)."""
-    if quantity is None or quantity <= 0:
-        return False
+    return quantity is not None and quantity > 0 and not _is_measure(unit or "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_measure(unit: str) -> bool:
     from armswatch.extract.lexicon import singular
 
-    return not any(singular(w) in _measure_units() for w in (unit or "").split())
+    return any(singular(w) in _measure_units() for w in unit.split())
 
 
 def _largest(rows: list[TransferRow]) -> int | None:
@@ -124,8 +127,8 @@ def _fold(key: tuple[str, str, str | None, str], rows: list[TransferRow], catalo
     spans = [_years(r) for r in delivered]
     out.first_year_delivered = min((a for a, _ in spans if a is not None), default=None)
     out.last_year_delivered = max((b for _, b in spans if b is not None), default=None)
-    out.independent_sources = len({r.origin for r in rows if r.origin and origin_counts(
-        r.denied, r.source, r.via, (r.supplier, r.recipient))})
+    out.independent_sources = len({r.origin for r in rows if r.origin and (not r.denied or origin_counts(
+        r.denied, r.source, r.via, (r.supplier, r.recipient)))})
     out.claims = len(rows)
     out.cases = sorted({r.case_id for r in rows if r.case_id})
     out.claim_ids = [r.claim_id for r in rows]

@@ -2,17 +2,18 @@
 register export): only the columns they need, no evidence text, no JSON.
 
     transfer_rows(store, ClaimFilter(system="shahed-136"))  -> [TransferRow], oldest first
+    system_rows(store, "shahed-136")                         -> the same for one system, its documents unread
     system_counts(store)                                     -> {system id: (claims, cases)}
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from armswatch.errors import StoreError
@@ -21,50 +22,64 @@ from armswatch.store.filters import ClaimFilter, check_filter
 from armswatch.store.queries import claims_query
 from armswatch.store.store import Store
 
-__all__ = ["TransferRow", "system_counts", "transfer_rows"]
+__all__ = ["TransferRow", "system_counts", "system_rows", "transfer_rows"]
 
 
-@dataclass(frozen=True)
-class TransferRow:
-    """One counted claim, as the register and a system's page fold it."""
+class TransferRow(Protocol):
+    """One counted claim, as the register and a system's page fold it: the database's own row (attribute
+    access, values typed by the columns), not copied into objects, since big systems have thousands."""
 
-    claim_id: str
-    case_id: str | None
-    supplier: str
-    recipient: str
-    category: str
-    system: str | None
-    status: str
-    quantity: float | None
-    quantity_text: str | None
-    unit: str | None
-    hedged: bool
-    denied: bool
-    period_start: str | None
-    period_end: str | None
-    published: date | None
-    url: str | None
-    outlet: str | None
-    source: str | None
-    via: str | None
-    origin: str | None  # the independent origin its case counts it as
-    document_id: str
+    @property
+    def claim_id(self) -> str: ...
+    @property
+    def case_id(self) -> str | None: ...
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def recipient(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def system(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def quantity(self) -> float | None: ...
+    @property
+    def quantity_text(self) -> str | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def hedged(self) -> bool: ...
+    @property
+    def denied(self) -> bool: ...
+    @property
+    def period_start(self) -> str | None: ...
+    @property
+    def period_end(self) -> str | None: ...
+    @property
+    def published(self) -> date | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def via(self) -> str | None: ...
+    @property
+    def origin(self) -> str | None:  # the independent origin its case counts it as
+        ...
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def by(self) -> str | None:  # who reported its quantity: the speaker, else the outlet cited, else the publisher
+        ...
 
 
-_COLUMNS = [
-    t.claims.c.id.label("claim_id"), t.case_claims.c.case_id, t.claims.c.supplier, t.claims.c.recipient,
-    t.claims.c.category, t.claims.c.system, t.claims.c.status, t.claims.c.quantity, t.claims.c.quantity_text,
-    t.claims.c.unit,
-    t.claims.c.hedged, t.claims.c.denied, t.claims.c.period_start, t.claims.c.period_end,
-    t.documents.c.published, t.documents.c.url, t.documents.c.outlet, t.claims.c.source, t.claims.c.via,
-    t.case_claims.c.origin, t.claims.c.document_id,
-]
-
-
-def _row(r: Any) -> TransferRow:
-    d = r._asdict()
-    d["hedged"], d["denied"] = bool(d["hedged"]), bool(d["denied"])
-    return TransferRow(**d)
+def _columns(published: Any, url: Any, by: Any) -> list[Any]:
+    c, cc = t.claims.c, t.case_claims.c
+    return [c.id.label("claim_id"), cc.case_id, c.supplier, c.recipient, c.category, c.system, c.status, c.quantity,
+            c.quantity_text, c.unit, c.hedged, c.denied, c.period_start, c.period_end, published.label("published"),
+            url.label("url"), c.source, c.via, cc.origin, c.document_id, by.label("by")]
 
 
 def transfer_rows(store: Store, f: ClaimFilter | None = None) -> Iterator[TransferRow]:
@@ -72,11 +87,27 @@ def transfer_rows(store: Store, f: ClaimFilter | None = None) -> Iterator[Transf
     first, streamed."""
     f = replace(f or ClaimFilter(), include_rejected=False)
     check_filter(f)
-    q = claims_query(f).with_only_columns(*_COLUMNS)
+    d, c = t.documents.c, t.claims.c
+    q = claims_query(f).with_only_columns(*_columns(d.published, d.url, func.coalesce(c.source, c.via, d.outlet)))
     try:
         with store.engine.connect() as conn, conn.begin():
-            for r in conn.execution_options(yield_per=2000).execute(q):
-                yield _row(r)
+            yield from conn.execution_options(yield_per=2000).execute(q)
+    except SQLAlchemyError as e:
+        raise StoreError(f"{store.url}: read failed ({e.__class__.__name__}: {e})") from None
+
+
+def system_rows(store: Store, system_id: str) -> list[TransferRow]:
+    """The counted claims naming one weapon system, read without their documents (a system's page): a current
+    claim has a membership, which holds its publication date and origin, and `case_quantities` who reported
+    its quantity. `url` is left empty; any order."""
+    c, cc, cq = t.claims.c, t.case_claims.c, t.case_quantities.c
+    q = (select(*_columns(cc.published, null(), cq.by))
+         .select_from(t.claims.join(t.case_claims, cc.claim_id == c.id)
+                      .outerjoin(t.case_quantities, (cq.case_id == cc.case_id) & (cq.claim_id == c.id)))
+         .where(c.system == system_id, cc.included.is_(True)))
+    try:
+        with store.engine.connect() as conn, conn.begin():
+            return list(conn.execute(q))
     except SQLAlchemyError as e:
         raise StoreError(f"{store.url}: read failed ({e.__class__.__name__}: {e})") from None
 

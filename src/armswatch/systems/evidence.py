@@ -8,10 +8,11 @@ quantities reported over time by source, and the cases it appears in. The system
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from armswatch.cases import CaseSummary, QuantityReport
-from armswatch.store import CaseFilter, ClaimFilter
+from armswatch.store import CaseFilter
 
 if TYPE_CHECKING:
     from armswatch.register import RegisterRow
@@ -39,13 +40,13 @@ def system_evidence(store: Store, system: System, catalogue: Catalogue | None = 
     from armswatch.register import register_rows
     from armswatch.store.aggregates import quantity_chart
     from armswatch.store.browse import case_summaries
-    from armswatch.store.transfers import transfer_rows
+    from armswatch.store.transfers import system_rows
 
-    rows = list(transfer_rows(store, ClaimFilter(system=system.id)))
-    reports = [QuantityReport(reported=r.published, quantity=r.quantity, quantity_text=r.quantity_text, unit=r.unit,
-                              status=r.status, by=r.source or r.via or r.outlet, claim_id=r.claim_id,
-                              document_id=r.document_id)
-               for r in rows if r.quantity is not None]
+    rows = system_rows(store, system.id)
+    reports = sorted((QuantityReport(reported=r.published, quantity=r.quantity, quantity_text=r.quantity_text,
+                                     unit=r.unit, status=r.status, by=r.by, claim_id=r.claim_id,
+                                     document_id=r.document_id)
+                      for r in rows if r.quantity is not None), key=lambda q: (q.reported or date.max, q.claim_id))
     flows = register_rows(rows, catalogue=catalogue)
     return SystemEvidence(system=system, claims=len(rows), flows=flows,
                           cases=case_summaries(store, CaseFilter(system=system.id)), chart=quantity_chart(reports))
