@@ -62,6 +62,8 @@ ITEMS = {
     "personnel": ["troops", "military advisers"],
     "equipment": ["military equipment", "weapons"],
 }
+# items that name a catalogued weapon system (the shipped catalogue's ids): the system views' subjects
+ITEM_SYSTEMS = {"Shahed drones": "shahed-136", "Patriot batteries": "patriot"}
 UNITS = {"ammunition": "containers", "uav": "drones", "missiles": "missiles", "armoured_vehicles": "tanks",
          "artillery": "howitzers", "aircraft": "jets", "personnel": "troops"}
 VERBS = {"delivered": "has delivered", "ongoing": "continues to supply", "pledged": "has pledged",
@@ -158,7 +160,8 @@ def synthetic_batch(rng: random.Random, start: int, n: int, pairs: list[tuple[st
                                 quantity_text=f"{qty:,}" if qty else None, unit=UNITS.get(cat) if qty else None,
                                 hedged=hedged, denied=denied, source=speaker,
                                 via=rng.choice(OUTLETS) if not speaker and rng.random() < 0.3 else None,
-                                period_start=published.isoformat()[:7], extractor_version=VERSION))
+                                period_start=published.isoformat()[:7], system=ITEM_SYSTEMS.get(item),
+                                extractor_version=VERSION))
         batch.append((doc, claims))
         recent.append(doc)
         del recent[:-200]
@@ -225,6 +228,16 @@ def page_paths(db: str) -> dict[str, str]:
         "API actor RUS": "/api/actors/RUS",
         "API /api/decisions": "/api/decisions",
         "API embargo check": "/api/embargoes/check?supplier=DPRK&recipient=Russia&category=ammunition",
+        "overview, system filter": "/?system=shahed-136",
+        "cases, system filter": "/cases?system=shahed-136",
+        "claims, system filter": "/claims?system=Geran-2",
+        "systems list": "/systems",
+        "system shahed-136": "/systems/shahed-136",
+        "system patriot": "/systems/patriot",
+        "API /api/claims, system filter": "/api/claims?limit=100&system=patriot",
+        "API /api/network, system filter": "/api/network?system=shahed-136",
+        "API /api/systems": "/api/systems",
+        "API system shahed-136": "/api/systems/shahed-136",
     }
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "claim_id",
     "claim_key",
     "effective_decisions",
+    "origin_counts",
     "origin_of",
 ]
 
@@ -239,13 +240,18 @@ def origin_of(c: StoredClaim) -> str:
 def counts_as_origin(c: StoredClaim) -> bool:
     """Whether a claim's origin counts towards corroboration (see the module docstring): a denied
     claim counts when a speaker other than a party to the transfer stands behind it."""
-    if not c.claim.denied:
+    cl = c.claim
+    return origin_counts(cl.denied, cl.source, cl.via, (cl.supplier, cl.recipient))
+
+
+def origin_counts(denied: bool, source: str | None, via: str | None, parties: tuple[str, str]) -> bool:
+    """`counts_as_origin` on a claim's fields alone (for reads that do not build claims)."""
+    if not denied:
         return True
     from armswatch.actor_names import mentions_actor
 
-    speaker = c.claim.source or c.claim.via
-    return bool(speaker and speaker.strip()) and not mentions_actor(speaker or "", (c.claim.supplier,
-                                                                                   c.claim.recipient))
+    speaker = source or via
+    return bool(speaker and speaker.strip()) and not mentions_actor(speaker or "", parties)
 
 
 def effective_decisions(decisions: Iterable[Decision]) -> dict[str, Decision]:

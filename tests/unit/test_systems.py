@@ -171,3 +171,13 @@ def test_linking_is_scored_on_gold_claims_that_name_a_system(catalogue):
     assert (links.named, links.found, links.right) == (2, 2, 1)
     assert links.wrong == ["g1|CHL|PER|aircraft|zx-30|zx-30mk"] and links.linked_wrongly == 0.5
     assert json.loads(json.dumps(links.to_dict()))["linked"] == 0.5
+
+
+def test_a_filter_names_a_system_by_its_id_or_any_name_exactly_and_an_unknown_one_is_refused(catalogue):
+    from armswatch.systems import UnknownSystem
+
+    for typed in ("zephyr-9", "Zephyr-9", "zephyr 9", "GALE-2", "storm kite"):
+        assert catalogue.resolve(typed) == "zephyr-9", typed
+    assert catalogue.lookup("Gale-2 drones") is None  # a filter's value is a name, not an item's text
+    with pytest.raises(UnknownSystem, match=r"'Zephyr-99'.*zephyr-9"):
+        catalogue.resolve("Zephyr-99")

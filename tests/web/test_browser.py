@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,14 +76,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """The dashboard over `store` on a free port of 127.0.0.1 (uvicorn in a thread), as its base URL."""
     import uvicorn
 
-    store = open_store(str(tmp_path_factory.mktemp("browser") / "browser.sqlite3"))
-    fill(store)
-    if DEV_CORPUS.is_dir():
-        _dev_corpus(store)
     app = create_app(load_settings(api_token=TOKEN), store=store)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -98,6 +96,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = open_store(str(tmp_path_factory.mktemp("browser") / "browser.sqlite3"))
+    fill(store)
+    if DEV_CORPUS.is_dir():
+        _dev_corpus(store)
+    try:
+        with serving(store) as url:
+            yield url
+    finally:
         store.close()
 
 

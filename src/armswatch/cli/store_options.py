@@ -77,6 +77,8 @@ _FILTERS = [
         type=click.IntRange(min=0),
         help="At least this many independent origins (for claims: in their case).",
     ),
+    click.option("--system", help="A catalogued weapon system: its id, designation or an alias (shahed-136, "
+                                  "Geran-2); for cases: one of its counted claims names it."),
     click.option("--limit", type=click.IntRange(min=0), help="At most this many rows."),
 ]
 
@@ -106,6 +108,7 @@ def filter_values(kw: dict[str, Any]) -> dict[str, Any]:
     }
     for name in ("actor", "supplier", "recipient"):
         out[name] = cli_actor(out[name], name)
+    out["system"] = cli_system(kw.pop("system"))
     since, until = kw.pop("since"), kw.pop("until")
     out["since"] = period_bound(since, end=False) if since else None
     out["until"] = period_bound(until, end=True) if until else None
@@ -120,6 +123,18 @@ def cli_actor(value: str | None, option: str) -> str | None:
         return resolve_optional_actor(value)
     except UnknownActor as e:
         raise click.BadParameter(str(e), param_hint=f"--{option}") from None
+
+
+def cli_system(value: str | None) -> str | None:
+    """A typed weapon system ("Geran-2", "shahed-136") as its catalogue id; exit 2 naming it when unknown."""
+    from armswatch.systems import SystemsDataError, UnknownSystem, resolve_system
+
+    try:
+        return resolve_system(value)
+    except UnknownSystem as e:
+        raise click.BadParameter(str(e), param_hint="--system") from None
+    except SystemsDataError as e:
+        raise click.ClickException(str(e)) from None
 
 
 @contextmanager

@@ -234,8 +234,9 @@ def true_claim_counts(conn: Connection) -> dict[ClaimKey, int]:
 
 def claim_count_filter(f: Any) -> list[Any] | None:
     """The conditions on claim_counts that select the claims a ClaimFilter keeps, or None when the filter
-    asks about something it does not count (source, corroboration, case, document, text, versions, flags)."""
-    if (f.source or f.min_corroboration is not None or f.case_id or f.document or f.text
+    asks about something it does not count (source, corroboration, case, document, text, system, versions,
+    flags)."""
+    if (f.source or f.min_corroboration is not None or f.case_id or f.document or f.text or f.system
             or f.extractor_version is not None or not f.include_rejected or f.flagged is not None):
         return None  # (a claim's embargo flags are its case's: claim_counts does not count by them)
     from armswatch.store.queries import transfer_conds

@@ -18,7 +18,8 @@ class ClaimFilter:
     the cited outlet or the publishing outlet (case-insensitive substring). `text` matches the evidence
     (substring today; full-text search will serve this same field). `min_corroboration` keeps claims
     whose case reaches it. `flagged` keeps claims whose case may (True) or may not (False) breach a UN
-    arms embargo. `extractor_version` None means the current claims of each document.
+    arms embargo. `system` keeps claims linked to that catalogued weapon system (its id). `extractor_version`
+    None means the current claims of each document.
     """
 
     actor: str | None = None  # supplier or recipient
@@ -33,6 +34,7 @@ class ClaimFilter:
     denied: bool | None = None
     min_corroboration: int | None = None
     flagged: bool | None = None  # their case's embargo flags (the overview follows the cases' filter)
+    system: str | None = None  # a catalogued weapon system's id (armswatch.systems.resolve_system types it)
     case_id: str | None = None
     document: str | None = None  # the document's content hash or its input id
     text: str | None = None
@@ -59,6 +61,7 @@ class CaseFilter:
     hedged: bool | None = None
     denied: bool | None = None
     min_corroboration: int | None = None
+    system: str | None = None  # cases one of whose counted claims names this weapon system (its id)
     case_id: str | None = None
     # embargo-first views: only cases that may (True) or may not (False) breach a UN arms embargo, or
     # that one embargo (its id); order "embargo" puts flagged cases first, else most corroborated first

@@ -78,6 +78,8 @@ def claims_query(f: ClaimFilter) -> Select[Any]:
     if f.flagged is not None:  # as cases are filtered (below)
         conds.append(func.coalesce(k.c.embargo_flags, "") != "" if f.flagged else
                      func.coalesce(k.c.embargo_flags, "") == "")
+    if f.system:
+        conds.append(c.system == f.system)
     if f.case_id:
         conds.append(cc.c.case_id == f.case_id)
     if f.document:  # its hash or its input id: each looked up by its own index
@@ -123,6 +125,10 @@ def cases_query(f: CaseFilter) -> Select[Any]:
     if f.embargo:  # ids are space-separated: pad both sides so "iran" does not match "iran-2231"
         padded = literal(" ") + func.coalesce(k.embargo_flags, "") + literal(" ")
         conds.append(padded.contains(f" {f.embargo} ", autoescape=True))
+    if f.system:  # a case names a system when one of its counted claims does (ix_claims_system finds them)
+        conds.append(k.id.in_(select(t.case_claims.c.case_id)
+                              .join(t.claims, t.claims.c.id == t.case_claims.c.claim_id)
+                              .where(t.claims.c.system == f.system, t.case_claims.c.included.is_(True))))
     if f.source:
         cc, c = t.case_claims, t.claims
         conds.append(

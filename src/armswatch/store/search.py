@@ -241,7 +241,7 @@ def search_claims(
 # Filters that an index of the claims serves or that claim_counts cannot size: with one of them the
 # database starts from the matching claims. Without, newest first over many claims starts from the newest
 # documents (`_page_ids`).
-_SELECTIVE = ("case_id", "document", "source", "text", "extractor_version")
+_SELECTIVE = ("case_id", "document", "source", "text", "system", "extractor_version")
 _SORT_AT_MOST = 3000  # matching claims the database sorts whole rather than reading newest documents first
 _WINDOW_ROUNDS = 3
 
@@ -368,6 +368,8 @@ def _claim_conds(f: ClaimFilter) -> list[Any] | None:
         conds.append(c.hedged.is_(f.hedged))
     if f.denied is not None:
         conds.append(c.denied.is_(f.denied))
+    if f.system:
+        conds.append(c.system == f.system)
     return conds
 
 

@@ -11,6 +11,7 @@ A system of the override file replaces the shipped system of the same id; its ot
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import os
@@ -26,8 +27,8 @@ import yaml
 from armswatch.errors import ConfigError
 from armswatch.systems.names import NameIndex, name_key
 
-__all__ = ["Catalogue", "System", "SystemsDataError", "load_catalogue", "read_catalogue", "schema",
-           "validate_data"]
+__all__ = ["Catalogue", "System", "SystemsDataError", "UnknownSystem", "load_catalogue", "read_catalogue",
+           "schema", "validate_data"]
 
 DATA_FILE = "systems.yaml"
 _SCHEMA_FILE = "systems.schema.json"
@@ -41,6 +42,10 @@ class SystemsDataError(ConfigError):
         super().__init__(f"{source}: invalid weapon system catalogue:\n  " + "\n  ".join(problems[:30]) + more)
         self.source = source
         self.problems = tuple(problems)
+
+
+class UnknownSystem(ValueError):
+    """A typed system (a filter's value) that no id, designation or alias of the catalogue names."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,23 @@ class Catalogue:
         way ("Shahed 136s", "Geran2"); None for generic items ("drones")."""
         match = self._names.find(text)
         return self._by_id[match.system_id] if match else None
+
+    def lookup(self, text: str) -> System | None:
+        """The system whose id, designation or alias `text` is exactly, in any case and spelling ("geran 2"), or
+        None. Unlike `find`, nothing else may stand around the name: a filter's value, not an item's text."""
+        system_id = text.strip().lower()
+        return self._by_id.get(system_id) or self.get(self._names.get(text))
+
+    def resolve(self, text: str) -> str:
+        """The id of the system a filter names (`lookup`); UnknownSystem naming it and the nearest names."""
+        found = self.lookup(text)
+        if found is not None:
+            return found.id
+        names = {n.lower(): s.id for s in self.systems for n in (s.id, *s.names)}
+        near = dict.fromkeys(names[n] for n in difflib.get_close_matches(text.strip().lower(), list(names), n=8,
+                                                                         cutoff=0.6))
+        hint = f"; did you mean {', '.join(list(near)[:5])}?" if near else "; `armswatch systems` lists them"
+        raise UnknownSystem(f"unknown weapon system {text!r}{hint}")
 
     def producer_differs(self, system_id: str | None, supplier: str) -> bool | None:
         """Is a claim's supplier none of its system's producers (a re-export, licensed production elsewhere)?

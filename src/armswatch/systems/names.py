@@ -86,6 +86,11 @@ class NameIndex:
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self._ids
 
+    def get(self, name: str) -> str | None:
+        """The system id of exactly this name, in any case and spelling ("geran 2"); None when no name is it."""
+        found = self._ids.get(name_key(name))
+        return found[0] if found else None
+
     def find(self, text: str) -> NameMatch | None:
         """The first name in `text` (longest at its place), a plural "s" allowed on its last run."""
         runs = list(_RUN.finditer(text))

@@ -39,13 +39,15 @@ from armswatch.web.models import (
     RejectIn,
     SplitIn,
     StatsOut,
+    SystemDetail,
+    SystemOut,
 )
 from armswatch.web.params import PERIOD_PATTERN, CaseQuery, Category, ClaimQuery, NetworkQuery, Status
 from armswatch.web.security import check_token
 from armswatch.web.state import WebState, web_state
 from armswatch.web.views import actor_label, network_data
 
-__all__ = ["ID_PATTERN", "get_case_head", "get_claim", "parsed_query", "router"]
+__all__ = ["ID_PATTERN", "SYSTEM_ID_PATTERN", "get_case_head", "get_claim", "get_system", "parsed_query", "router"]
 
 router = APIRouter(prefix="/api", responses={
     422: {"description": "a parameter is invalid (the message names it)"},
@@ -55,6 +57,7 @@ _404: dict[int | str, dict[str, Any]] = {404: {"description": "no such item in t
 State = Annotated[WebState, Depends(web_state)]
 ID_PATTERN = r"^[0-9a-f]{16}$"
 HASH_PATTERN = r"^[0-9a-f]{64}$"
+SYSTEM_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _bearer = HTTPBearer(auto_error=False, description="the server's api_token setting")
 
 
@@ -265,6 +268,40 @@ def actor(state: State, code: Annotated[str, Path(max_length=100, description="c
         "receives": [k.to_dict() for k in case_summaries(state.store, CaseFilter(recipient=a.code))],
         "embargoes": [e.id for e in default_registry() if e.targets_party(a.code)],
     }
+
+
+def get_system(system_id: str) -> Any:
+    """A catalogued weapon system by its id; 404 naming it when the catalogue has none."""
+    from armswatch.systems import load_catalogue
+
+    system = load_catalogue().get(system_id)
+    if system is None:
+        raise HTTPException(status_code=404, detail=f"no weapon system {system_id!r} in the catalogue")
+    return system
+
+
+@router.get("/systems", response_model=list[SystemOut], tags=["systems"])
+def systems(state: State) -> list[dict[str, Any]]:
+    """The weapon system catalogue, each system with how many counted claims and cases of this store name it."""
+    from armswatch.store.transfers import system_counts
+    from armswatch.systems import load_catalogue
+
+    counts = system_counts(state.store)
+    return [{**s.to_dict(), "claims": counts.get(s.id, (0, 0))[0], "cases": counts.get(s.id, (0, 0))[1]}
+            for s in load_catalogue()]
+
+
+@router.get("/systems/{system_id}", response_model=SystemDetail, tags=["systems"], responses=_404)
+def system(state: State, system_id: Annotated[str, Path(pattern=SYSTEM_ID_PATTERN,
+                                                       description="its catalogue id (shahed-136)")]) -> dict[str, Any]:
+    """One weapon system: its catalogue entry, who supplies it to whom (the register's rows for it), the cases
+    it appears in and the quantities reported over time by source."""
+    from armswatch.systems.evidence import system_evidence
+
+    found = system_evidence(state.store, get_system(system_id))
+    out = found.to_dict()
+    out["system"] = {**out["system"], "claims": found.claims, "cases": len(found.cases)}
+    return out
 
 
 @router.get("/embargoes", response_model=list[dict[str, Any]], tags=["embargoes"])

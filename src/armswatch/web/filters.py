@@ -52,4 +52,12 @@ def install(env: Environment) -> None:
         FLAG_COLOURS=FLAG_COLOURS,
         SEVERAL_CATEGORIES_COLOUR=SEVERAL_CATEGORIES_COLOUR,
         system_mark=system_mark,
+        catalogue_systems=_catalogue_systems,
     )
+
+
+def _catalogue_systems() -> list[Any]:
+    """The catalogue's systems by designation (the system filter's suggestions)."""
+    from armswatch.systems import load_catalogue
+
+    return sorted(load_catalogue(), key=lambda s: s.designation.lower())

@@ -30,6 +30,8 @@ __all__ = [
     "IngestOut",
     "NetworkOut",
     "StatsOut",
+    "SystemDetail",
+    "SystemOut",
 ]
 
 
@@ -203,6 +205,52 @@ class NetworkOut(_Out):
     shown: int = Field(description="cases drawn (the most corroborated)")
     lines: int = Field(description="edges drawn: supplier → recipient directions of the cases drawn")
     embargo_names: dict[str, str] = Field(description="the name of every embargo an edge or node names")
+
+
+class SystemOut(_Out):
+    id: str
+    designation: str
+    aliases: list[str]
+    category: Category
+    designers: list[str] = Field(description="states that designed it")
+    producers: list[str] = Field(description="states that build it, licensed production included")
+    companies: list[str]
+    description: str
+    claims: int = Field(0, description="counted claims in this store naming it")
+    cases: int = Field(0, description="cases in this store it appears in")
+
+
+class RegisterRowOut(_Out):
+    supplier: str
+    supplier_name: str
+    recipient: str
+    recipient_name: str
+    system: str | None
+    designation: str | None
+    category: Category
+    number_ordered: int | None = Field(description="the largest number reported by a pledged claim")
+    number_delivered: int | None = Field(description="the largest number reported by a delivered or ongoing claim")
+    status: Status = Field(description="the furthest stage reported by an undenied claim")
+    hedged: bool = Field(description="every claim is hedged")
+    denied: bool = Field(description="some claim is reported as denied")
+    producer_differs: bool | None = Field(description="the supplier is none of the system's producers")
+    year_ordered: int | None
+    first_year_delivered: int | None
+    last_year_delivered: int | None
+    independent_sources: int
+    claims: int
+    cases: list[str]
+    claim_ids: list[str]
+    evidence_urls: list[str]
+
+
+class SystemDetail(_Out):
+    system: SystemOut
+    claims: int = Field(description="counted claims naming it")
+    flows: list[RegisterRowOut] = Field(description="who supplies it to whom: the register's rows for it")
+    cases: list[CaseSummaryOut] = Field(description="the cases it appears in, most corroborated first")
+    quantity_chart: list[dict[str, Any]] = Field(description="quantities reported over time: per unit, one series "
+                                                             "per source (points: x date, y quantity, claim)")
 
 
 class _Decision(BaseModel):

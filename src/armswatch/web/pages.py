@@ -29,7 +29,17 @@ from armswatch.store.case_pages import (
 from armswatch.store.document_search import search_documents
 from armswatch.store.matches import marked
 from armswatch.store.search import latest_claims, search_claims
-from armswatch.web.api import ID_PATTERN, claim_page, get_case_head, get_claim, parsed_query, record, typed_actor
+from armswatch.web.api import (
+    ID_PATTERN,
+    SYSTEM_ID_PATTERN,
+    claim_page,
+    get_case_head,
+    get_claim,
+    get_system,
+    parsed_query,
+    record,
+    typed_actor,
+)
 from armswatch.web.models import DecisionIn, RejectIn, SplitIn
 from armswatch.web.params import CaseQuery, ClaimQuery, NetworkQuery
 from armswatch.web.security import LOCAL_HOSTS, check_token, host_name
@@ -262,6 +272,33 @@ def actor_page(request: Request, state: State, code: Annotated[str, Path(max_len
     return render(request, state, "actor.html", title=f"armswatch: {a.code}", actor=a, supplies=supplies,
                   receives=receives, network=network_data([*supplies, *receives], 400, {}),
                   embargoes=[e for e in default_registry() if e.targets_party(a.code)])
+
+
+# ------------------------------------------------------------------------------------------- systems
+
+@router.get("/systems")
+def systems_page(request: Request, state: State) -> Response:
+    """The weapon system catalogue, most named in this store first."""
+    from armswatch.store.transfers import system_counts
+    from armswatch.systems import load_catalogue
+
+    counts = system_counts(state.store)
+    rows = sorted(((s, *counts.get(s.id, (0, 0))) for s in load_catalogue()),
+                  key=lambda r: (-r[1], r[0].designation.lower()))
+    return render(request, state, "systems.html", title="armswatch: weapon systems", systems=rows)
+
+
+@router.get("/systems/{system_id}")
+def system_page(request: Request, state: State,
+                system_id: Annotated[str, Path(pattern=SYSTEM_ID_PATTERN)]) -> Response:
+    """A weapon system: its catalogue entry, who supplies it to whom, the quantities reported over time by
+    source, and the cases it appears in."""
+    from armswatch.systems.evidence import system_evidence
+
+    found = system_evidence(state.store, get_system(system_id))
+    return render(request, state, "system.html", title=f"armswatch: {found.system.designation}",
+                  system=found.system, evidence=found,
+                  network=network_data(found.cases, 400, {"system": found.system.id}))
 
 
 @router.get("/embargoes")

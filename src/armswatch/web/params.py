@@ -101,11 +101,28 @@ def _typed_actor(v: Any) -> Any:
         raise PydanticCustomError("unknown_actor", str(e).replace("{", "(").replace("}", ")")) from None
 
 
+def _typed_system(v: Any) -> Any:
+    # "Geran-2", "geran 2", "shahed-136" → shahed-136; unknown names are refused with the nearest systems
+    v = _blank_to_none(v)
+    if not isinstance(v, str):
+        return v
+    from armswatch.systems import UnknownSystem, resolve_system
+
+    try:
+        return resolve_system(v)
+    except UnknownSystem as e:
+        raise PydanticCustomError("unknown_system", str(e).replace("{", "(").replace("}", ")")) from None
+
+
 Blank = _BlankIsNone()
 NoNul = BeforeValidator(_no_nul)
 Actor = Annotated[Annotated[str, Field(max_length=100)] | None, BeforeValidator(_typed_actor),
                   Field(description="an actor's code, slug, name, demonym or capital (PRK, DPRK, North Korea, "
                                     "Pyongyang, houthis)")]
+SystemName = Annotated[Annotated[str, Field(max_length=100)] | None, BeforeValidator(_typed_system),
+                      Field(description="a catalogued weapon system: its id, designation or an alias (shahed-136, "
+                                        "Shahed-136, Geran-2; GET /api/systems lists them); for cases and the "
+                                        "network: one of the case's counted claims names it")]
 Period = Annotated[
     Annotated[str, Field(pattern=PERIOD_PATTERN)] | None, Blank, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
 ]
@@ -164,6 +181,7 @@ class _Common(BaseModel):
         None, description="at least this many independent origins (for claims: in their case)")
     flagged: TriState = Field(None, description="only cases that may (true) or may not (false) breach a UN arms "
                                                 "embargo (for claims: their case)")
+    system: SystemName = None
 
     @field_validator("since", "until")
     @classmethod
@@ -186,7 +204,8 @@ class _Common(BaseModel):
         since, until = self.dates()
         return dict(actor=self.actor, supplier=self.supplier, recipient=self.recipient, category=self.category,
                     status=self.status, since=since, until=until, source=self.source, hedged=self.hedged,
-                    denied=self.denied, min_corroboration=self.min_corroboration, flagged=self.flagged)
+                    denied=self.denied, min_corroboration=self.min_corroboration, flagged=self.flagged,
+                    system=self.system)
 
     def is_filtered(self) -> bool:
         return any(v is not None for k, v in self.model_dump().items() if k not in ("limit", "offset", "order"))
