@@ -347,7 +347,7 @@ class _DocumentReader:
                         first = first.head
                     cats = dict.fromkeys(c for t in self.frames.items.members(first)
                                          if (c := self.mentions.category_of(t)) and c != _GENERIC)
-                    return [ItemSlot(slot.head, slot.top, c, slot.measures) for c in cats or [cat]]
+                    return [replace(slot, category=c) for c in cats or [cat]]
         return [slot]
 
     def _system(self, slot: ItemSlot) -> str | None:
@@ -357,7 +357,7 @@ class _DocumentReader:
         head = slot.head
         term = self.mentions.item_at.get(head.i)  # the lexicon term at the head, whole ("Leopard 2" in "14
         end = max(head.i, term.end - 1 if term else head.i)  # Leopard 2 A6 tanks" read as "Leopard")
-        parts = [(min(slot.top.left_edge.i, head.left_edge.i), end)]
+        parts = [(min(slot.top.left_edge.i, head.left_edge.i, slot.start if slot.start is not None else end), end)]
         parts += [(c.i, c.right_edge.i) for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"]
         for lo, hi in parts:
             system = self.res.catalogue.find(self.text[self.doc[lo].idx : self.doc[hi].idx + len(self.doc[hi])])
@@ -422,6 +422,8 @@ class _DocumentReader:
             lo += 1
         if top.i != head.i:
             lo = min(lo, top.i)
+        if slot.start is not None:
+            lo = min(lo, slot.start)
         # as written: the parsed text may have a headline's case changed ("Leopard Tanks")
         return " ".join(self.text[self.doc[lo].idx: head.idx + len(head)].split())
 

@@ -9,7 +9,7 @@ of weapons", "a shipment of shells") stands for what it holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +28,7 @@ class ItemSlot:
     measures: list[Token] = field(default_factory=list)  # the measure chain from top down to head
     carried: bool = False  # named as what a ship, train or truck carries
     hedged: bool = False  # "crates that may contain rifles": only perhaps the items
+    start: int | None = None  # where the phrase begins as written, when the parse broke it off its head
 
 
 class ItemReader:
@@ -161,7 +162,7 @@ class ItemReader:
         decided = self.mentions.modifier_category(first)
         own = self.mentions.category_of(first)
         if decided and decided == own and self._head_category(first) != decided:
-            return ItemSlot(slot.head, slot.top, decided, slot.measures)
+            return replace(slot, category=decided)
         return slot
 
     def _head_category(self, tok: Token) -> str | None:
@@ -274,6 +275,8 @@ class ItemReader:
             slot = self.slot(tail)
             if slot is None:
                 break
+            if i < min(slot.top.left_edge.i, slot.head.left_edge.i):
+                slot.start = i  # ", Bradley fighting vehicles" with "Bradley" hung elsewhere: still its words
             out.append(slot)
             seen.add(tail.i)
             i = j
