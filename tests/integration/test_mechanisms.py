@@ -1006,7 +1006,8 @@ def test_a_war_names_a_place_not_a_party_unless_it_is_someones(extractor):
 
 
 def test_a_list_member_the_parse_broke_keeps_its_words_and_system(extractor):
-    text = ("Spain announced a new package of weapons for Peru, including air defence interceptors, artillery "
-            "rounds, Bradley fighting vehicles and Javelin anti-tank missiles.")
+    # the model hangs "Bradley" on the verb as a subject here
+    text = ("Spain announced a new aid package for Peru, including mortar shells, radios, Bradley fighting "
+            "vehicles and Stinger missiles.")
     c = claims(extractor, text)[("ESP", "PER", "armoured_vehicles", "pledged")]
     assert (c.item, c.system) == ("Bradley fighting vehicles", "m2-bradley")

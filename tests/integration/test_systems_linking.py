@@ -11,7 +11,7 @@ pytestmark = pytest.mark.model
 
 TEXT = ("Iran has sent hundreds of Geran-2 drones to Russia, officials said.\n\n"
         "Belarus has also passed Shahed 136s to Russia, the report said.\n\n"
-        "Iran delivered Fath-360 close-range ballistic missiles to Russia in September.\n\n"
+        "In September Iran handed Fath-360 short-range ballistic missiles to the Russian army.\n\n"
         "Chile sold rifles to Peru last year.")
 
 
