@@ -1011,3 +1011,15 @@ def test_a_list_member_the_parse_broke_keeps_its_words_and_system(extractor):
             "vehicles and Stinger missiles.")
     c = claims(extractor, text)[("ESP", "PER", "armoured_vehicles", "pledged")]
     assert (c.item, c.system) == ("Bradley fighting vehicles", "m2-bradley")
+
+
+def test_a_denial_does_not_reach_a_clause_coordinated_with_it(extractor):
+    text = "Chile denies supplying lethal weapons to Peru but has continued to sell it dual-use goods."
+    c = claims(extractor, text)[("CHL", "PER", "components", "ongoing")]
+    assert not c.denied
+
+
+def test_evidence_that_suggests_hedges_and_names_no_source(extractor):
+    got = claims(extractor, "Satellite images suggest Chile has been sending shells to Peru.")
+    c = got[("CHL", "PER", "ammunition", "ongoing")]
+    assert c.hedged and c.source is None

@@ -116,8 +116,9 @@ class AttributionReader:
         hedged = False
         for anc in trigger.ancestors:
             kind = self.speech.get(anc.lemma_.lower())
-            if kind == "believe" and anc.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anc.children):
-                hedged = True  # "it is believed that Iran sent": a belief with no one holding it
+            if kind == "believe" and anc.pos_ == "VERB" and (any(c.dep_ == "auxpass" for c in anc.children) or any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in self.words["evidence_nouns"] for c in anc.children)):
+                hedged = True  # "it is believed that Iran sent", "images suggest": a belief no one holds
             if kind and anc.pos_ in ("VERB", "AUX") and kind != "deny":
                 relayed = self._as_said_before(trigger) if self._first_person(anc) else None
                 # "I would say, as the minister told CNN, that ...": the one quoted is the source
@@ -168,6 +169,8 @@ class AttributionReader:
                     next((t for t in subj if t.pos_ == "PROPN"), subj[0]))
         if head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             head = verb.head  # "the monitoring group Open Skies Watch, which said ...": the group said it
+        if head.lemma_.lower() in self.words["evidence_nouns"]:
+            return None  # "satellite images suggest": evidence, no one who says so
         if head.lower_ in ("we", "i") and self._turn_speaker(head.idx) is not None:
             return self._turn_speaker(head.idx)  # "we assess" in a briefing: the one speaking
         if head.lower_ in ("it", "they") and verb.dep_ == "relcl":

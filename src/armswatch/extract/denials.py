@@ -32,9 +32,12 @@ class DenialReader:
         turned down ("rejected Lima's request for jets") was made all the same: no denial."""
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.words["request_nouns"]:
             return None
+        prev = tok
         for anc in tok.ancestors:
-            if self.speech.get(anc.lemma_.lower()) == "deny" and anc.pos_ == "VERB":
-                return anc
+            if self.speech.get(anc.lemma_.lower()) == "deny" and anc.pos_ == "VERB" and not (
+                    prev.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj") for c in prev.children)):
+                return anc  # not "denies selling weapons but has continued to sell parts": a clause of its own
+            prev = anc
         return None
 
     def deniers(self, verb: Token) -> set[str]:
@@ -94,7 +97,10 @@ class DenialReader:
             return False
         if self.deny_verb(f.trigger) is not None:
             return True
-        return any(self.speech.get(t.lemma_.lower()) == "deny" and t.pos_ == "VERB"
+        # "Iran sent drones, claims Tehran denies": a denial anywhere in the sentence, but not one the transfer's
+        # clause is coordinated with ("denies selling weapons but has continued to sell parts")
+        coordinated = {t.head.i for t in [f.trigger, *f.trigger.ancestors] if t.dep_ == "conj"}
+        return any(self.speech.get(t.lemma_.lower()) == "deny" and t.pos_ == "VERB" and t.i not in coordinated
                    and not any(c.dep_ == "ccomp" for c in t.children) for t in sent)
 
     def _record(self, f: Frame, supplier: str | None, recipient: str | None) -> None:
