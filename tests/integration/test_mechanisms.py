@@ -1023,3 +1023,10 @@ def test_evidence_that_suggests_hedges_and_names_no_source(extractor):
     got = claims(extractor, "Satellite images suggest Chile has been sending shells to Peru.")
     c = got[("CHL", "PER", "ammunition", "ongoing")]
     assert c.hedged and c.source is None
+
+
+def test_a_trailing_outlet_read_as_a_clause_on_its_name_is_the_source(extractor):
+    # the model reads "the Example news agency" as a second object and "reported" as a clause on it
+    text = "Peru has received K9 howitzers from South Korea, the Yonhap news agency reported on Monday."
+    c = claims(extractor, text)[("KOR", "PER", "artillery", "delivered")]
+    assert c.via == "Yonhap"

@@ -314,7 +314,11 @@ class AttributionReader:
         """", the Mehr news agency said on Friday": a speech verb after the claim, the phrase
         between the comma and the verb is the speaker, however the parser attached it."""
         for verb in trigger.sent:
-            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or verb.dep_ in ("amod", "acl") \
+            # ", the Tasnim news agency reported" read as a clause on "agency": its speaker all the same
+            reported = verb.dep_ == "acl" and verb.head.i == verb.i - 1 and not any(
+                c.dep_ in ("dobj", "ccomp") for c in verb.children)
+            if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or (
+                    verb.dep_ in ("amod", "acl") and not reported) \
                     or verb.tag_ not in ("VBD", "VBZ", "VBN", "VBP") or self._in_quote(verb.idx) is not None:
                 continue  # "the sale to Chile for an estimated $1 billion": a modifier, no one speaking
             start, end = self._phrase_before(verb.i, trigger.i)
