@@ -316,7 +316,7 @@ class AttributionReader:
         for verb in trigger.sent:
             # ", the Tasnim news agency reported" read as a clause on "agency": its speaker all the same
             reported = verb.dep_ == "acl" and verb.head.i == verb.i - 1 and not any(
-                c.dep_ in ("dobj", "ccomp") for c in verb.children)
+                c.dep_ in ("dobj", "ccomp", "agent") for c in verb.children)  # not "evidence documented by"
             if verb.i <= trigger.i or self.speech.get(verb.lemma_.lower()) != "say" or (
                     verb.dep_ in ("amod", "acl") and not reported) \
                     or verb.tag_ not in ("VBD", "VBZ", "VBN", "VBP") or self._in_quote(verb.idx) is not None:
