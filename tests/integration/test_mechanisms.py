@@ -1030,3 +1030,10 @@ def test_a_trailing_outlet_read_as_a_clause_on_its_name_is_the_source(extractor)
     text = "Peru has received K9 howitzers from South Korea, the Yonhap news agency reported on Monday."
     c = claims(extractor, text)[("KOR", "PER", "artillery", "delivered")]
     assert c.via == "Yonhap"
+
+
+def test_thanks_for_weapons_say_who_gave_them(extractor):
+    text = ("Peru thanked Spain for the Leopard tanks. \"We are grateful to Chile for the howitzers,\" Peru's "
+            "defence minister said. Peru thanked Bolivia for its support.")
+    keys = set(claims(extractor, text))
+    assert keys == {("ESP", "PER", "armoured_vehicles", "delivered"), ("CHL", "PER", "artillery", "delivered")}

@@ -1555,3 +1555,73 @@ began begin VERB VBD ROOT -1
 
 def test_the_end_of_a_from_to_range_hung_on_from_is_the_destination():
     assert args_of(FROM_TO_RANGE, "transfer") >= {("pp:from", "Spain", "nominal"), ("pp:to", "Peru", "range")}
+
+
+# -- arguments hung on a neighbour --------------------------------------------------------------------------
+
+# "Peru is grateful to Chile for the jets." with "for the jets" hung on the copula
+GRATEFUL = """
+Peru Peru PROPN NNP nsubj 1
+is be AUX VBZ ROOT -1
+grateful grateful ADJ JJ acomp 1
+to to ADP IN prep 2
+Chile Chile PROPN NNP pobj 3
+for for ADP IN prep 1
+the the DET DT det 7
+jets jet NOUN NNS pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_a_predicative_adjective_takes_the_copulas_phrases_after_it():
+    args = args_of(GRATEFUL, "grateful")
+    assert ("pp:to", "Chile", "active") in args and ("pp:for", "jets", "copula") in args
+
+
+# "The rebels were armed and trained by Peru." with the agent on the second verb
+SHARED_AGENT = """
+The the DET DT det 1
+rebels rebel NOUN NNS nsubjpass 3
+were be AUX VBD auxpass 3
+armed arm VERB VBN ROOT -1
+and and CCONJ CC cc 3
+trained train VERB VBN conj 3
+by by ADP IN agent 5
+Peru Peru PROPN NNP pobj 6
+. . PUNCT . punct 3
+"""
+
+
+def test_coordinated_passive_verbs_share_the_agent():
+    assert ("subj", "Peru", "shared-agent") in args_of(SHARED_AGENT, "armed")
+
+
+# "Chile was promised 12 jets by Peru." with "by Peru" hung on the object
+OBJECT_AGENT = """
+Chile Chile PROPN NNP nsubjpass 2
+was be AUX VBD auxpass 2
+promised promise VERB VBN ROOT -1
+12 12 NUM CD nummod 4
+jets jet NOUN NNS dobj 2
+by by ADP IN prep 4
+Peru Peru PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_a_by_phrase_on_a_passive_verbs_object_is_its_agent():
+    assert ("subj", "Peru", "object-agent") in args_of(OBJECT_AGENT, "promised")
+
+
+# "UK to give Chile tanks" (a headline) with "to give" hung on the name
+HEADLINE_PLAN = """
+UK UK PROPN NNP ROOT -1
+to to PART TO aux 2
+give give VERB VB acl 0
+Chile Chile PROPN NNP dative 2
+tanks tank NOUN NNS dobj 2
+"""
+
+
+def test_a_headline_infinitive_on_a_name_has_the_name_as_subject():
+    assert ("subj", "UK", "headline") in args_of(HEADLINE_PLAN, "give")

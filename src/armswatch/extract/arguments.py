@@ -181,6 +181,9 @@ class ArgumentReader:
         pred = Predicate(v, passive=is_passive(v))
         args = pred.args
         args += [self._relative_antecedent(a) for a in self._direct_args(v, pred.passive)]
+        if v.pos_ == "ADJ" and v.dep_ == "acomp":  # "is grateful to Chile for the jets", "for" hung on "is"
+            args += [Arg(f"pp:{prep_word(p)}", o, "copula") for p in children(v.head, "prep") if p.i > v.i
+                     for o in prep_objects(p)]
         have = {a.role for a in args}
         if "subj" not in have and not pred.passive:
             args += [Arg("subj", t, rule) for t, rule in self._inherited_subject(v)]
