@@ -1625,3 +1625,21 @@ tanks tank NOUN NNS dobj 2
 
 def test_a_headline_infinitive_on_a_name_has_the_name_as_subject():
     assert ("subj", "UK", "headline") in args_of(HEADLINE_PLAN, "give")
+
+
+# "Peru imports most of its rifles from Chile." with "Peru" read as a compound of the verb
+COMPOUND_SUBJECT = """
+Peru Peru PROPN NNP compound 1
+imports import VERB VBZ ROOT -1
+most most ADJ JJS dobj 1
+of of ADP IN prep 2
+its its PRON PRP$ poss 5
+rifles rifle NOUN NNS pobj 3
+from from ADP IN prep 5
+Chile Chile PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_name_made_a_compound_of_a_finite_root_verb_is_its_subject():
+    assert ("subj", "Peru", "adjacent") in args_of(COMPOUND_SUBJECT, "imports")

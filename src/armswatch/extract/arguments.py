@@ -326,8 +326,8 @@ class ArgumentReader:
     # -- inherited subjects: control, raising, coordination, relatives, participles -----------------------
     def _inherited_subject(self, v: Token) -> list[tuple[Token, str]]:
         dep, head = v.dep_, v.head
-        if head.i == v.i:
-            return []
+        if head.i == v.i:  # "India imports most of its arms" with "India" read as a compound of the verb
+            return self._adjacent_subject(v) if v.tag_ in ("VBD", "VBZ", "VBP") else []
         if _range_gerund(v):
             return [(t, "from-to") for t in self.verb(head).tokens("subj")]
         if dep in ("acl", "relcl") and _has_to_marker(v) and not _relative_words(v):
@@ -376,7 +376,8 @@ class ArgumentReader:
         while i > v.sent.start and self.doc[i].dep_ in ("aux", "advmod", "neg", "auxpass"):
             i -= 1
         prev = self.doc[i]
-        if i < v.i and prev.pos_ == "PROPN" and prev.dep_ not in ("nsubj", "nsubjpass") and prev.head.i != v.i:
+        if i < v.i and prev.pos_ == "PROPN" and prev.dep_ not in ("nsubj", "nsubjpass") and (
+                prev.head.i != v.i or prev.dep_ == "compound"):  # "India imports ...": a name made the verb's compound
             return [(prev, "adjacent")]
         return []
 
