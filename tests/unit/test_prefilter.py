@@ -155,3 +155,11 @@ def test_a_destination_word_is_a_trigger():
     text = "Trucks loaded with Iranian missiles headed for Hezbollah were struck near the border, Israel said.\n"
     assert pf.may_hold_claims(text) and pf.mask(text) is not None
     assert pf.mask("Iranian missiles were struck near the border, Israel said of Hezbollah.\n") is None
+
+
+def test_only_a_generic_weapon_noun_before_a_non_weapon_head_is_skipped():
+    pf = prefilter()
+    assert pf.mask("Chile and Peru held new arms talks in Lima.\n") is None
+    # "attack" after a verb, and after a weapon term, is no head that unmakes a weapon
+    assert pf.mask("Chile has furnished attack helicopters to Peru.\n") is not None
+    assert pf.mask("Chile sent drones, attack helicopters and rifles to Peru.\n") is not None

@@ -168,7 +168,10 @@ class Prefilter:
                 if not self._modifies_non_weapon(text, span, words)]
 
     def _modifies_non_weapon(self, text: str, span: tuple[int, int], words: set[str]) -> bool:
-        return not self._non_weapon_heads.isdisjoint(words) and self._before_non_weapon_head(text, span[1])
+        """"arms talks", "weapons programme": a generic weapon noun before a noun that makes it none (only these:
+        "drones attack cities" may read "attack" as a verb, and the extractor keeps the drones)."""
+        return text[span[0]:span[1]].lower() in self._weapon_nouns and not self._non_weapon_heads.isdisjoint(
+            words) and self._before_non_weapon_head(text, span[1])
 
     def _before_non_weapon_head(self, text: str, end: int) -> bool:
         """Is the term ending at `end` a modifier of a noun that makes it no weapon ("arms talks")?"""
