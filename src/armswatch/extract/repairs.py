@@ -165,49 +165,78 @@ def _make_passive(tok: Token, lemma: str) -> None:
     be.dep_, be.head = "auxpass", tok
 
 
+def _repair_predicative_participle(tok: Token) -> None:
+    participle = _predicative_participle(tok)
+    if participle is not None:
+        _make_passive(tok, participle)
+
+
+def _repair_comma_subjects(tok: Token) -> None:
+    second = _comma_subjects(tok)
+    if second is not None:
+        tok.dep_, second.dep_, second.head = "nsubj", "conj", tok
+        tok.doc[tok.i + 1].head = tok
+
+
+def _repair_designation(tok: Token) -> None:
+    named = _designation_as_punct(tok)
+    if named is not None:
+        tok.dep_, tok.head, tok.pos_, tok.tag_ = "compound", named, "PROPN", "NNP"
+
+
+def _repair_participle_term(tok: Token) -> None:
+    noun = _participle_term(tok)
+    if noun is not None:
+        _join_participle_term(tok, noun)
+
+
+def _repair_scale(tok: Token) -> None:
+    scale = _scale_after_number(tok)
+    if scale is None:
+        return
+    doc, number = tok.doc, tok.doc[tok.i - 1]
+    tok.pos_, tok.tag_, tok.lemma_ = "NUM", "CD", scale
+    if number.head.i != tok.i:
+        number.dep_, number.head = "compound", tok
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        tok.dep_ = "nummod"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and tok.head.i == nxt.head.i != nxt.i:
+        tok.dep_, tok.head = "nummod", nxt  # "send 1m rounds" read as two objects
+
+
+def _repair_split_modifiers(tok: Token) -> None:
+    noun = _split_modifiers(tok)
+    if noun is not None:
+        tok.dep_, tok.head = "nmod", noun
+
+
+def _repair_coordinated_verb(tok: Token) -> None:
+    found = _coordinated_verb(tok)
+    if found is None:
+        return
+    verb, noun = found
+    cc = tok.doc[tok.i - 1]
+    tok.pos_, tok.tag_, tok.dep_ = "VERB", _tag(tok.text), "conj"
+    tok.lemma_ = _verb_lemma(tok.text) or tok.lemma_
+    tok.head = verb
+    cc.head = verb
+    noun.dep_ = "dobj"
+    noun.head = tok
+    for p in list(verb.children):  # "... and supply tanks to Chile": the phrases after it are its own
+        if p.dep_ in ("prep", "dative") and p.i > noun.i:
+            p.head = tok
+
+
+# each looks for its own misparse at a token and mends it; applied in this order, token by token
+_REPAIRS = (_repair_predicative_participle, _repair_comma_subjects, _repair_designation, _repair_participle_term,
+            _repair_scale, _repair_split_modifiers, _repair_coordinated_verb)
+
+
 def repair(doc: Doc) -> Doc:
     for tok in doc:
-        participle = _predicative_participle(tok)
-        if participle is not None:
-            _make_passive(tok, participle)
-        second = _comma_subjects(tok)
-        if second is not None:
-            tok.dep_, second.dep_, second.head = "nsubj", "conj", tok
-            doc[tok.i + 1].head = tok
-        named = _designation_as_punct(tok)
-        if named is not None:
-            tok.dep_, tok.head, tok.pos_, tok.tag_ = "compound", named, "PROPN", "NNP"
-        term_noun = _participle_term(tok)
-        if term_noun is not None:
-            _join_participle_term(tok, term_noun)
-        scale = _scale_after_number(tok)
-        if scale is not None:
-            number = doc[tok.i - 1]
-            tok.pos_, tok.tag_, tok.lemma_ = "NUM", "CD", scale
-            if number.head.i != tok.i:
-                number.dep_, number.head = "compound", tok
-            if tok.dep_ in ("compound", "amod", "nmod"):
-                tok.dep_ = "nummod"
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ == "NOUN" and tok.head.i == nxt.head.i != nxt.i:
-                tok.dep_, tok.head = "nummod", nxt  # "send 1m rounds" read as two objects
-        noun = _split_modifiers(tok)
-        if noun is not None:
-            tok.dep_, tok.head = "nmod", noun
-        found = _coordinated_verb(tok)
-        if found is None:
-            continue
-        verb, noun = found
-        cc = doc[tok.i - 1]
-        tok.pos_, tok.tag_, tok.dep_ = "VERB", _tag(tok.text), "conj"
-        tok.lemma_ = _verb_lemma(tok.text) or tok.lemma_
-        tok.head = verb
-        cc.head = verb
-        noun.dep_ = "dobj"
-        noun.head = tok
-        for p in list(verb.children):  # "... and supply tanks to Chile": the phrases after it are its own
-            if p.dep_ in ("prep", "dative") and p.i > noun.i:
-                p.head = tok
+        for mend in _REPAIRS:
+            mend(tok)
     return doc
 
 

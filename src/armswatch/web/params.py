@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -90,28 +91,27 @@ class _BlankIsNone:
         return {"anyOf": [handler(schema), {"type": "string", "pattern": self.pattern}]}
 
 
-def _typed_actor(v: Any) -> Any:
-    # "DPRK", "North Korea", "Pyongyang" → PRK; unknown names are refused with the nearest actors
+def _resolved(v: Any, resolve: Callable[[str], str | None], unknown: type[Exception], code: str) -> Any:
+    """A name typed in a filter resolved to its id; an unknown one is refused with the nearest known."""
     v = _blank_to_none(v)
     if not isinstance(v, str):
         return v
     try:
-        return resolve_actor(v)
-    except UnknownActor as e:
-        raise PydanticCustomError("unknown_actor", str(e).replace("{", "(").replace("}", ")")) from None
+        return resolve(v)
+    except unknown as e:
+        raise PydanticCustomError(code, str(e).replace("{", "(").replace("}", ")")) from None
+
+
+def _typed_actor(v: Any) -> Any:
+    # "DPRK", "North Korea", "Pyongyang" → PRK; unknown names are refused with the nearest actors
+    return _resolved(v, resolve_actor, UnknownActor, "unknown_actor")
 
 
 def _typed_system(v: Any) -> Any:
     # "Geran-2", "geran 2", "shahed-136" → shahed-136; unknown names are refused with the nearest systems
-    v = _blank_to_none(v)
-    if not isinstance(v, str):
-        return v
     from armswatch.systems import UnknownSystem, resolve_system
 
-    try:
-        return resolve_system(v)
-    except UnknownSystem as e:
-        raise PydanticCustomError("unknown_system", str(e).replace("{", "(").replace("}", ")")) from None
+    return _resolved(v, resolve_system, UnknownSystem, "unknown_system")
 
 
 Blank = _BlankIsNone()
