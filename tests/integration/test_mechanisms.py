@@ -1037,3 +1037,22 @@ def test_thanks_for_weapons_say_who_gave_them(extractor):
             "defence minister said. Peru thanked Bolivia for its support.")
     keys = set(claims(extractor, text))
     assert keys == {("ESP", "PER", "armoured_vehicles", "delivered"), ("CHL", "PER", "artillery", "delivered")}
+
+
+def test_coordinated_adjectives_before_one_noun_are_its_modifiers(extractor):
+    text = ("Norway increased military, economic, and humanitarian assistance to Georgia. "
+            "Military and medical aid from Denmark reached Moldova.")
+    got = claims(extractor, text)
+    assert got[("NOR", "GEO", "equipment", "delivered")].item == "military, economic, and humanitarian assistance"
+    assert got[("DNK", "MDA", "equipment", "delivered")].item == "Military and medical aid"
+
+
+def test_parts_come_from_the_maker_named_deep_in_what_they_are_for(extractor):
+    text = "Egypt's acceptance of components for a Russian S-400 surface-to-air defence system angered Washington."
+    assert ("RUS", "EGY", "components", "delivered") in claims(extractor, text)
+
+
+def test_the_one_who_notifies_lawmakers_of_a_sale_makes_it(extractor):
+    text = "The Biden administration notified Congress of a proposed sale of air defence systems to Chile."
+    c = claims(extractor, text)[("USA", "CHL", "air_defence", "pledged")]
+    assert c.item == "air defence systems"

@@ -207,3 +207,36 @@ def test_a_transfer_participle_read_as_an_adjective_is_a_passive_verb():
 def test_an_adjective_without_an_agent_is_left_alone():
     doc = repair(parse(PREDICATIVE.replace("by by ADP IN agent 5", "in in ADP IN prep 5")))
     assert (doc[3].pos_, doc[3].dep_) == ("ADJ", "acomp")
+
+
+# "Norway increased military, economic, and humanitarian assistance to Georgia." as en_core_web_sm parses it
+# after a first phrase: the bare adjectives read as coordinated objects, the noun as their last conjunct
+ADJECTIVES = """
+Norway Norway PROPN NNP nsubj 1
+increased increase VERB VBD ROOT -1
+military military NOUN NN dobj 1
+, , PUNCT , punct 2
+economic economic ADJ JJ conj 2
+, , PUNCT , punct 4
+and and CCONJ CC cc 4
+humanitarian humanitarian ADJ JJ amod 8
+assistance assistance NOUN NN conj 4
+to to ADP IN prep 1
+Georgia Georgia PROPN NNP pobj 9
+. . PUNCT . punct 1
+"""
+
+
+def test_coordinated_adjectives_read_as_objects_modify_the_noun_again():
+    doc = repair(parse(ADJECTIVES))
+    military, humanitarian, assistance = doc[2], doc[7], doc[8]
+    assert (assistance.dep_, assistance.head.text) == ("dobj", "increased")
+    assert (military.dep_, military.head.text, military.pos_) == ("amod", "assistance", "ADJ")
+    assert (humanitarian.dep_, humanitarian.head.text) == ("conj", "economic")
+    assert [t.text for t in assistance.subtree][0] == "military"
+
+
+def test_coordinated_nouns_are_left_alone():
+    rows = ADJECTIVES.replace("economic economic ADJ JJ", "rifles rifle NOUN NNS")
+    doc = repair(parse(rows))
+    assert (doc[2].dep_, doc[8].dep_, doc[8].head.text) == ("dobj", "conj", "rifles")

@@ -388,6 +388,11 @@ class _DocumentReader:
     def _modifies_phrase(prev: Token, lo: int, top: Token) -> bool:
         if prev.text == "-" and not prev.is_sent_start:
             return True  # "long-range missiles", "IRIS-T systems": one word
+        if prev.text == "," and prev.head.dep_ in ("amod", "nmod", "compound", "conj") \
+                and top.left_edge.i <= prev.head.i < lo:
+            return True  # "military, economic and humanitarian aid": the commas of coordinated modifiers
+        if prev.is_sent_start and prev.pos_ == "ADJ" and prev.dep_ == "amod":
+            return lo <= prev.head.i <= top.i  # "Military and humanitarian aid ..." opening a sentence
         if prev.is_sent_start or prev.dep_ in ("nsubj", "nsubjpass", "punct"):
             return False
         if prev.dep_ in ("conj", "cc"):  # coordinated modifiers: "mortar and artillery rounds"

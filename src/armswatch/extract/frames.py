@@ -375,7 +375,7 @@ class FrameReader:
         hosts = preps + (children(owner, "prep") if owner is not None and owner.pos_ == "NOUN" else [])
         return [t for p in hosts if prep_word(p) == "for" for o in prep_objects(p)
                 if self.mentions.category_of(o) is not None
-                for t in o.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
+                for t in o.subtree if t.i < o.i and t.dep_ in ("amod", "compound", "nmod", "poss")]
 
     def _origin_phrase(self, top: Token) -> list[Token]:
         """"the shipments were of Iranian origin": an origin said of the items by a copula."""

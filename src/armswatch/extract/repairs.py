@@ -22,6 +22,9 @@ verb's participle there, with an agent of its own or on its conjunct, is made th
 Headlines join subjects with a comma ("Chile, Peru sign arms deal"): the first name, left as an
 adverbial, is the subject and the second its conjunct.
 
+Coordinated adjectives before one noun are read as coordinated objects ("increased [military] and
+[humanitarian aid]"): the bare adjectives are put back as modifiers of the noun, which takes their place.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -140,6 +143,46 @@ def _comma_subjects(tok: Token) -> Token | None:
     return second
 
 
+def _bare(tok: Token) -> bool:
+    return all(c.dep_ in ("punct", "cc", "conj") for c in tok.children)
+
+
+def _coordinated_adjectives(tok: Token) -> Token | None:
+    """The noun bare adjectives read as its coordinated siblings belong to: "sent [military], [economic]
+    and [humanitarian aid]" (the last conjunct a noun with a modifier of its own, the others bare words
+    that can be adjectives)."""
+    if tok.dep_ in ("conj", "amod", "compound") or not _bare(tok):
+        return None
+    chain = [tok]
+    while (nxt := next((c for c in chain[-1].children if c.dep_ == "conj"), None)) is not None:
+        chain.append(nxt)
+    *modifiers, noun = chain
+    if not modifiers or noun.pos_ != "NOUN" or not all(_bare(m) and _adjective(m) for m in modifiers) \
+            or noun.doc[noun.i - 1].dep_ != "amod" or noun.doc[noun.i - 1].head.i != noun.i:
+        return None
+    return noun
+
+
+def _adjective(tok: Token) -> bool:
+    """An adjective, or a word that can be one ("military"; not "rifles" in "rifles and military trucks")."""
+    return tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and "ADJ" in getAllLemmas(tok.lower_))
+
+
+def _repair_coordinated_adjectives(tok: Token) -> None:
+    noun = _coordinated_adjectives(tok)
+    if noun is None:
+        return
+    last_modifier = noun.doc[noun.i - 1]
+    last_modifier.head, last_modifier.dep_ = noun.head, "conj"
+    noun.head, noun.dep_ = (noun if tok.head.i == tok.i else tok.head), tok.dep_
+    tok.head, tok.dep_ = noun, "amod"
+    for c in list(tok.doc[tok.i:noun.i]):
+        if c.pos_ == "NOUN" and c.head.i != noun.i and c.dep_ == "conj":
+            c.pos_, c.tag_ = "ADJ", "JJ"
+    if tok.pos_ == "NOUN":
+        tok.pos_, tok.tag_ = "ADJ", "JJ"
+
+
 def _predicative_participle(tok: Token) -> str | None:
     """The transfer verb of a participle read as an adjective after "be" in a passive with an agent."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be" or not tok.lower_.endswith("ed"):
@@ -229,7 +272,8 @@ def _repair_coordinated_verb(tok: Token) -> None:
 
 
 # each looks for its own misparse at a token and mends it; applied in this order, token by token
-_REPAIRS = (_repair_predicative_participle, _repair_comma_subjects, _repair_designation, _repair_participle_term,
+_REPAIRS = (_repair_coordinated_adjectives, _repair_predicative_participle, _repair_comma_subjects,
+            _repair_designation, _repair_participle_term,
             _repair_scale, _repair_split_modifiers, _repair_coordinated_verb)
 
 
