@@ -1056,3 +1056,11 @@ def test_the_one_who_notifies_lawmakers_of_a_sale_makes_it(extractor):
     text = "The Biden administration notified Congress of a proposed sale of air defence systems to Chile."
     c = claims(extractor, text)[("USA", "CHL", "air_defence", "pledged")]
     assert c.item == "air defence systems"
+
+
+def test_troops_sent_to_fight_for_a_party_are_personnel_it_receives(extractor):
+    text = ("Bolivia has deployed 3,000 soldiers to fight alongside Peruvian forces. "
+            "Chile sent troops to help Argentina fight the insurgents.")
+    keys = set(claims(extractor, text))
+    assert keys == {("BOL", "PER", "personnel", "delivered"), ("CHL", "ARG", "personnel", "delivered")}
+    assert not claims(extractor, "Ecuador sent troops to fight in the war.")  # no side named

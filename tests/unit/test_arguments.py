@@ -769,6 +769,41 @@ def test_beneficiary_of_a_purpose_clause():
         "support support VERB", "defeat defeat VERB"), "announced"))
 
 
+SIDE = """
+Chile Chile PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+sent send VERB VBN ROOT -1
+troops troop NOUN NNS dobj 2
+to to PART TO aux 5
+fight fight VERB VB advcl 2
+alongside alongside ADP IN prep 5
+Peruvian peruvian ADJ JJ amod 8
+forces force NOUN NNS pobj 6
+. . PUNCT . punct 2
+"""
+
+HELPED = """
+Chile Chile PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+sent send VERB VBN ROOT -1
+troops troop NOUN NNS dobj 2
+to to PART TO aux 5
+help help VERB VB advcl 2
+Peru Peru PROPN NNP nsubj 7
+fight fight VERB VB ccomp 5
+Bolivia Bolivia PROPN NNP dobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_the_side_troops_are_sent_to_fight_for_or_help_fight():
+    assert ("purpose", "forces", "purpose") in args_of(SIDE, "sent")
+    assert ("purpose", "Peru", "purpose") in args_of(HELPED, "sent")
+    # fighting against someone names no side: "sent troops to fight Bolivia"
+    against = SIDE.replace("alongside alongside ADP IN prep 5", "against against ADP IN prep 5")
+    assert not any(role == "purpose" for role, _, _ in args_of(against, "sent"))
+
+
 def test_beneficiary_of_a_purpose_clause_reaches_the_drawdown():
     assert ("purpose", "Ukraine") in {(role, text) for role, text, _ in args_of(BENEFICIARY, "drawdown")}
 

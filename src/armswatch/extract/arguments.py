@@ -290,6 +290,12 @@ class ArgumentReader:
             out += [Arg("purpose", o, "purpose") for o in children(clause, "dobj")]
             # "sent the jets to strengthen Chile's air force": the one whose forces it strengthens
             out += [Arg("purpose", p, "purpose") for o in children(clause, "dobj") for p in children(o, "poss")]
+            # "sent troops to help Chile fight": the one helped is the subject of what it is helped to do
+            out += [Arg("purpose", t, "purpose") for c in children(clause, "ccomp", "xcomp")
+                    for t in children(c, "nsubj")]
+        if clause.lemma_.lower() in self.words["fighting_verbs"]:  # "troops sent to fight alongside Chile"
+            out += [Arg("purpose", o, "purpose") for p in children(clause, "prep")
+                    if prep_word(p) in self.words["side_preps"] for o in prep_objects(p)]
         if out:
             return out  # "shells sent to help Russia's war effort in Ukraine": the one helped, not the place
         return [Arg("purpose", o, "purpose") for p in children(clause, "prep") if p.lower_ in ("in", "into", "to")
