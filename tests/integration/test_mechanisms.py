@@ -1064,3 +1064,15 @@ def test_troops_sent_to_fight_for_a_party_are_personnel_it_receives(extractor):
     keys = set(claims(extractor, text))
     assert keys == {("BOL", "PER", "personnel", "delivered"), ("CHL", "ARG", "personnel", "delivered")}
     assert not claims(extractor, "Ecuador sent troops to fight in the war.")  # no side named
+
+
+def test_a_report_citing_someone_is_sourced_to_whom_it_cites(extractor):
+    text = "The study, citing customs records, says Chile sold rifles to Peru."
+    assert claims(extractor, text)[("CHL", "PER", "small_arms", "delivered")].source == "customs records"
+
+
+def test_what_ammunition_is_for_belongs_to_its_recipient(extractor):
+    text = "Spain sent shells for Italian-supplied howitzers to Peru. Spain sent artillery and mortar rounds to Chile."
+    keys = set(claims(extractor, text))
+    assert keys == {("ESP", "PER", "ammunition", "delivered"), ("ITA", "PER", "artillery", "delivered"),
+                    ("ESP", "CHL", "ammunition", "delivered")}

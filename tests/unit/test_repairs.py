@@ -240,3 +240,35 @@ def test_coordinated_nouns_are_left_alone():
     rows = ADJECTIVES.replace("economic economic ADJ JJ", "rifles rifle NOUN NNS")
     doc = repair(parse(rows))
     assert (doc[2].dep_, doc[8].dep_, doc[8].head.text) == ("dobj", "conj", "rifles")
+
+
+# "Peru sent artillery and mortar rounds to Chile." as en_core_web_sm parses such lists: "artillery" the
+# object, "mortar rounds" its conjunct
+SHARED = """
+Peru Peru PROPN NNP nsubj 1
+sent send VERB VBD ROOT -1
+artillery artillery NOUN NN dobj 1
+and and CCONJ CC cc 2
+mortar mortar NOUN NN compound 5
+rounds round NOUN NNS conj 2
+, , PUNCT , punct 2
+rifles rifle NOUN NNS conj 2
+to to ADP IN prep 1
+Chile Chile PROPN NNP pobj 8
+. . PUNCT . punct 1
+"""
+
+
+def test_a_modifier_coordinated_with_a_compound_shares_its_noun():
+    doc = repair(parse(SHARED))
+    artillery, mortar, rounds, rifles = doc[2], doc[4], doc[5], doc[7]
+    assert (rounds.dep_, rounds.head.text) == ("dobj", "sent")
+    assert (artillery.dep_, artillery.head.text) == ("compound", "rounds")
+    assert (mortar.dep_, mortar.head.text) == ("conj", "artillery")
+    assert (rifles.dep_, rifles.head.text) == ("conj", "rounds")  # the list goes on from the shared noun
+
+
+def test_a_plural_object_is_no_modifier():
+    # "tanks and mortar rounds": two things, though "tank rounds" is a term
+    doc = repair(parse(SHARED.replace("artillery artillery NOUN NN", "tanks tank NOUN NNS")))
+    assert (doc[2].dep_, doc[5].dep_, doc[5].head.text) == ("dobj", "conj", "tanks")

@@ -656,7 +656,7 @@ class ArgumentReader:
         if n.dep_ == "pobj" and n.head.lower_ in ("in", "into") and n.head.head.pos_ in ("VERB", "AUX"):
             verb = n.head.head  # "Kenya is in talks with Turkey", "entered into negotiations"
             side = "sup:agent" if verb.lemma_ in self.words["copulas"] or verb.lemma_ in ("enter", "hold") else None
-        elif n.dep_ == "pobj" and n.head.lower_ in ("of", "about", "on") and n.head.head.pos_ == "VERB" \
+        elif n.dep_ == "pobj" and n.head.lower_ in self.words["notice_preps"] and n.head.head.pos_ == "VERB" \
                 and n.head.head.lemma_.lower() in self.words["notice_verbs"]:
             verb = n.head.head  # "notified Congress of the sale": the one who notifies
             side = self.words.value("notice_verbs", verb.lemma_.lower())

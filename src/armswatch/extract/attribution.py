@@ -96,6 +96,8 @@ class AttributionReader:
             # "Reuters, citing diplomatic sources, says ...": the sources said it, Reuters carries it
             via = via or speaker.name
             speaker = self._according_speaker(according) or speaker
+        elif according is not None and speaker.name.lower().split()[-1] in self.words["document_nouns"]:
+            speaker = self._according_speaker(according) or speaker  # "the report, citing officials, said"
         if via is None and speaker.name in self.outlets:
             via = speaker.name  # "the Mehr news agency reported": the outlet is both
         if via and speaker.name:

@@ -494,6 +494,22 @@ class FrameReader:
                     s.hedged = s.hedged or maybe  # "crates that may contain rifles"
                 whole.items += [s for s in part.items if s.head.i not in {x.head.i for x in whole.items}]
                 part.items = []
+        for inner in frames:
+            holder = next((outer for outer in frames if self._equips(inner, outer)), None)
+            if holder is not None:
+                inner.recipient = holder.recipient  # "shells for US-supplied howitzers" sent to Chile: Chile's
+                inner.supplier = inner.supplier or inner.late_origin  # and the US supplied them, not the sender
+
+    @staticmethod
+    def _equips(inner: Frame, outer: Frame) -> bool:
+        """The items of a participle frame are what the other frame's items are for: "sent Chile rounds for
+        US-supplied howitzers" (the howitzers are Chile's)."""
+        if inner is outer or inner.recipient is not None or "recipient" in inner.blocked \
+                or inner.trigger.tag_ != "VBN" or outer.recipient is None or outer.direction != "give":
+            return False
+        outer_items = {i for s in outer.items for i in (s.top.i, s.head.i)}
+        return any(s.top.dep_ == "pobj" and s.top.head.lower_ == "for" and s.top.head.head.i in outer_items
+                   for s in inner.items)
 
     def _passed_on(self, inner: Frame, outer: Frame) -> bool:
         """A passive transfer chained after another, with no agent of its own: the first recipient passes it on."""

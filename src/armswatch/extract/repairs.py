@@ -25,6 +25,9 @@ adverbial, is the subject and the second its conjunct.
 Coordinated adjectives before one noun are read as coordinated objects ("increased [military] and
 [humanitarian aid]"): the bare adjectives are put back as modifiers of the noun, which takes their place.
 
+"Sent artillery and mortar rounds" comes out as "artillery" coordinated with "mortar rounds": where both
+"artillery rounds" and "mortar rounds" are weapon terms, "rounds" is made the head of both modifiers.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -37,7 +40,7 @@ from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from armswatch.extract.lexicon import load_lexicon, load_words, singular
+from armswatch.extract.lexicon import load_lexicon, load_words, singular, term_key
 from armswatch.extract.valency import load_valency
 
 __all__ = ["COMPONENT", "repair"]
@@ -163,6 +166,44 @@ def _coordinated_adjectives(tok: Token) -> Token | None:
     return noun
 
 
+@lru_cache(maxsize=1)
+def _two_word_terms() -> frozenset[tuple[str, ...]]:
+    keys = (term_key(term.split()) for term in load_lexicon().items if not term.startswith("="))
+    return frozenset(k for k in keys if len(k) == 2)
+
+
+def _shared_head(tok: Token) -> Token | None:
+    """The noun a coordinated modifier shares with its conjunct: "artillery" in "artillery and [mortar]
+    rounds" when "artillery rounds" and "mortar rounds" are both terms."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod", "nmod", "conj"):
+        return None  # a modifier is singular: "tanks and mortar rounds" are two things
+    noun = next((c for c in tok.children if c.dep_ == "conj"), None)
+    if noun is None or noun.i < 3 or noun.pos_ != "NOUN":
+        return None
+    modifier, cc = noun.doc[noun.i - 1], noun.doc[noun.i - 2]
+    if cc.lower_ not in ("and", "or") or cc.i != tok.i + 1 or modifier.dep_ != "compound" \
+            or modifier.head.i != noun.i:
+        return None
+    terms = _two_word_terms()
+    if term_key([tok.text, noun.text]) in terms and term_key([modifier.text, noun.text]) in terms:
+        return noun
+    return None
+
+
+def _repair_shared_head(tok: Token) -> None:
+    noun = _shared_head(tok)
+    if noun is None:
+        return
+    modifier, cc = noun.doc[noun.i - 1], noun.doc[noun.i - 2]
+    for c in list(tok.children):
+        if c.dep_ in ("conj", "cc", "punct") and c.i > noun.i:
+            c.head = noun  # the rest of the list goes on from the shared noun
+    noun.head, noun.dep_ = (noun if tok.head.i == tok.i else tok.head), tok.dep_
+    tok.head, tok.dep_ = noun, "compound"
+    modifier.head, modifier.dep_ = tok, "conj"
+    cc.head = tok
+
+
 def _adjective(tok: Token) -> bool:
     """An adjective, or a word that can be one ("military"; not "rifles" in "rifles and military trucks")."""
     return tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and "ADJ" in getAllLemmas(tok.lower_))
@@ -272,7 +313,7 @@ def _repair_coordinated_verb(tok: Token) -> None:
 
 
 # each looks for its own misparse at a token and mends it; applied in this order, token by token
-_REPAIRS = (_repair_coordinated_adjectives, _repair_predicative_participle, _repair_comma_subjects,
+_REPAIRS = (_repair_coordinated_adjectives, _repair_shared_head, _repair_predicative_participle, _repair_comma_subjects,
             _repair_designation, _repair_participle_term,
             _repair_scale, _repair_split_modifiers, _repair_coordinated_verb)
 
