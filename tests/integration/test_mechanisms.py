@@ -1076,3 +1076,17 @@ def test_what_ammunition_is_for_belongs_to_its_recipient(extractor):
     keys = set(claims(extractor, text))
     assert keys == {("ESP", "PER", "ammunition", "delivered"), ("ITA", "PER", "artillery", "delivered"),
                     ("ESP", "CHL", "ammunition", "delivered")}
+
+
+def test_a_country_among_those_that_sent_arms_sent_them(extractor):
+    text = "Chile is among the countries that have pledged to supply howitzers to Peru."
+    assert ("CHL", "PER", "artillery", "pledged") in claims(extractor, text)
+
+
+def test_records_an_outlet_reviewed_are_its_reporting_and_the_is_optional(extractor):
+    got = claims(extractor, "Chile is supplying rifles to Peru, according to customs data reviewed by Nikkei Asia.")
+    c = got[("CHL", "PER", "small_arms", "ongoing")]
+    assert (c.source, c.via) == (None, "Nikkei Asia")
+    got = claims(extractor, "Chile has sent rifles to Peru, the Times reported, citing Bolivian officials.")
+    c = got[("CHL", "PER", "small_arms", "delivered")]
+    assert (c.source, c.via) == ("Bolivian officials", "The Times")

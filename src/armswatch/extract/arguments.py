@@ -525,7 +525,10 @@ class ArgumentReader:
         return []
 
     def _one_of(self, noun: Token) -> Token:
-        """"Chile is one of the countries that have sent tanks": the copula's subject is the one that did."""
+        """"Chile is one of the countries that have sent tanks", "Chile is among the countries that ...": the
+        copula's subject is the one that did."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ in self.words["copulas"]:
+            return next(iter(children(noun.head.head, "nsubj")), noun)
         one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
         if one is None or one.lower_ != "one" or one.dep_ != "attr" or one.head.lemma_ not in self.words["copulas"]:
             return noun

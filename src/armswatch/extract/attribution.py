@@ -224,8 +224,9 @@ class AttributionReader:
     # -- outlets and "according to" -----------------------------------------------------------------------
     def is_outlet(self, span_text: str, head: Token | None = None) -> bool:
         t = span_text.strip()
-        if t in self.outlets or t.removeprefix("the ").removeprefix("The ") in self.outlets:
-            return True
+        bare = t.removeprefix("the ").removeprefix("The ")
+        if t in self.outlets or bare in self.outlets or f"The {bare}" in self.outlets:
+            return True  # "the Times reported": "The Times"
         # "the Yonhap news agency", not "a lawmaker briefed by the spy agency": the words of the name itself
         own = [w for w in head.subtree if not any(a.dep_ in ("acl", "relcl", "appos", "prep") and a.head.i == head.i
                                                   for a in [w, *w.ancestors] if a.i != head.i)] if head else []
@@ -273,8 +274,11 @@ class AttributionReader:
         """The outlet's own name: "the Tasnim news agency" -> "Tasnim", "Yonhap news agency" -> "Yonhap"."""
         dets, outlet_words = self.words["speaker_determiners"], self.words["outlet_words"]
         core = [t for t in ph if t.lower_ not in dets and t.lower_ not in outlet_words and t.lower_ != "news"]
-        if core and " ".join(t.text for t in core) in self.outlets:
-            return " ".join(t.text for t in core)
+        name = " ".join(t.text for t in core)
+        if core and name in self.outlets:
+            return name
+        if core and f"The {name}" in self.outlets:
+            return f"The {name}"  # "the Times" -> "The Times", as listed
         for size in range(len(ph), 0, -1):
             for start in range(0, len(ph) - size + 1):
                 t = ph[start:start + size].text
@@ -306,11 +310,20 @@ class AttributionReader:
                     objs = [o for o in p.children if o.dep_ == "pobj"]
                     if objs:
                         head = objs[0]
+        if head.lemma_ in self.words["document_nouns"] and self._seen_by_outlet(head) \
+                and self.mentions.actor_of_phrase(head) is None:
+            return None  # "customs data seen by a newspaper" (not "a Cuban report seen by"): the paper's own
         name = self.names.name_of(head)
         if name is None and head.lemma_ in self.words["document_nouns"]:
-            return None  # "according to documents seen by a newspaper": the newspaper is the via, no source
+            return None
         name = name or according.text
         return Speaker(name, self.vias.get(name))
+
+    def _seen_by_outlet(self, document: Token) -> bool:
+        """"customs data reviewed by Example News": the outlet's own reporting, no one else's word."""
+        return any(v.lemma_ in self.words["sighting_verbs"] and self.is_outlet(self.names.phrase(o).text, o)
+                   for v in document.children if v.dep_ == "acl"
+                   for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
 
     def _trailing_speaker(self, trigger: Token) -> Speaker | None:
         """", the Mehr news agency said on Friday": a speech verb after the claim, the phrase
