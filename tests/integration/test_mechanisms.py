@@ -1090,3 +1090,9 @@ def test_records_an_outlet_reviewed_are_its_reporting_and_the_is_optional(extrac
     got = claims(extractor, "Chile has sent rifles to Peru, the Times reported, citing Bolivian officials.")
     c = got[("CHL", "PER", "small_arms", "delivered")]
     assert (c.source, c.via) == ("Bolivian officials", "The Times")
+
+
+def test_a_designation_the_parser_hangs_on_the_count_stays_in_the_item(extractor):
+    got = claims(extractor, "Chile sent 12 F-16 fighter jets and four Leopard 2 battle tanks to Peru.")
+    assert got[("CHL", "PER", "aircraft", "delivered")].item == "F-16 fighter jets"
+    assert got[("CHL", "PER", "armoured_vehicles", "delivered")].item == "Leopard 2 battle tanks"

@@ -397,6 +397,8 @@ class _DocumentReader:
             return False
         if prev.dep_ in ("conj", "cc"):  # coordinated modifiers: "mortar and artillery rounds"
             return top.left_edge.i <= prev.head.i < lo
+        if (prev.dep_ in _MODIFIER_DEPS or _designation(prev)) and prev.head.i < lo and top.is_ancestor(prev):
+            return True  # "four Leopard 2 battle tanks", "12 F-16 fighter jets" however the parser hangs the name
         return lo <= prev.head.i <= top.i
 
     def _hyphenated(self, end: int) -> bool:
@@ -421,7 +423,8 @@ class _DocumentReader:
         while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
                                and not _designation(self.doc[lo])
                                or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
-                               or self.doc[lo].head.like_num  # "more than 300 tanks" -> "tanks"
+                               or (self.doc[lo].head.like_num and not _designation(self.doc[lo]))  # "more
+                               # than 300 tanks" -> "tanks"
                                or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name"
                                    and not self._hyphenated(self.mentions.actor_at[lo].end))):
             lo += 1
@@ -511,6 +514,9 @@ class _DocumentReader:
                     m.end in self.mentions.item_at and not self.mentions.item_at[m.end].term.cased):
                 return True
         return False
+
+
+_MODIFIER_DEPS = ("nummod", "compound", "amod", "nmod")
 
 
 def claims_from_doc(doc: Doc, res: Resources, document: Document, version: str) -> list[Claim]:
