@@ -272,3 +272,30 @@ def test_a_plural_object_is_no_modifier():
     # "tanks and mortar rounds": two things, though "tank rounds" is a term
     doc = repair(parse(SHARED.replace("artillery artillery NOUN NN", "tanks tank NOUN NNS")))
     assert (doc[2].dep_, doc[5].dep_, doc[5].head.text) == ("dobj", "conj", "tanks")
+
+
+# "Chile to sell Peru fighter jets - report" as en_core_web_sm parses such headlines: the credit heads the jets
+CREDIT = """
+Chile Chile PROPN NNP nsubj 2
+to to PART TO aux 2
+sell sell VERB VB ROOT -1
+Peru Peru PROPN NNP dative 2
+fighter fighter NOUN NN compound 5
+jets jet NOUN NNS compound 7
+- - PUNCT HYPH punct 7
+report report NOUN NN dobj 2
+"""
+
+
+def test_a_headline_credit_after_a_spaced_dash_gives_the_noun_back():
+    doc = repair(parse(CREDIT))
+    fighter, jets, dash, report = doc[4], doc[5], doc[6], doc[7]
+    assert (jets.dep_, jets.head.text) == ("dobj", "sell")
+    assert fighter.head.text == "jets"
+    assert (report.dep_, report.head.text, dash.head.text) == ("parataxis", "sell", "sell")
+
+
+def test_a_long_tail_after_a_dash_is_no_credit():
+    rows = CREDIT.rstrip("\n") + "\nin in ADP IN prep 7\nLima Lima PROPN NNP pobj 8\ntoday today NOUN NN npadvmod 2\n"
+    doc = repair(parse(rows))
+    assert (doc[5].dep_, doc[7].dep_) == ("compound", "dobj")

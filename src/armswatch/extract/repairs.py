@@ -28,6 +28,9 @@ Coordinated adjectives before one noun are read as coordinated objects ("increas
 "Sent artillery and mortar rounds" comes out as "artillery" coordinated with "mortar rounds": where both
 "artillery rounds" and "mortar rounds" are weapon terms, "rounds" is made the head of both modifiers.
 
+A headline's credit after a spaced dash ("Chile to sell jets to Peru - report") is read as the head of the
+noun before it ("jets - report"): the noun is given its place back and the credit hung on the sentence.
+
 It also splits coordinated modifiers off their noun: "sent extra mortar and artillery rounds" comes out
 with two objects, "extra mortar and artillery" and "rounds"; the first is put back as a modifier.
 """
@@ -204,6 +207,40 @@ def _repair_shared_head(tok: Token) -> None:
     cc.head = tok
 
 
+_CREDIT_WORDS = 3  # "- report", "- sources say", "- state media"
+
+
+def _headline_credit(dash: Token) -> tuple[Token, Token] | None:
+    """(the credit's head, the noun it swallowed) for a spaced dash before a short credit ending the sentence."""
+    doc, sent = dash.doc, dash.sent
+    if dash.text not in ("-", "\u2013", "\u2014") or dash.i == 0 or not dash.whitespace_ \
+            or not doc[dash.i - 1].whitespace_:
+        return None
+    tail = [t for t in doc[dash.i + 1: sent.end] if not t.is_punct and not t.is_space]
+    if not tail or len(tail) > _CREDIT_WORDS:
+        return None
+    head = next((t for t in tail if t.head.i == t.i or not dash.i < t.head.i < sent.end), None)
+    swallowed = [c for c in head.children if c.i < dash.i and c.pos_ in ("NOUN", "PROPN")] if head else []
+    return (head, swallowed[-1]) if head is not None and swallowed else None
+
+
+def _repair_headline_credit(tok: Token) -> None:
+    found = _headline_credit(tok)
+    if found is None:
+        return
+    credit, noun = found
+    for c in list(credit.children):
+        if c.i < tok.i and c.i != noun.i:
+            c.head = noun  # "Su-35" of "Su-35 jets"
+    if credit.head.i == credit.i:
+        noun.head, noun.dep_ = noun, "ROOT"
+    else:
+        noun.head, noun.dep_ = credit.head, credit.dep_
+    root = noun if noun.dep_ == "ROOT" else noun.sent.root
+    credit.head, credit.dep_ = root, "parataxis"
+    tok.head, tok.dep_ = root, "punct"
+
+
 def _adjective(tok: Token) -> bool:
     """An adjective, or a word that can be one ("military"; not "rifles" in "rifles and military trucks")."""
     return tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and "ADJ" in getAllLemmas(tok.lower_))
@@ -315,7 +352,7 @@ def _repair_coordinated_verb(tok: Token) -> None:
 # each looks for its own misparse at a token and mends it; applied in this order, token by token
 _REPAIRS = (_repair_coordinated_adjectives, _repair_shared_head, _repair_predicative_participle, _repair_comma_subjects,
             _repair_designation, _repair_participle_term,
-            _repair_scale, _repair_split_modifiers, _repair_coordinated_verb)
+            _repair_scale, _repair_split_modifiers, _repair_coordinated_verb, _repair_headline_credit)
 
 
 def repair(doc: Doc) -> Doc:
