@@ -1096,3 +1096,10 @@ def test_a_designation_the_parser_hangs_on_the_count_stays_in_the_item(extractor
     got = claims(extractor, "Chile sent 12 F-16 fighter jets and four Leopard 2 battle tanks to Peru.")
     assert got[("CHL", "PER", "aircraft", "delivered")].item == "F-16 fighter jets"
     assert got[("CHL", "PER", "armoured_vehicles", "delivered")].item == "Leopard 2 battle tanks"
+
+
+def test_a_calibre_names_the_item_and_counts_nothing(extractor):
+    got = claims(extractor, "Chile sent 300,000 155mm shells and 155-mm howitzers to Peru.")
+    shells = got[("CHL", "PER", "ammunition", "delivered")]
+    assert (shells.item, shells.quantity) == ("155mm shells", 300000)
+    assert got[("CHL", "PER", "artillery", "delivered")].quantity is None

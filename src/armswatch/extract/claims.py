@@ -401,6 +401,26 @@ class _DocumentReader:
             return True  # "four Leopard 2 battle tanks", "12 F-16 fighter jets" however the parser hangs the name
         return lo <= prev.head.i <= top.i
 
+    def _leading_filler(self, tok: Token) -> bool:
+        """Words before an item that are not its name: determiners, counts ("more than 300 tanks" -> "tanks")
+        and a party's name; a designation ("F-16") or a calibre ("155mm") stays."""
+        if _designation(tok) or self._calibre(tok):
+            return False
+        if tok.dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case") or tok.like_num or tok.is_punct \
+                or tok.is_space or tok.head.like_num:
+            return True
+        actor = self.mentions.actor_at.get(tok.i)
+        return actor is not None and actor.how == "name" and not self._hyphenated(actor.end)
+
+    def _calibre(self, tok: Token) -> bool:
+        """"155mm", "155-mm": a number joined to a calibre unit names the weapon, it counts nothing."""
+        doc = tok.doc
+        nxt = tok.i + 1
+        if nxt < len(doc) and doc[nxt].text == "-" and not tok.whitespace_:
+            nxt += 1
+        return tok.like_num and nxt < len(doc) and not doc[nxt - 1].whitespace_ \
+            and doc[nxt].lower_ in self.words["calibre_units"]
+
     def _hyphenated(self, end: int) -> bool:
         """"US-supplied": a name joined to the next word is part of the item's words."""
         return end < len(self.doc) and self.doc[end].text == "-" and not self.doc[end - 1].whitespace_
@@ -420,13 +440,7 @@ class _DocumentReader:
         lo = top.i
         while lo > 0 and self._modifies_phrase(self.doc[lo - 1], lo, top):
             lo -= 1  # the phrase's own modifiers, not a subject the parser hung on it
-        while lo < head.i and (self.doc[lo].dep_ in ("det", "nummod", "quantmod", "advmod", "poss", "case")
-                               and not _designation(self.doc[lo])
-                               or self.doc[lo].like_num or self.doc[lo].is_punct or self.doc[lo].is_space
-                               or (self.doc[lo].head.like_num and not _designation(self.doc[lo]))  # "more
-                               # than 300 tanks" -> "tanks"
-                               or (lo in self.mentions.actor_at and self.mentions.actor_at[lo].how == "name"
-                                   and not self._hyphenated(self.mentions.actor_at[lo].end))):
+        while lo < head.i and self._leading_filler(self.doc[lo]):
             lo += 1
         if top.i != head.i:
             lo = min(lo, top.i)
