@@ -1103,3 +1103,10 @@ def test_a_calibre_names_the_item_and_counts_nothing(extractor):
     shells = got[("CHL", "PER", "ammunition", "delivered")]
     assert (shells.item, shells.quantity) == ("155mm shells", 300000)
     assert got[("CHL", "PER", "artillery", "delivered")].quantity is None
+
+
+def test_a_party_saying_its_transfer_did_not_happen_denies_it(extractor):
+    got = claims(extractor, "Lima insists it has not provided lethal aid to Quito.")
+    assert got[("PER", "ECU", "equipment", "delivered")].denied
+    assert not claims(extractor, "Lima said it would not sell rifles to Quito.")  # a refusal: no claim
+    assert not claims(extractor, "Santiago said Lima has not sold rifles to Quito.")  # no party's word

@@ -130,7 +130,8 @@ class _DocumentReader:
         supplier, recipient = self.denials.deniers_as_parties(f, supplier, recipient)
         if mod.negated:
             self.denials.negated_frame(f, mod, supplier, recipient)
-            if not (mod.denial and self.denials.by_a_party(f, supplier, recipient)):
+            if not (mod.denial and self.denials.by_a_party(f, supplier, recipient)
+                    or self._said_not_by_a_party(f, mod, supplier, recipient)):
                 return 0  # "Beijing denied supplying rifles to Moscow" stands as a claim, denied
         items = self._items(f, sentence_items)
         if not items:
@@ -165,7 +166,7 @@ class _DocumentReader:
             c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
         told_by = self.context.told_by(supplier, recipient) if continued is not None or restated else None
         n = self._emit(f, mod, sent, sent_no, supplier, recipient, items, told_by)
-        if mod.negated:
+        if mod.negated:  # only a party's denial gets here: the claims it names are denied
             self.found.denied_only.update(id(c) for c in self.found.out[len(self.found.out) - n:])
         return n
 
@@ -425,6 +426,15 @@ class _DocumentReader:
         """"US-supplied": a name joined to the next word is part of the item's words."""
         return end < len(self.doc) and self.doc[end].text == "-" and not self.doc[end - 1].whitespace_
 
+    def _said_not_by_a_party(self, f: Frame, mod: Modality, supplier: str | None, recipient: str | None) -> bool:
+        """"Beijing insists it has not supplied rifles to Moscow": a party saying a transfer of its own did not
+        happen denies it (not "has not yet", nor a refusal to send)."""
+        if mod.not_yet or mod.refusal or supplier is None or recipient is None \
+                or mod.status not in ("delivered", "ongoing"):
+            return False  # "said it would not sell": a refusal, nothing to deny
+        side = self.context.speaker_side(f.trigger)
+        return side is not None and side.code in (supplier, recipient)
+
     def _money_word(self, tok: Token) -> bool:
         return any(t.text in self.words["currency_signs"] or t.lower_ in self.words["currency_signs"]
                    for t in tok.subtree if t.i <= tok.i)
@@ -471,6 +481,8 @@ class _DocumentReader:
         claims = [c for c in claims if id(c) not in self.found.denied_only or not (
             (c.category == _GENERIC and {c.supplier, c.recipient} & reported)
             or (c.supplier, c.recipient, c.category) in kinds)]
+        # a claim read from a party's denial is denied ("Lima says it has not sold rifles to Quito")
+        claims = [replace(c, denied=True) if id(c) in self.found.denied_only else c for c in claims]
         by_key: dict[tuple[str, str, str, str], list[Claim]] = {}
         for c in claims:
             by_key.setdefault(c.key, []).append(c)
