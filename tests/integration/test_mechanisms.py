@@ -1110,3 +1110,10 @@ def test_a_party_saying_its_transfer_did_not_happen_denies_it(extractor):
     assert got[("PER", "ECU", "equipment", "delivered")].denied
     assert not claims(extractor, "Lima said it would not sell rifles to Quito.")  # a refusal: no claim
     assert not claims(extractor, "Santiago said Lima has not sold rifles to Quito.")  # no party's word
+
+
+def test_a_headline_restating_the_body_takes_the_body_status(extractor):
+    text = ("Peru buys Korean-made trainer jets\n\n"
+            "LIMA - Peru has agreed to buy 12 trainer jets from South Korea, officials said on Monday.")
+    keys = set(claims(extractor, text))
+    assert keys == {("KOR", "PER", "aircraft", "pledged")}

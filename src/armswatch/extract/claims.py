@@ -481,6 +481,7 @@ class _DocumentReader:
         claims = [c for c in claims if id(c) not in self.found.denied_only or not (
             (c.category == _GENERIC and {c.supplier, c.recipient} & reported)
             or (c.supplier, c.recipient, c.category) in kinds)]
+        claims = self._without_restated_headlines(claims)
         # a claim read from a party's denial is denied ("Lima says it has not sold rifles to Quito")
         claims = [replace(c, denied=True) if id(c) in self.found.denied_only else c for c in claims]
         by_key: dict[tuple[str, str, str, str], list[Claim]] = {}
@@ -493,6 +494,13 @@ class _DocumentReader:
                 c = replace(c, denied=True)
             out.append(c)
         return out
+
+    def _without_restated_headlines(self, claims: list[Claim]) -> list[Claim]:
+        """A headline sums up the story: "Peru buys Korean jets" over "Peru has agreed to buy 24 jets" is
+        the body's pledge, not a second, delivered transfer. The body's statuses win for the same triple."""
+        told = {(c.supplier, c.recipient, c.category) for c in claims if c.evidence_span[1] > self.headline_end}
+        return [c for c in claims if c.evidence_span[1] > self.headline_end
+                or (c.supplier, c.recipient, c.category) not in told]
 
     def _merge(self, group: list[Claim]) -> Claim:
         """One claim per key: the body's first unhedged statement of it (a headline only when the body does
