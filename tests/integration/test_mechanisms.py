@@ -1117,3 +1117,9 @@ def test_a_headline_restating_the_body_takes_the_body_status(extractor):
             "LIMA - Peru has agreed to buy 12 trainer jets from South Korea, officials said on Monday.")
     keys = set(claims(extractor, text))
     assert keys == {("KOR", "PER", "aircraft", "pledged")}
+
+
+def test_a_bare_number_carries_the_system_of_the_transfer_it_continues(extractor):
+    got = claims(extractor, "Denmark has delivered F-16 jets to Chile. Norway has promised six.")
+    six = got[("NOR", "CHL", "aircraft", "pledged")]
+    assert (six.quantity, six.system) == (6, "f-16")

@@ -72,6 +72,7 @@ class _DocumentReader:
         self.denials = DenialReader(self.mentions, res.words, res.speech, self.context)
         self.found = _Claims()
         self.headline_end = head_block_end(document.text)
+        self._carried_system: dict[int, str | None] = {}  # a bare number's system, from the transfer it continues
 
     def read(self) -> list[Claim]:
         for sent_no, sent in enumerate(self.doc.sents):
@@ -234,6 +235,7 @@ class _DocumentReader:
         if not items and f.bare_number is not None and self.context.recent:
             last = self.context.recent[-1]  # "Norway has promised six" (F-16s)
             items = [ItemSlot(f.bare_number, f.bare_number, last.category)]
+            self._carried_system[f.bare_number.i] = last.system
         return [specific for s in items if not self._domestic(s, f.trigger) for specific in self._specific(s)]
 
     def _emit(self, f: Frame, mod: Modality, sent: Span, sent_no: int, supplier: str, recipient: str,
@@ -260,7 +262,8 @@ class _DocumentReader:
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
                 quantity=qty, quantity_text=qty_text, unit=unit, hedged=mod.hedged or attribution.hedged or slot.hedged,
                 denied=denied_here, period_start=period[0], period_end=period[1], source=attribution.source,
-                via=attribution.via, system=self._system(slot), extractor_version=self.version)
+                via=attribution.via, system=self._system(slot) or self._carried_system.get(slot.head.i),
+                extractor_version=self.version)
             self._note(claim, slot, f)
             if f.direction == "part" or self.context.points_back(f):
                 self.found.continuing.add(id(claim))  # "The shipment included rockets"
@@ -269,7 +272,8 @@ class _DocumentReader:
         deal = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["container_nouns"]
         for (g, r), slot in ((p, s) for p in pairs for s in items):
             self.context.remember(Transfer(g, r, slot.category, mod.status, sent_no, self._terms(slot), deal,
-                                           f.trigger.lemma_.lower(), attribution.source))
+                                           f.trigger.lemma_.lower(), attribution.source,
+                                           self._system(slot) or self._carried_system.get(slot.head.i)))
         return n
 
     def _remember_deal(self, f: Frame, supplier: str | None, recipient: str | None, status: str, sent_no: int) -> None:
@@ -504,12 +508,16 @@ class _DocumentReader:
 
     def _merge(self, group: list[Claim]) -> Claim:
         """One claim per key: the body's first unhedged statement of it (a headline only when the body does
-        not make it), hedged only if every statement in the body is."""
+        not make it), hedged only if every statement in the body is, linked to the system any of them names."""
         body = [c for c in group if c.evidence_span[1] > self.headline_end] or group
         # the first unhedged statement, and of those one that says how many if any does
         unhedged = [c for c in body if not c.hedged] or body
         first = next((c for c in unhedged if c.quantity is not None), unhedged[0])
-        return replace(first, hedged=all(c.hedged for c in body), denied=any(c.denied for c in group))
+        # the system the claim is about, named by any of its statements ("air defence capabilities" first,
+        # "munitions for Patriot systems" next)
+        system = first.system or next((c.system for c in [*body, *group] if c.system), None)
+        return replace(first, hedged=all(c.hedged for c in body), denied=any(c.denied for c in group),
+                       system=system)
 
     def _resolved(self, g: _Generic, claims: list[Claim]) -> bool:
         if g.leftover:

@@ -35,6 +35,7 @@ class Transfer:
     deal: bool = False  # read from a deal, package or sale noun: "the package includes" continues it
     lemma: str = ""  # the trigger word: "another shipment" continues "the shipments"
     source: str | None = None  # who said so: "The package includes ..." is told by the one who announced it
+    system: str | None = None  # the catalogued system named: "Norway has promised six" more of it
 
 
 @dataclass
