@@ -52,8 +52,8 @@ class TermFinder:
         for term, cased in terms:
             plain, exact = grouped.setdefault(key_word(term), ([], []))
             (exact if cased else plain).append(term_pattern(term))
-        self._groups = {key: (_alternation(plain, re.I), _alternation(exact, 0))
-                        for key, (plain, exact) in grouped.items()}
+        self._sources = grouped  # compiled on first use: most keys never occur in a batch of texts
+        self._groups: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
         # each form -> the keys it can be: "rounds" is the key of "=rounds" and a plural of "round"
         self._keys_of: dict[str, list[str]] = {}
         for key in grouped:
@@ -63,7 +63,13 @@ class TermFinder:
 
     def _patterns(self, words: Iterable[str]) -> list[re.Pattern[str]]:
         keys = {key for w in words if w in self._keys_of for key in self._keys_of[w]}
-        return [p for key in keys for p in self._groups[key] if p is not None]
+        return [p for key in keys for p in self._group(key) if p is not None]
+
+    def _group(self, key: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        if key not in self._groups:
+            plain, exact = self._sources[key]
+            self._groups[key] = (_alternation(plain, re.I), _alternation(exact, 0))
+        return self._groups[key]
 
     def spans(self, text: str, words: Iterable[str]) -> list[tuple[int, int]]:
         """Where the terms are in `text` (whose lower-cased words and word parts are `words`), leftmost
