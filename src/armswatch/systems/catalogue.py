@@ -11,6 +11,7 @@ A system of the override file replaces the shipped system of the same id; its ot
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import json
@@ -198,14 +199,19 @@ def validate_data(data: Any, source: str = "<data>") -> Catalogue:
 
 
 def _parse(path: Path | None, source: str) -> Any:
+    file = path or Path(str(resources.files("armswatch") / "data" / DATA_FILE))
     try:
-        text = path.read_text(encoding="utf-8") if path else (
-            resources.files("armswatch") / "data" / DATA_FILE).read_text(encoding="utf-8")
+        if not source.endswith(".json"):
+            stat = file.stat()
+            return copy.deepcopy(_yaml_file(str(file), stat.st_mtime_ns, stat.st_size))
+        text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SystemsDataError(source, [f"cannot read: {exc}"]) from exc
+    except yaml.YAMLError as exc:
+        raise SystemsDataError(source, [f"cannot parse: {exc}"]) from exc
     try:
-        return json.loads(text) if source.endswith(".json") else yaml_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
         raise SystemsDataError(source, [f"cannot parse: {exc}"]) from exc
 
 
@@ -243,11 +249,18 @@ def _load(overrides: str | None) -> Catalogue:
     return validate_data(data, source)
 
 
+@functools.lru_cache(maxsize=8)
+def _yaml_file(path: str, _mtime_ns: int, _size: int) -> Any:
+    """A YAML file parsed once per version of it (the start-up reads the catalogue for two purposes)."""
+    return yaml_load(Path(path).read_text(encoding="utf-8"))
+
+
 def extractor_view(path: Path) -> bytes:
     """What the extractor reads of a catalogue file (ids, names, categories) as bytes, so that editing a
     description or a producer does not make stored claims stale; the file's bytes when it does not parse."""
     try:
-        data = yaml_load(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        data = _yaml_file(str(path), stat.st_mtime_ns, stat.st_size)
         view = [[e["id"], e["designation"], sorted(e.get("aliases") or []), e["category"]] for e in data]
     except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError):
         return path.read_bytes() if path.is_file() else b""
