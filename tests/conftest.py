@@ -15,6 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite is a gate: its property tests draw the same examples on every run, so it fails only when the
+# code changes. `ARMSWATCH_HYPOTHESIS=hunt` draws new ones, thirty times as many, to look for faults.
+settings.register_profile("gate", derandomize=True)
+settings.register_profile("hunt", derandomize=False, max_examples=3000)
+settings.load_profile(os.environ.get("ARMSWATCH_HYPOTHESIS", "gate"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -355,6 +355,21 @@ def test_a_model_number_is_no_count(extractor):
     assert got[("ESP", "CHL", "small_arms", "delivered")].quantity == 200
 
 
+def test_a_number_inside_a_name_of_several_words_is_no_count_and_the_name_stays_whole(extractor):
+    # the parser breaks these names at their full stop or number; the item keeps the whole name
+    got = claims(extractor, "The T-64BV mod. 2017 tanks were sold to Chad by Austria.")
+    tanks = got[("AUT", "TCD", "armoured_vehicles", "delivered")]
+    assert (tanks.quantity, tanks.item, tanks.system) == (None, "T-64BV mod. 2017 tanks", "t-64")
+    got = claims(extractor, "Austria sold 12 T-64BV mod. 2017 tanks to Chad.")
+    assert got[("AUT", "TCD", "armoured_vehicles", "delivered")].quantity == 12
+
+
+def test_an_abbreviation_inside_a_name_ends_no_sentence(extractor):
+    got = claims(extractor, "Austria sold ShKH vz. 77 Dana howitzers to Chad.")
+    dana = got[("AUT", "TCD", "artillery", "delivered")]
+    assert (dana.item, dana.quantity, dana.system) == ("ShKH vz. 77 Dana", None, "dana")
+
+
 def test_a_calibre_or_a_hyphenated_word_is_no_count(extractor):
     got = claims(extractor, "Chile sold 155mm shells and one-way attack drones to Peru.")
     assert all(c.quantity is None for c in got.values()) and len(got) == 2

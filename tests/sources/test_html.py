@@ -124,7 +124,7 @@ def test_oversized_page_refused_unless_its_bulk_is_scripts() -> None:
         document_from_html(text_heavy, doc_id="x", origin="x.html", settings=small)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("<>/=\"' abcdpiv&;#\n")) | st.characters(), max_size=400))
 def test_arbitrary_input_never_raises_anything_but_input_error(junk: str) -> None:
     try:

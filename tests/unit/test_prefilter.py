@@ -56,6 +56,11 @@ def test_sentences_end_at_full_stops_but_not_after_abbreviations_or_initials():
                       "A new line"]
 
 
+def test_an_abbreviation_inside_a_weapon_name_ends_no_sentence():
+    text = "They bought Hawk Mk. 9 jets. Then they left."
+    assert [text[s:e].strip() for s, e in sentence_spans(text)] == ["They bought Hawk Mk. 9 jets.", "Then they left."]
+
+
 def test_sentence_spans_cover_every_character_of_non_empty_lines():
     text = "One. Two? \"Three,\" he said.\n\nFour\n"
     spans = sentence_spans(text)

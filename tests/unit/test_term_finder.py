@@ -13,6 +13,13 @@ def test_key_word_is_the_longest_word():
     assert key_word("=arms") == "arms"
 
 
+def test_key_word_splits_at_every_mark_as_the_text_is_split():
+    # a key with a full stop in it would never be among a text's words ("acv1.1" is "acv1" and "1")
+    assert key_word("XR1.12") == "xr1"
+    finder = TermFinder([("XR1.12", True)])
+    assert find(finder, "Two XR1.12 vehicles.") == ["XR1.12"]
+
+
 def test_plain_terms_match_in_any_case_with_plurals_and_hyphens():
     finder = TermFinder([("howitzer", False), ("anti-tank missile", False)])
     assert find(finder, "It sent HOWITZERS and anti tank missiles.") == ["HOWITZERS", "anti tank missiles"]

@@ -73,6 +73,8 @@ class _DocumentReader:
         self.found = _Claims()
         self.headline_end = head_block_end(document.text)
         self._carried_system: dict[int, str | None] = {}  # a bare number's system, from the transfer it continues
+        # tokens of names written in several tokens: a number among them is part of the name ("Leopard 2")
+        self._in_names = frozenset(i for m in self.mentions.items if m.end - m.start > 1 for i in range(m.start, m.end))
 
     def read(self) -> list[Claim]:
         for sent_no, sent in enumerate(self.doc.sents):
@@ -256,7 +258,7 @@ class _DocumentReader:
             if restates and any((t.supplier, t.recipient, t.category) == (g, r, slot.category)
                                 for t in self.context.recent):
                 continue  # "these deliveries" restates a claim already made
-            qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at)
+            qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at, self._in_names)
             claim = Claim(
                 document_id=self.document.id, supplier=g, recipient=r, category=slot.category, status=mod.status,
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
@@ -460,8 +462,15 @@ class _DocumentReader:
             lo = min(lo, top.i)
         if slot.start is not None:
             lo = min(lo, slot.start)
+        # a name the parser broke up is kept whole ("the Hawk Mk. 9 jets" read with "9" as the head)
+        term, before = self.mentions.item_at.get(head.i), self.mentions.item_at.get(lo - 1)
+        end = head
+        if term is not None and term.end - term.start > 1:
+            lo, end = min(lo, term.start), self.doc[max(head.i, term.end - 1)]
+        elif before is not None and before.end == lo and before.end - before.start > 1:
+            lo = before.start  # "the Hawk Mk. 9 jets" with the name cut off its noun at the full stop
         # as written: the parsed text may have a headline's case changed ("Leopard Tanks")
-        return " ".join(self.text[self.doc[lo].idx: head.idx + len(head)].split())
+        return " ".join(self.text[self.doc[lo].idx: end.idx + len(end)].split())
 
     # -- the document's claims ------------------------------------------------------------------------------
     def _finish(self) -> list[Claim]:

