@@ -74,7 +74,10 @@ def keep_name_abbreviations(nlp: Language) -> None:
     """"Hawk Mk. 9 jets": the abbreviations inside weapon designations (data: name_abbreviations) stay one
     token with their full stop, so the parser does not end the sentence in the middle of the name."""
     from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
 
+    if not isinstance(nlp.tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own keeps it
     for word in load_words()["name_abbreviations"]:
         for form in {word, word.capitalize()}:  # not "MOD." (a ministry ending a sentence)
             nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
