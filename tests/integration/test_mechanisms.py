@@ -1138,3 +1138,14 @@ def test_a_bare_number_carries_the_system_of_the_transfer_it_continues(extractor
     got = claims(extractor, "Denmark has delivered F-16 jets to Chile. Norway has promised six.")
     six = got[("NOR", "CHL", "aircraft", "pledged")]
     assert (six.quantity, six.system) == (6, "f-16")
+
+
+def test_a_consignment_told_before_keeps_its_parties_where_it_arrives(extractor):
+    text = ("Chile has sent a consignment of weapons to the Houthis, officials said.\n\n"
+            "The shipment, which included rockets and mortars, arrived in Yemen last month, an official said.")
+    got = claims(extractor, text)
+    assert got[("CHL", "houthis", "ammunition", "delivered")].item == "rockets"
+    assert ("CHL", "houthis", "artillery", "delivered") in got
+    # a shipment that names its own contents may be another one: no parties from before
+    got = claims(extractor, "Chile sold rifles to Peru.\n\nThe shipment of howitzers arrived in Bolivia last month.")
+    assert set(got) == {("CHL", "PER", "small_arms", "delivered")}

@@ -149,6 +149,12 @@ class _DocumentReader:
             if continued is None:
                 return 0
             supplier, recipient, mod.status = continued.supplier, continued.recipient, continued.status
+        elif f.direction == "arrive" and supplier is None and self._told_before(f):
+            # "The consignment arrived in Oran": the consignment told before keeps its parties, the place is
+            # only where it arrived
+            continued = self.context.continued(f, sent_no)
+            if continued is not None:
+                supplier, recipient = continued.supplier, continued.recipient
         explicit = f.row.has("explicit") and not self.context.reciprocal(sent)  # "getting parts in return"
         if (supplier is None or recipient is None) and not explicit and self._open(f, supplier, recipient):
             terms = set().union(*(self._terms(s) for s in items))
@@ -356,6 +362,14 @@ class _DocumentReader:
                                          if (c := self.mentions.category_of(t)) and c != _GENERIC)
                     return [replace(slot, category=c) for c in cats or [cat]]
         return [slot]
+
+    def _told_before(self, f: Frame) -> bool:
+        """What arrives is a consignment told before: "the shipment", "this cargo"; not one that names its
+        own contents ("the shipment of howitzers" may be another)."""
+        return any(t.lemma_.lower() in self.words["container_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in t.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+            for t in self.frames.args.predicate(f.trigger).tokens("subj"))
 
     def _system(self, slot: ItemSlot) -> str | None:
         """The catalogued system the item phrase names: in its words up to its head, whatever the item text
