@@ -1149,3 +1149,25 @@ def test_a_consignment_told_before_keeps_its_parties_where_it_arrives(extractor)
     # a shipment that names its own contents may be another one: no parties from before
     got = claims(extractor, "Chile sold rifles to Peru.\n\nThe shipment of howitzers arrived in Bolivia last month.")
     assert set(got) == {("CHL", "PER", "small_arms", "delivered")}
+
+
+def test_aid_counted_in_money_is_no_item_but_what_it_includes_is(extractor):
+    text = "Chile pledged 2 billion euros in military aid to Peru, including tanks and air defence systems."
+    got = claims(extractor, text)
+    assert set(got) == {("CHL", "PER", "armoured_vehicles", "pledged"), ("CHL", "PER", "air_defence", "pledged")}
+    assert not claims(extractor, "Chile pledged 2 billion pounds in military aid to Peru.")
+    got = claims(extractor, "Chile announced $2 billion in military aid for Peru, including armoured vehicles.")
+    assert set(got) == {("CHL", "PER", "armoured_vehicles", "pledged")}
+    assert ("CHL", "PER", "equipment", "delivered") in claims(extractor, "Chile sent 5 million euros of weapons to Peru.")
+
+
+def test_purchases_over_a_time_are_ongoing_an_order_is_pledged(extractor):
+    assert ("PRK", "RUS", "ammunition", "ongoing") in claims(
+        extractor, "Moscow has been buying artillery shells from Pyongyang.")
+    assert ("PRK", "RUS", "ammunition", "pledged") in claims(
+        extractor, "Moscow is buying artillery shells from Pyongyang.")
+
+
+def test_a_subject_the_parser_left_as_an_adverbial(extractor):
+    got = claims(extractor, "Armenia signed contracts to purchase howitzers from France.")
+    assert ("FRA", "ARM", "artillery", "pledged") in got

@@ -1678,3 +1678,36 @@ Chile Chile PROPN NNP pobj 6
 
 def test_a_name_made_a_compound_of_a_finite_root_verb_is_its_subject():
     assert ("subj", "Peru", "adjacent") in args_of(COMPOUND_SUBJECT, "imports")
+
+
+# -- a sum of money in the noun's place ------------------------------------------------------------------------
+
+# "Chile pledged 2 billion euros in military aid to Peru, including tanks." as en_core_web_sm parses it
+SUM_OF_AID = """
+Chile Chile PROPN NNP nsubj 1
+pledged pledge VERB VBD ROOT -1
+2 2 NUM CD compound 3
+billion billion NUM CD nummod 4
+euros euro NOUN NNS dobj 1
+in in ADP IN prep 4
+military military ADJ JJ amod 7
+aid aid NOUN NN pobj 5
+to to ADP IN prep 7
+Peru Peru PROPN NNP pobj 8
+, , PUNCT , punct 4
+including include VERB VBG prep 4
+tanks tank NOUN NNS pobj 11
+. . PUNCT . punct 1
+"""
+
+
+def test_a_sum_the_noun_is_measured_in_lends_it_its_phrases_and_its_place_under_a_support_verb():
+    got = args_of(SUM_OF_AID, "aid")
+    assert ("pp:including", "tanks", "sum") in got and ("sup:agent", "Chile", "support") in got
+    assert ("pp:to", "Peru", "nominal") in got
+
+
+def test_a_measure_that_is_no_sum_lends_nothing():
+    rows = SUM_OF_AID.replace("euros euro NOUN NNS dobj 1", "crates crate NOUN NNS dobj 1")
+    got = args_of(rows, "aid")
+    assert not any(rule in ("sum", "support") for _, _, rule in got)

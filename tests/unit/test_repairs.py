@@ -299,3 +299,25 @@ def test_a_long_tail_after_a_dash_is_no_credit():
     rows = CREDIT.rstrip("\n") + "\nin in ADP IN prep 7\nLima Lima PROPN NNP pobj 8\ntoday today NOUN NN npadvmod 2\n"
     doc = repair(parse(rows))
     assert (doc[5].dep_, doc[7].dep_) == ("compound", "dobj")
+
+
+# "Chile signed contracts to buy rifles." as en_core_web_sm parses it: the subject left as an adverbial
+LOOSE_SUBJECT = """
+Chile Chile PROPN NNP npadvmod 1
+signed sign VERB VBD ROOT -1
+contracts contract NOUN NNS dobj 1
+to to PART TO aux 4
+buy buy VERB VB xcomp 1
+rifles rifle NOUN NNS dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_name_right_before_a_verb_without_a_subject_is_its_subject():
+    doc = repair(parse(LOOSE_SUBJECT))
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "signed")
+
+
+def test_an_adverbial_name_beside_a_subject_is_left_alone():
+    rows = LOOSE_SUBJECT.replace("contracts contract NOUN NNS dobj 1", "contracts contract NOUN NNS nsubj 1")
+    assert repair(parse(rows))[0].dep_ == "npadvmod"

@@ -358,6 +358,22 @@ def test_progressive_flag_sets_the_status_of_the_progressive(row: FrameRow):
         assert plain == "ongoing" != status
 
 
+@pytest.mark.parametrize("row", [r for r in flagged("progressive") if r.flag_value("progressive") == "pledged"
+                                 and r.status == "delivered"], ids=row_id)
+def test_an_order_read_of_the_progressive_does_not_survive_the_perfect(row: FrameRow):
+    """"Russia has been buying drones from Iran": purchases over a time, not one order ("has been ordering"
+    stays an order: its row's own status)."""
+    _, res = blank()
+    words = progressive(clause(row, plan(row)))
+    at = next(i for i, w in enumerate(words) if w.key == "T" and w.tag == "VBG")
+    words[at - 1:at - 1] = [Word("aux", "has", "have", "AUX", "VBZ", "aux", "T")]
+    words[at] = Word("aux", "been", "be", "AUX", "VBN", "aux", "T")
+    frame = trigger_frame(words)
+    status = read_modality(frame.trigger, frame.direction, row.status, res.governors, res.words,
+                           progressive=row.flag_value("progressive")).status
+    assert status == "ongoing", " ".join(w.text for w in words)
+
+
 _DECOY_ROWS = [r for r in ROWS if r.direction != "part" and decoys(r, plan(r)) and row_id(r) not in _ROW_XFAIL]
 
 

@@ -605,9 +605,15 @@ class ArgumentReader:
                 args += [Arg("pp:to", o, "range") for o in _range_end(c)]
             elif dep in ("acl", "relcl"):
                 args += self._clause_on_noun(c) + self._purpose_places(c)  # "a drawdown to support Chile"
+        stand_in = self._sum_of(n) or n  # "pledged 2 billion euros in aid to Chile, including tanks"
+        if stand_in is not n:
+            args += [Arg(f"pp:{prep_word(c)}", o, "sum") for c in children(stand_in, "prep")
+                     if n not in prep_objects(c) for o in prep_objects(c)]
+            args += [Arg("pp:including", o, "sum") for c in children(stand_in, "advcl")
+                     if c.tag_ == "VBG" and c.lemma_.lower() in self.words["inclusion_verbs"] for o in children(c, "dobj")]
         args += self._shared_genitive(n, args)
         args += self._displaced_of(args)
-        args += self._support_args(n, pred)
+        args += self._support_args(n, pred, stand_in)
         args += self._copula_args(n)
         args += self._lifted(n, args)
         return pred
@@ -652,9 +658,23 @@ class ArgumentReader:
                     for o in prep_objects(p)]
         return []
 
-    def _support_args(self, n: Token, pred: Predicate) -> list[Arg]:
+    def _sum_of(self, n: Token) -> Token | None:
+        """The sum of money a noun is measured in: "$2 billion in military aid", "5 million euros of assistance"
+        (the sum stands in the noun's place in the clause)."""
+        if n.dep_ != "pobj" or n.head.lower_ not in ("in", "of"):
+            return None
+        amount, currency = n.head.head, self.words["currency_signs"]
+        if amount.lower_ in currency and any(c.like_num for c in amount.children):
+            return amount  # "2 billion euros"
+        if amount.like_num and any(t.text in currency or t.lower_ in currency for t in amount.children):
+            return amount  # "$2 billion"
+        return None
+
+    def _support_args(self, n: Token, pred: Predicate, stand_in: Token | None = None) -> list[Arg]:
         """A support verb lends the noun its subject and its prepositional phrases: "Poland placed an order
-        with Korea" (agent, pp:with), "Kyiv took delivery of jets from Denmark" (counter, pp:from)."""
+        with Korea" (agent, pp:with), "Kyiv took delivery of jets from Denmark" (counter, pp:from). `stand_in`:
+        what stands in the noun's place in the clause (a sum of money the noun is measured in)."""
+        n = stand_in or n
         verb = n.head
         if n.dep_ == "pobj" and n.head.lower_ in ("in", "into") and n.head.head.pos_ in ("VERB", "AUX"):
             verb = n.head.head  # "Kenya is in talks with Turkey", "entered into negotiations"

@@ -420,7 +420,7 @@ class FrameReader:
         for slot in row.items:
             if slot.role == "self":
                 category = self.mentions.category_of(pred.head)
-                if category:
+                if category and not self.items.money(pred.head):  # "$2 billion in aid": money is no item
                     forced.append(ItemSlot(pred.head, pred.head, category))
                 continue
             tokens = pred.tokens(slot.role)

@@ -51,7 +51,7 @@ class ItemReader:
             return None  # "storage tanks", "think tank", "fuel tanks"
         if category is None and tok.pos_ in ("NOUN", "PROPN") and tok.i in self.mentions.item_at:
             category = self._weak_category(tok)
-        if category is None or self._money(tok):
+        if category is None or self.money(tok):
             return None
         if category == "ammunition" and self._for_category(tok) == "air_defence":
             category = "air_defence"  # "munitions for Patriot systems": air-defence munitions
@@ -61,10 +61,13 @@ class ItemReader:
         return ItemSlot(tok, head, category, chain)
 
     def _amount(self, tok: Token) -> bool:
-        return tok.like_num and any(t.text in self.words["currency_signs"] or t.lower_ in self.words["currency_signs"]
-                                    for t in tok.subtree)
+        """"$2 billion", "2 billion euros": a sum of money."""
+        currency = self.words["currency_signs"]
+        if tok.lower_ in currency:
+            return any(c.like_num for c in tok.children)
+        return tok.like_num and any(t.text in currency or t.lower_ in currency for t in tok.subtree)
 
-    def _money(self, tok: Token) -> bool:
+    def money(self, tok: Token) -> bool:
         """"$2 billion in military aid", "$5 million of assistance": funding, not materiel."""
         if tok.lemma_.lower() not in self.words["fundable"]:
             return False
@@ -80,7 +83,8 @@ class ItemReader:
         tok, chain = head, []
         for _ in range(4):
             is_measure = singular(tok.text) in self.measures or tok.pos_ == "NUM" or tok.like_num or (
-                self.mentions.category_of(tok) is None and tok.lower_ in self.words["measure_like"])
+                self.mentions.category_of(tok) is None and tok.lower_ in self.words["measure_like"]) \
+                or self._amount(tok)  # "2 billion euros of weapons"
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
             if not of and tok is head and tok.like_num and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 # "Of the 31 tanks promised, 20 have arrived": the partitive fronted onto the verb

@@ -139,7 +139,8 @@ class _Reader:
         aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
         progressive = any(a in self.w["progressive_aux"] for a in aux)
         if tok.tag_ == "VBG" and status == "delivered" and progressive:
-            status = self.progressive  # "is supplying", "has been supplying"
+            # "is supplying", "has been supplying"; "is buying" may be an order, "has been buying" is not
+            status = "ongoing" if "been" in aux and self.progressive == "pledged" else self.progressive
         if tok.tag_ in ("VBZ", "VBP") and status == "delivered" and not aux and tok.pos_ == "VERB" \
                 and not self.headline:
             status = "ongoing"  # "the DPRK supplies missiles": present simple, an activity
@@ -272,8 +273,9 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
             effect_seen = True
             status = r.status_for(effect, status, tok, m, trigger)
         via_pp = chain[depth - 1].dep_ == "prep"  # "the scandal over the sales", not "the authority to arm"
+        # a sum carries it too: "pledged 2 billion euros in aid"
         if via_pp and tok.pos_ == "NOUN" and effect is None and tok.lemma_.lower() not in carriers | words[
-                "container_nouns"] | words["talk_nouns"]:
+                "container_nouns"] | words["talk_nouns"] | words["currency_signs"]:
             effect_seen = True  # "discussed the scandal over arms sales": the talk is about the scandal
     m.status = status
     return m

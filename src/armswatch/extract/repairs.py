@@ -20,7 +20,8 @@ A designation the parser left as punctuation before its noun ("shipped Fateh-110
 verb's participle there, with an agent of its own or on its conjunct, is made the passive verb it is.
 
 Headlines join subjects with a comma ("Chile, Peru sign arms deal"): the first name, left as an
-adverbial, is the subject and the second its conjunct.
+adverbial, is the subject and the second its conjunct. A name right before a verb that has no subject, left
+as an adverbial ("Chile signed contracts to buy ..."), is its subject.
 
 Coordinated adjectives before one noun are read as coordinated objects ("increased [military] and
 [humanitarian aid]"): the bare adjectives are put back as modifiers of the noun, which takes their place.
@@ -147,6 +148,14 @@ def _comma_subjects(tok: Token) -> Token | None:
     if second.pos_ != "PROPN" or second.dep_ != "nsubj" or second.head.i != tok.head.i:
         return None
     return second
+
+
+def _loose_subject(tok: Token) -> bool:
+    """"Chile signed contracts to buy ...": the name right before a finite verb that has no subject was
+    read as an adverbial of it; it is the subject."""
+    verb = tok.head
+    return tok.pos_ == "PROPN" and tok.dep_ == "npadvmod" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+        and tok.right_edge.i + 1 == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _bare(tok: Token) -> bool:
@@ -299,6 +308,11 @@ def _repair_comma_subjects(tok: Token) -> None:
         tok.doc[tok.i + 1].head = tok
 
 
+def _repair_loose_subject(tok: Token) -> None:
+    if _loose_subject(tok):
+        tok.dep_ = "nsubj"
+
+
 def _repair_designation(tok: Token) -> None:
     named = _designation_as_punct(tok)
     if named is not None:
@@ -351,7 +365,7 @@ def _repair_coordinated_verb(tok: Token) -> None:
 
 # each looks for its own misparse at a token and mends it; applied in this order, token by token
 _REPAIRS = (_repair_coordinated_adjectives, _repair_shared_head, _repair_predicative_participle, _repair_comma_subjects,
-            _repair_designation, _repair_participle_term,
+            _repair_loose_subject, _repair_designation, _repair_participle_term,
             _repair_scale, _repair_split_modifiers, _repair_coordinated_verb, _repair_headline_credit)
 
 
