@@ -1171,3 +1171,8 @@ def test_purchases_over_a_time_are_ongoing_an_order_is_pledged(extractor):
 def test_a_subject_the_parser_left_as_an_adverbial(extractor):
     got = claims(extractor, "Armenia signed contracts to purchase howitzers from France.")
     assert ("FRA", "ARM", "artillery", "pledged") in got
+
+
+def test_a_destination_hung_on_a_participle_of_the_items_is_the_main_transfers(extractor):
+    got = claims(extractor, "Chile has transferred thousands of rifles seized from Bolivia to Peru, officials said.")
+    assert set(got) == {("CHL", "PER", "small_arms", "delivered")}

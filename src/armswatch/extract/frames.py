@@ -495,6 +495,13 @@ class FrameReader:
                 whole.items += [s for s in part.items if s.head.i not in {x.head.i for x in whole.items}]
                 part.items = []
         for inner in frames:
+            outer = next((o for o in frames if _describes_items(inner, o)), None)
+            if outer is not None and _one_destination_two_suppliers(inner, outer):
+                # "sent Peru rifles seized from Bolivia": the parser hangs "to Peru" on the nearer verb; the
+                # destination is the main transfer's, the seized rifles went nowhere else
+                inner.recipient = None
+                inner.blocked.add("recipient")
+        for inner in frames:
             holder = next((outer for outer in frames if self._equips(inner, outer)), None)
             if holder is not None:
                 inner.recipient = holder.recipient  # "shells for US-supplied howitzers" sent to Chile: Chile's
@@ -555,6 +562,20 @@ class FrameReader:
             if f.trigger.pos_ != "NOUN" and whole in self.args.predicate(f.trigger).tokens("obj"):
                 return f  # "crates that may contain rifles were shipped": the crates' shipment
         return None
+
+
+def _describes_items(inner: Frame, outer: Frame) -> bool:
+    """A participle on the other frame's items: "rifles seized from Bolivia", "jets built in Sweden"."""
+    return inner is not outer and inner.trigger.dep_ == "acl" and inner.trigger.tag_ == "VBN" and \
+        inner.trigger.head.i in {i for s in outer.items for i in (s.top.i, s.head.i)}
+
+
+def _one_destination_two_suppliers(inner: Frame, outer: Frame) -> bool:
+    parties = (inner.supplier, outer.supplier, inner.recipient, outer.recipient)
+    if any(p is None or p.code is None for p in parties):
+        return False
+    codes = [p.code for p in parties if p is not None]
+    return codes[0] != codes[1] and codes[2] == codes[3]
 
 
 def _fill(inner: Frame, outer: Frame) -> bool:
