@@ -1176,3 +1176,8 @@ def test_a_subject_the_parser_left_as_an_adverbial(extractor):
 def test_a_destination_hung_on_a_participle_of_the_items_is_the_main_transfers(extractor):
     got = claims(extractor, "Chile has transferred thousands of rifles seized from Bolivia to Peru, officials said.")
     assert set(got) == {("CHL", "PER", "small_arms", "delivered")}
+
+
+def test_a_titled_speaker_after_the_destination_is_the_source_not_the_recipient(extractor):
+    got = claims(extractor, "Chile donated howitzers to Lima, Chilean Defence Minister Ana Soto said.")
+    assert got[("CHL", "PER", "artillery", "delivered")].source == "Ana Soto"

@@ -321,3 +321,34 @@ def test_a_name_right_before_a_verb_without_a_subject_is_its_subject():
 def test_an_adverbial_name_beside_a_subject_is_left_alone():
     rows = LOOSE_SUBJECT.replace("contracts contract NOUN NNS dobj 1", "contracts contract NOUN NNS nsubj 1")
     assert repair(parse(rows))[0].dep_ == "npadvmod"
+
+
+# "Chile sold rifles to Lima, Defence Minister Ana Soto said." as en_core_web_sm parses such sentences:
+# the speaker read as the object of "to", with the place a modifier of her title
+SPEAKER_IN_OBJECT = """
+Chile Chile PROPN NNP nsubj 1
+sold sell VERB VBD ccomp 10
+rifles rifle NOUN NNS dobj 1
+to to ADP IN prep 1
+Lima Lima PROPN NNP nmod 7
+, , PUNCT , punct 4
+Defence Defence PROPN NNP compound 7
+Minister Minister PROPN NNP compound 9
+Ana Ana PROPN NNP compound 9
+Soto Soto PROPN NNP pobj 3
+said say VERB VBD ROOT -1
+. . PUNCT . punct 10
+"""
+
+
+def test_a_speaker_read_as_the_object_before_the_verb_of_saying_is_its_subject_again():
+    doc = repair(parse(SPEAKER_IN_OBJECT))
+    lima, soto = doc[4], doc[9]
+    assert (lima.dep_, lima.head.text) == ("pobj", "to")
+    assert (soto.dep_, soto.head.text) == ("nsubj", "said")
+
+
+def test_an_object_before_a_verb_with_its_own_subject_is_left_alone():
+    rows = SPEAKER_IN_OBJECT.replace("Chile Chile PROPN NNP nsubj 1", "Chile Chile PROPN NNP nsubj 10")
+    doc = repair(parse(rows))
+    assert (doc[9].dep_, doc[4].dep_) == ("pobj", "nmod")

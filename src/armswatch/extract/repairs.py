@@ -21,7 +21,9 @@ verb's participle there, with an agent of its own or on its conjunct, is made th
 
 Headlines join subjects with a comma ("Chile, Peru sign arms deal"): the first name, left as an
 adverbial, is the subject and the second its conjunct. A name right before a verb that has no subject, left
-as an adverbial ("Chile signed contracts to buy ..."), is its subject.
+as an adverbial ("Chile signed contracts to buy ..."), is its subject. A speaker after a comma read as the
+object of the preposition before it ("to Lima, Defence Minister Ana Soto said", with "Lima" a modifier of
+"Soto") is the subject of the verb of saying again, and the name before the comma the object.
 
 Coordinated adjectives before one noun are read as coordinated objects ("increased [military] and
 [humanitarian aid]"): the bare adjectives are put back as modifiers of the noun, which takes their place.
@@ -156,6 +158,32 @@ def _loose_subject(tok: Token) -> bool:
     verb = tok.head
     return tok.pos_ == "PROPN" and tok.dep_ == "npadvmod" and verb.tag_ in ("VBD", "VBZ", "VBP") \
         and tok.right_edge.i + 1 == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    from armswatch.extract.lexicon import data_rows
+
+    return frozenset(r["lemma"] for r in data_rows("speech.tsv") if r["kind"] == "say")
+
+
+def _speaker_in_object(tok: Token) -> tuple[Token, Token, Token] | None:
+    """"sent rifles to Lima, Chilean Defence Minister Ana Soto said" with "Soto" read as the object of "to"
+    and "Lima" a modifier of it: (the name before the comma, the speaker, the verb of saying)."""
+    if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.right_edge.i + 1 >= len(tok.doc):
+        return None
+    verb = tok.doc[tok.right_edge.i + 1]
+    if verb.lemma_.lower() not in _speech_verbs() or verb.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = tok.left_edge  # the name's head: the last word before the comma ("Buenos Aires")
+    comma = next((t for t in tok.doc[first.i: tok.i] if t.text == ","), None)
+    if comma is None or first.pos_ != "PROPN":
+        return None
+    first = tok.doc[comma.i - 1]
+    if first.pos_ != "PROPN" or first.dep_ not in ("nmod", "compound", "appos"):
+        return None
+    return first, tok, verb
 
 
 def _bare(tok: Token) -> bool:
@@ -313,6 +341,17 @@ def _repair_loose_subject(tok: Token) -> None:
         tok.dep_ = "nsubj"
 
 
+def _repair_speaker_in_object(tok: Token) -> None:
+    found = _speaker_in_object(tok)
+    if found is None:
+        return
+    first, speaker, verb = found
+    comma = tok.doc[first.i + 1]
+    first.dep_, first.head = "pobj", speaker.head
+    speaker.dep_, speaker.head = "nsubj", verb
+    comma.dep_, comma.head = "punct", verb
+
+
 def _repair_designation(tok: Token) -> None:
     named = _designation_as_punct(tok)
     if named is not None:
@@ -365,7 +404,7 @@ def _repair_coordinated_verb(tok: Token) -> None:
 
 # each looks for its own misparse at a token and mends it; applied in this order, token by token
 _REPAIRS = (_repair_coordinated_adjectives, _repair_shared_head, _repair_predicative_participle, _repair_comma_subjects,
-            _repair_loose_subject, _repair_designation, _repair_participle_term,
+            _repair_loose_subject, _repair_speaker_in_object, _repair_designation, _repair_participle_term,
             _repair_scale, _repair_split_modifiers, _repair_coordinated_verb, _repair_headline_credit)
 
 
