@@ -610,7 +610,8 @@ class ArgumentReader:
             args += [Arg(f"pp:{prep_word(c)}", o, "sum") for c in children(stand_in, "prep")
                      if n not in prep_objects(c) for o in prep_objects(c)]
             args += [Arg("pp:including", o, "sum") for c in children(stand_in, "advcl")
-                     if c.tag_ == "VBG" and c.lemma_.lower() in self.words["inclusion_verbs"] for o in children(c, "dobj")]
+                     if c.tag_ == "VBG" and c.lemma_.lower() in self.words["inclusion_verbs"]
+                     for o in children(c, "dobj")]
         args += self._shared_genitive(n, args)
         args += self._displaced_of(args)
         args += self._support_args(n, pred, stand_in)

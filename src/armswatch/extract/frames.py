@@ -173,14 +173,14 @@ class FrameReader:
                     recipient: Party | None) -> tuple[Party | None, Party | None]:
         """"Denmark will buy tanks for Chile": a buyer for another party gives what it buys to that party
         (the seller, if named, sells to the buyer's account: no party of this transfer)."""
-        if row.direction != "take" or recipient is None or recipient.mention is None:
+        if row.direction != "take" or recipient is None:
             return supplier, recipient
         for t in pred.tokens("pp:for"):
             if self.kind_of(t) != "actor" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
                 continue  # "parts for a Russian radar" name no one bought for; "for its army": its own forces
             named = [t, *(c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
             for_whom = next((self.mentions.actor_at[n.i] for n in named if n.i in self.mentions.actor_at), None)
-            if for_whom is not None and for_whom.code != recipient.mention.code:
+            if for_whom is not None and (recipient.mention is None or for_whom.code != recipient.mention.code):
                 return recipient, Party(t, for_whom)
         return supplier, recipient
 
@@ -215,7 +215,8 @@ class FrameReader:
         for slot, t in candidates:
             if t.i in exclude:
                 continue
-            if t.i in fused and getattr(self.mentions.actor_at.get(t.i), "how", None) not in ("name", "metonym"):
+            if t.i in fused and slot.role == "dat" and \
+                    getattr(self.mentions.actor_at.get(t.i), "how", None) not in ("name", "metonym"):
                 continue  # "transfer Kuwaiti ships": a demonym on the object is no recipient
             kind = self.kind_of(t)
             if slot.role == "dat" and t.lower_ in self.words["dative_pronouns"]:
@@ -262,8 +263,9 @@ class FrameReader:
         low = tok.lower_
         if low in self.words["party_pronouns"] or tok.tag_ in ("WDT", "WP"):
             return "anaphor"
-        if low in self.words["party_anaphors"] and any(c.lower_ in self.words["anaphoric_dets"] for c in tok.children):
-            return "anaphor"
+        if low in self.words["party_anaphors"] and any(c.lower_ in self.words["anaphoric_dets"] or (
+                c.dep_ == "poss" and c.lower_ in self.words["speaker_possessives"]) for c in tok.children):
+            return "anaphor"  # "the country", "his country"
         if tok.pos_ in ("NOUN", "PROPN", "PRON"):
             return "other"
         return "none"
@@ -394,8 +396,11 @@ class FrameReader:
             return next((holder for t in self.args.verb(trigger.head).tokens("subj")
                          if (holder := self._as_party(t, self.kind_of(t))) is not None), None)
         item = trigger.head
-        if trigger.dep_ not in ("amod", "acl") or trigger.tag_ not in ("VBN", "JJ") or item.i not in {
-                i for s in f.items for i in (s.top.i, s.head.i)}:
+        # a relative clause whose object is its noun describes it as a participle does: "missiles, which were
+        # supplied by Iran", "missiles that Iran supplied"
+        described = (trigger.dep_ in ("amod", "acl") and trigger.tag_ in ("VBN", "JJ")) or (
+            trigger.dep_ == "relcl" and item in self.args.predicate(trigger).tokens("obj"))
+        if not described or item.i not in {i for s in f.items for i in (s.top.i, s.head.i)}:
             return None
         for p in children(item, "poss"):
             if self.kind_of(p) == "actor":
