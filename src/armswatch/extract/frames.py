@@ -500,8 +500,8 @@ class FrameReader:
                 whole.items += [s for s in part.items if s.head.i not in {x.head.i for x in whole.items}]
                 part.items = []
         for inner in frames:
-            outer = next((o for o in frames if _describes_items(inner, o)), None)
-            if outer is not None and _one_destination_two_suppliers(inner, outer):
+            described = next((o for o in frames if _describes_items(inner, o)), None)
+            if described is not None and _one_destination_two_suppliers(inner, described):
                 # "sent Peru rifles seized from Bolivia": the parser hangs "to Peru" on the nearer verb; the
                 # destination is the main transfer's, the seized rifles went nowhere else
                 inner.recipient = None
