@@ -1198,3 +1198,20 @@ def test_a_relative_clause_on_the_items_a_party_uses_names_their_supplier(extrac
 def test_his_country_is_the_speakers_and_a_buyer_for_another_supplies_it(extractor):
     got = claims(extractor, "Chilean President Ana Soto said her country had bought 8,000 shells for Peru.")
     assert got[("CHL", "PER", "ammunition", "delivered")].quantity == 8000
+
+
+def test_given_names_the_recogniser_left_out_belong_to_the_speaker(extractor):
+    got = claims(extractor, "Peru has received rifles from Chile, Defence Minister Rustem Umerov said on Monday.")
+    assert got[("CHL", "PER", "small_arms", "delivered")].source == "Rustem Umerov"
+
+
+def test_hundreds_counts_nothing_exactly(extractor):
+    c = claims(extractor, "Chile has shipped hundreds more attack drones to Peru.")[("CHL", "PER", "uav", "delivered")]
+    assert (c.quantity, c.quantity_text) == (None, "hundreds")
+
+
+def test_a_restated_shipment_that_tells_its_count_and_system_adds_them(extractor):
+    text = "Iran has shipped drones to Chile.\n\nThe latest shipment included 20 Shahed-136 drones, officials said."
+    c = claims(extractor, text)[("IRN", "CHL", "uav", "delivered")]
+    assert (c.quantity, c.system) == (20, "shahed-136")
+    assert len(claims(extractor, "Iran has shipped drones to Chile.\n\nThe shipment included drones.")) == 1

@@ -261,10 +261,13 @@ class _DocumentReader:
             c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
         n = 0
         for (g, r), slot in ((p, s) for p in pairs for s in items):
-            if restates and any((t.supplier, t.recipient, t.category) == (g, r, slot.category)
-                                for t in self.context.recent):
-                continue  # "these deliveries" restates a claim already made
             qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at, self._in_names)
+            told = [t for t in self.context.recent if (t.supplier, t.recipient, t.category) == (g, r, slot.category)]
+            # "these deliveries" restates a claim already made: kept only to tell its count or system ("the
+            # latest shipment included 20 Shahed-136 drones"), merged into the claim told before
+            adds = (qty is not None or self._system(slot) is not None) and any(t.status == mod.status for t in told)
+            if restates and told and not adds:
+                continue
             claim = Claim(
                 document_id=self.document.id, supplier=g, recipient=r, category=slot.category, status=mod.status,
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,

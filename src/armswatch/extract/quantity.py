@@ -152,6 +152,8 @@ def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = (),
         around = [t.lower_ for t in phrase] + [doc[i].lower_ for i in (phrase[0].i - 1, nxt) if 0 <= i < len(doc)]
         if any(w in words["currency_signs"] for w in around):
             return None, None, None  # "$1.5 billion worth of weapons": a price, no count
+        if nums[0].lower_ in words["vague_quantities"]:  # "hundreds more drones" counts nothing exactly
+            return None, " ".join(texts), None if unit_tok.pos_ == "PRON" else _unit(unit_tok)
         scaled = [t.lemma_ if t.tag_ == "CD" and t.lemma_ in _SCALES else t.text for t in phrase]  # "1.5m"
         value = parse_number([w for w in scaled
                               if w.lower() not in words["approximators"] or w.lower() in ("a", "one")])

@@ -156,7 +156,8 @@ class SpeakerNames:
                    and e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1
                    and not any(t.lower_ in roles or t.lower_ in titles for t in e)]
         if persons:
-            return self.known_person(" ".join(max(persons, key=len).text.split()))
+            person = max(persons, key=len)
+            return self.known_person(" ".join(self._given_names(person, head).text.split()))
         cands = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP") and head.i not in \
                 self.mentions.actor_at:
@@ -177,6 +178,16 @@ class SpeakerNames:
                     t.lower_ in self.words["org_heads"] or t.lower_ in titles or t.lower_ in roles for t in run):
                 return self.known_person(text)
         return None
+
+    def _given_names(self, person: Span, head: Token) -> Span:
+        """The recogniser may leave the given names out of a person ("Defence Minister Ada [Roe]"): the
+        capitalised proper nouns right before it in the phrase that are no title, role, office or actor."""
+        skip = self.words["titles"] | self.words["person_roles"] | self.words["org_heads"]
+        start = person.start
+        while start - 1 >= head.left_edge.i and (t := head.doc[start - 1]).pos_ == "PROPN" and t.text[:1].isupper() \
+                and t.lower_ not in skip and t.i not in self.mentions.actor_at and t.ent_type_ not in ("ORG", "GPE"):
+            start -= 1
+        return head.doc[start:person.end]
 
     def known_person(self, name: str) -> str:
         """"Okafor" -> "Ada Okafor" when the full name was given before (or anywhere in the article)."""
