@@ -1215,3 +1215,15 @@ def test_a_restated_shipment_that_tells_its_count_and_system_adds_them(extractor
     c = claims(extractor, text)[("IRN", "CHL", "uav", "delivered")]
     assert (c.quantity, c.system) == (20, "shahed-136")
     assert len(claims(extractor, "Iran has shipped drones to Chile.\n\nThe shipment included drones.")) == 1
+
+
+def test_the_perfect_of_arm_read_as_an_adjective(extractor):
+    assert ("IRN", "houthis", "equipment", "delivered") in claims(extractor, "Iran has armed Houthi rebels for years.")
+    got = claims(extractor, "Iran's Revolutionary Guards have trained and armed Houthi rebels, officials said.")
+    assert ("IRN", "houthis", "equipment", "delivered") in got
+
+
+def test_citing_documents_the_outlet_saw_is_its_own_reporting(extractor):
+    c = claims(extractor, "Chile has sold shells to Peru, the Financial Times reported, citing documents it had seen.")
+    shells = c[("CHL", "PER", "ammunition", "delivered")]
+    assert (shells.source, shells.via) == (None, "Financial Times")

@@ -352,3 +352,48 @@ def test_an_object_before_a_verb_with_its_own_subject_is_left_alone():
     rows = SPEAKER_IN_OBJECT.replace("Chile Chile PROPN NNP nsubj 1", "Chile Chile PROPN NNP nsubj 10")
     doc = repair(parse(rows))
     assert (doc[9].dep_, doc[4].dep_) == ("pobj", "nmod")
+
+
+# "Peru has armed the rebels." as en_core_web_sm parses such sentences: "has" the main verb, "armed" a modifier
+PERFECT_AS_MODIFIER = """
+Peru Peru PROPN NNP nsubj 1
+has have VERB VBZ ROOT -1
+armed arm VERB VBN amod 4
+local local ADJ JJ amod 4
+rebels rebel NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_transfer_participle_after_have_read_as_a_modifier_is_the_perfect():
+    doc = repair(parse(PERFECT_AS_MODIFIER))
+    has, armed, rebels = doc[1], doc[2], doc[4]
+    assert (armed.pos_, armed.dep_) == ("VERB", "ROOT")
+    assert (has.dep_, has.head.text, rebels.dep_, rebels.head.text) == ("aux", "armed", "dobj", "armed")
+    assert doc[0].head.text == "armed"
+
+
+def test_another_participle_after_have_is_left_alone():
+    rows = PERFECT_AS_MODIFIER.replace("armed arm VERB VBN amod 4", "retired retire VERB VBN amod 4")
+    assert repair(parse(rows))[2].dep_ == "amod"
+
+
+# "Iran has trained and armed the militias." with the second verb read as a modifier of a noun coordinated
+# with the first verb
+VERB_AS_MODIFIER_OF_CONJUNCT = """
+Iran Iran PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+trained train VERB VBN ROOT -1
+and and CCONJ CC cc 2
+armed arm ADJ JJ amod 6
+local local ADJ JJ amod 6
+militias militia NOUN NNS conj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_a_transfer_verb_read_as_a_modifier_of_a_conjunct_of_the_first_verb_is_a_verb_again():
+    doc = repair(parse(VERB_AS_MODIFIER_OF_CONJUNCT))
+    armed, militias = doc[4], doc[6]
+    assert (armed.pos_, armed.dep_, armed.head.text) == ("VERB", "conj", "trained")
+    assert (militias.dep_, militias.head.text) == ("dobj", "armed")

@@ -95,6 +95,8 @@ class AttributionReader:
         if according is not None and self.is_outlet(speaker.name):
             # "Reuters, citing diplomatic sources, says ...": the sources said it, Reuters carries it
             via = via or speaker.name
+            if self._outlets_own(according.root):  # "citing documents it had seen": the outlet's own reporting
+                return Attribution(None, self._one_spelling(via), hedged)
             speaker = self._according_speaker(according) or speaker
         elif according is not None and speaker.name.lower().split()[-1] in self.words["document_nouns"]:
             speaker = self._according_speaker(according) or speaker  # "the report, citing officials, said"
@@ -318,6 +320,16 @@ class AttributionReader:
             return None
         name = name or according.text
         return Speaker(name, self.vias.get(name))
+
+    def _outlets_own(self, document: Token) -> bool:
+        """Documents the citing outlet saw itself: "citing records it had reviewed", "citing documents seen
+        by the paper"."""
+        if document.lemma_ not in self.words["document_nouns"]:
+            return False
+        seen_by_it = any(v.lemma_ in self.words["sighting_verbs"] and any(
+            s.dep_ == "nsubj" and s.lower_ in self.words["party_pronouns"] for s in v.children)
+            for v in document.children if v.dep_ == "relcl")
+        return seen_by_it or self._seen_by_outlet(document)
 
     def _seen_by_outlet(self, document: Token) -> bool:
         """"customs data reviewed by Example News": the outlet's own reporting, no one else's word."""

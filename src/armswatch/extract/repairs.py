@@ -17,7 +17,9 @@ A designation the parser left as punctuation before its noun ("shipped Fateh-110
 "Fateh-110" a punct) is made the noun's modifier.
 
 "The rebels are armed and trained by Iran" comes out with "armed" an adjective after "are": a transfer
-verb's participle there, with an agent of its own or on its conjunct, is made the passive verb it is.
+verb's participle there, with an agent of its own or on its conjunct, is made the passive verb it is. "Iran
+has armed the militias" comes out with "has" the main verb and "armed" a modifier of its object: the
+participle right after a "have" with a subject is made the perfect it is.
 
 Headlines join subjects with a comma ("Chile, Peru sign arms deal"): the first name, left as an
 adverbial, is the subject and the second its conjunct. A name right before a verb that has no subject, left
@@ -67,16 +69,17 @@ def _verb_lemma(word: str) -> str | None:
 
 def _coordinated_verb(tok: Token) -> tuple[Token, Token] | None:
     """(the first verb, the object) when `tok` is a transfer verb misread as the first modifier of a noun
-    coordinated with that verb's object: "... soldiers and [supply] tanks"."""
+    coordinated with that verb's object ("... soldiers and [supply] tanks") or with the verb itself ("have
+    trained and [armed] militias")."""
     noun = tok.head
     if tok.dep_ not in _MODIFIER_DEPS or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in ("and", "or") \
             or noun.dep_ != "conj" or noun.i <= tok.i or noun.left_edge.i != tok.i:
         return None
     first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ != "VERB":
         first = first.head
-    verb = first.head
-    if first.dep_ != "dobj" or verb.pos_ != "VERB" or _verb_lemma(tok.text) is None:
+    verb = first.head  # the first verb's object, or the first verb itself ("trained and [armed] militias")
+    if first.dep_ not in ("dobj", "conj") or verb.pos_ != "VERB" or _verb_lemma(tok.text) is None:
         return None
     return verb, noun
 
@@ -308,6 +311,32 @@ def _predicative_participle(tok: Token) -> str | None:
     return _verb_lemma(tok.text)
 
 
+def _perfect_read_as_modifier(tok: Token) -> Token | None:
+    """"Iran has armed local militias" read with "has" the main verb and "armed" a modifier of its object: a
+    transfer verb's participle right after a "have" with a subject is the perfect it is. Returns the "have"."""
+    have = tok.doc[tok.i - 1] if tok.i > 0 else None
+    noun = tok.head
+    if have is None or tok.tag_ != "VBN" or tok.dep_ != "amod" or have.lemma_ != "have" or have.pos_ != "VERB" \
+            or noun.dep_ != "dobj" or noun.head.i != have.i or noun.i <= tok.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in have.children) or _verb_lemma(tok.text) not in _transfer_verbs():
+        return None
+    return have
+
+
+def _repair_perfect_read_as_modifier(tok: Token) -> None:
+    have = _perfect_read_as_modifier(tok)
+    if have is None:
+        return
+    noun = tok.head
+    tok.pos_, tok.lemma_ = "VERB", _verb_lemma(tok.text) or tok.lemma_
+    tok.dep_, tok.head = (("ROOT", tok) if have.dep_ == "ROOT" else (have.dep_, have.head))
+    for c in list(have.children):
+        c.head = tok
+    have.pos_, have.tag_, have.dep_, have.head = "AUX", "VBZ" if have.lower_ == "has" else have.tag_, "aux", tok
+    noun.dep_, noun.head = "dobj", tok
+
+
 def _make_passive(tok: Token, lemma: str) -> None:
     be = tok.head
     tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBN", lemma
@@ -403,9 +432,21 @@ def _repair_coordinated_verb(tok: Token) -> None:
 
 
 # each looks for its own misparse at a token and mends it; applied in this order, token by token
-_REPAIRS = (_repair_coordinated_adjectives, _repair_shared_head, _repair_predicative_participle, _repair_comma_subjects,
-            _repair_loose_subject, _repair_speaker_in_object, _repair_designation, _repair_participle_term,
-            _repair_scale, _repair_split_modifiers, _repair_coordinated_verb, _repair_headline_credit)
+_REPAIRS = (
+    _repair_coordinated_adjectives,
+    _repair_shared_head,
+    _repair_predicative_participle,
+    _repair_comma_subjects,
+    _repair_loose_subject,
+    _repair_speaker_in_object,
+    _repair_perfect_read_as_modifier,
+    _repair_designation,
+    _repair_participle_term,
+    _repair_scale,
+    _repair_split_modifiers,
+    _repair_coordinated_verb,
+    _repair_headline_credit,
+)
 
 
 def repair(doc: Doc) -> Doc:
