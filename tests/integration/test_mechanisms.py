@@ -1227,3 +1227,10 @@ def test_citing_documents_the_outlet_saw_is_its_own_reporting(extractor):
     c = claims(extractor, "Chile has sold shells to Peru, the Financial Times reported, citing documents it had seen.")
     shells = c[("CHL", "PER", "ammunition", "delivered")]
     assert (shells.source, shells.via) == (None, "Financial Times")
+
+
+def test_list_members_bought_from_sellers_of_their_own(extractor):
+    text = "Chile has ordered rifles and mortars from Spain, as well as tanks and howitzers from Peru."
+    assert set(claims(extractor, text)) == {
+        ("ESP", "CHL", "small_arms", "pledged"), ("ESP", "CHL", "artillery", "pledged"),
+        ("PER", "CHL", "armoured_vehicles", "pledged"), ("PER", "CHL", "artillery", "pledged")}

@@ -260,7 +260,7 @@ class _DocumentReader:
         restates = f.trigger.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
         n = 0
-        for (g, r), slot in ((p, s) for p in pairs for s in items):
+        for (g, r), slot in self._pairs_by_item(f, pairs, items):
             qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at, self._in_names)
             told = [t for t in self.context.recent if (t.supplier, t.recipient, t.category) == (g, r, slot.category)]
             # "these deliveries" restates a claim already made: kept only to tell its count or system ("the
@@ -281,11 +281,23 @@ class _DocumentReader:
             self.found.out.append(claim)
             n += 1
         deal = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["container_nouns"]
-        for (g, r), slot in ((p, s) for p in pairs for s in items):
+        for (g, r), slot in self._pairs_by_item(f, pairs, items):
             self.context.remember(Transfer(g, r, slot.category, mod.status, sent_no, self._terms(slot), deal,
                                            f.trigger.lemma_.lower(), attribution.source,
                                            self._system(slot) or self._carried_system.get(slot.head.i)))
         return n
+
+    @staticmethod
+    def _pairs_by_item(f: Frame, pairs: list[tuple[str, str]], items: list[ItemSlot]
+                       ) -> list[tuple[tuple[str, str], ItemSlot]]:
+        """Each item with each (supplier, recipient) pair; a list member bought from a seller of its own
+        ("tanks from Peru, as well as howitzers from Chile") has that seller."""
+        out: list[tuple[tuple[str, str], ItemSlot]] = []
+        for slot in items:
+            seller = f.sellers.get(slot.head.i)
+            own = [(seller.code, r) for r in dict.fromkeys(r for _, r in pairs) if r != seller.code] if seller else []
+            out += [(p, slot) for p in own or pairs]
+        return sorted(out, key=lambda ps: pairs.index(ps[0]) if ps[0] in pairs else len(pairs))
 
     def _remember_deal(self, f: Frame, supplier: str | None, recipient: str | None, status: str, sent_no: int) -> None:
         """"announced a package for Ukraine" names no item yet: "The package includes ..." will; "pledged $2

@@ -51,6 +51,8 @@ class Frame:
     pronoun_items: bool = False  # the items are "them"/"it": those of the frame this one continues
     commission: bool = False  # the items are an order given to the seller ("gave London an arms order")
     bare_number: Token | None = None  # "Norway has promised six": the items of the last transfer
+    # list members bought from a seller of their own: "tanks from Peru, as well as howitzers from Chile"
+    sellers: dict[int, ActorMention] = field(default_factory=dict)  # item head index -> its seller
 
     @property
     def direction(self) -> str:
@@ -166,7 +168,21 @@ class FrameReader:
                               and all(c.dep_ in ("nummod", "det", "amod", "quantmod", "advmod") and c.i < o.i
                                       for c in o.children)), None)  # "six", "10 more", "another 10"
         f.pronoun_items = not f.items and any(o.lower_ in self.words["item_pronouns"] for o in objs)
+        if row.direction == "take" and len(f.items) > 1:
+            f.sellers = self._sellers_by_position(f.items)
         return f
+
+    def _sellers_by_position(self, items: list[ItemSlot]) -> dict[int, ActorMention]:
+        """"ordered tanks from Peru, as well as howitzers from Chile", with both from-phrases hung on the
+        first noun: each member is bought from the seller named next after it in the list."""
+        hosts = {t.i: t for s in items for t in (s.top, s.head, s.top.head)}
+        named = {o.i: a for t in hosts.values() for p in children(t, "prep") if prep_word(p) == "from"
+                 for o in prep_objects(p) if (a := self.mentions.actor_at.get(o.i)) is not None
+                 and a.actor.kind != "org"}
+        if len({a.code for a in named.values()}) < 2:
+            return {}
+        return {s.head.i: named[min(i for i in named if i > s.head.i)] for s in items
+                if any(i > s.head.i for i in named)}
 
     # -- parties ------------------------------------------------------------------------------------------
     def _bought_for(self, pred: Predicate, row: FrameRow, supplier: Party | None,
