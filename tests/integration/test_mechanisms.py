@@ -1234,3 +1234,17 @@ def test_list_members_bought_from_sellers_of_their_own(extractor):
     assert set(claims(extractor, text)) == {
         ("ESP", "CHL", "small_arms", "pledged"), ("ESP", "CHL", "artillery", "pledged"),
         ("PER", "CHL", "armoured_vehicles", "pledged"), ("PER", "CHL", "artillery", "pledged")}
+
+
+def test_records_an_outlet_reviewed_are_its_own_reporting(extractor):
+    text = "A Chilean company shipped explosives to Peru, according to customs records reviewed by Reuters."
+    c = claims(extractor, text)[("CHL", "PER", "ammunition", "delivered")]
+    assert (c.source, c.via) == (None, "Reuters")
+    text = "Chile shipped drones to Peru, according to satellite images reviewed by the newspaper."
+    c = claims(extractor, text)[("CHL", "PER", "uav", "delivered")]
+    assert (c.source, c.via) == (None, None)
+
+
+def test_a_letter_of_intent_to_buy_is_the_signers(extractor):
+    got = claims(extractor, "Peru signed a memorandum of understanding to buy 12 Gripen jets from Sweden.")
+    assert got[("SWE", "PER", "aircraft", "pledged")].quantity == 12

@@ -437,6 +437,8 @@ class ArgumentReader:
                  and c.text[:1].isupper()]
         if named:  # "the CIA program to arm the rebels", "a Russian attempt to buy"
             return [(c, "purpose") for c in named]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            return self._purpose_subject(noun.head.head)  # "signed a letter of intent to buy": the letter's signer
         if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
             return [(t, "purpose") for t in self.verb(noun.head).tokens("subj")]
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):

@@ -111,7 +111,7 @@ class AttributionReader:
 
     def _one_spelling(self, outlet: str | None) -> str | None:
         """One outlet, one name: "UkrInform" and "Ukrinform" are the spelling outlets.txt lists first."""
-        return self.outlet_spellings.get(outlet.lower(), outlet) if outlet else outlet
+        return self.outlet_spellings.get(outlet.lower(), outlet) if outlet else None  # "the newspaper": unnamed
 
     def _governing_speaker(self, trigger: Token) -> tuple[Speaker | None, bool]:
         """A speech verb above the trigger ("officials said Iran had sent"), or hung below the clause it
