@@ -1248,3 +1248,13 @@ def test_records_an_outlet_reviewed_are_its_own_reporting(extractor):
 def test_a_letter_of_intent_to_buy_is_the_signers(extractor):
     got = claims(extractor, "Peru signed a memorandum of understanding to buy 12 Gripen jets from Sweden.")
     assert got[("SWE", "PER", "aircraft", "pledged")].quantity == 12
+
+
+def test_stepped_up_deliveries_are_ongoing(extractor):
+    got = claims(extractor, "Chile has stepped up deliveries of drones to Peru, three Chilean sources said.")
+    assert ("CHL", "PER", "uav", "ongoing") in got
+
+
+def test_one_of_a_group_of_speakers_is_the_group(extractor):
+    got = claims(extractor, "Chile sent drones to Peru, one of the Chilean officials told Reuters.")
+    assert got[("CHL", "PER", "uav", "delivered")].source == "Chilean officials"

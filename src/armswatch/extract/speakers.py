@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extract.arguments import prep_objects
 from armswatch.extract.lexicon import Actor, WordLists
 from armswatch.extract.mentions import Mentions
 
@@ -54,6 +55,10 @@ class SpeakerNames:
         """A canonical source string for the speaker phrase headed by `head` (None for a pronoun)."""
         if head.lower_ in self.words["person_pronouns"] or head.tag_ in ("WDT", "WP"):
             return None
+        group = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects(p)
+                      if o.tag_ == "NNS"), None) if head.like_num or head.lower_ == "one" else None
+        if group is not None:
+            return self.name_of(group)  # "one of the Iranian officials": the officials are the source
         if head.lemma_ in self.words["document_nouns"]:  # "a report by the Conflict Armament Research group"
             by = next((o for p in head.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
                        for o in p.children if o.dep_ == "pobj"), None) or next(
