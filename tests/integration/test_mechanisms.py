@@ -1258,3 +1258,11 @@ def test_stepped_up_deliveries_are_ongoing(extractor):
 def test_one_of_a_group_of_speakers_is_the_group(extractor):
     got = claims(extractor, "Chile sent drones to Peru, one of the Chilean officials told Reuters.")
     assert got[("CHL", "PER", "uav", "delivered")].source == "Chilean officials"
+
+
+def test_them_in_the_recipients_place_of_supply_with_is_a_party(extractor):
+    got = claims(extractor, "The Houthi leader said Iran had never supplied them with missiles.")
+    c = got[("IRN", "houthis", "missiles", "delivered")]
+    assert c.denied
+    got = claims(extractor, "The Houthis say Iran supplies them with rockets.")
+    assert ("IRN", "houthis", "ammunition", "ongoing") in got

@@ -94,7 +94,7 @@ class Discourse:
         own = self.own_side(tok.idx) if self.own_side and low in self.words["first_person_plural"] else None
         if own is not None:  # "we announced a package" in a ministry spokesman's turn: the ministry's state
             return ActorMention(tok.i, tok.i + 1, own, "context")
-        if low in self.words["party_pronouns"]:
+        if low in self.words["party_pronouns"] or low in self.words["dative_pronouns"]:  # "it", "supplied them"
             if tok.dep_ in ("nsubj", "nsubjpass") and low in self.words["speaking_pronouns"]:
                 # "Latvia, which had urged Oslo, said it would send": the speaker's side first
                 side = self.speaker_side(tok)

@@ -235,8 +235,9 @@ class FrameReader:
                     getattr(self.mentions.actor_at.get(t.i), "how", None) not in ("name", "metonym"):
                 continue  # "transfer Kuwaiti ships": a demonym on the object is no recipient
             kind = self.kind_of(t)
-            if slot.role == "dat" and t.lower_ in self.words["dative_pronouns"]:
-                kind = "anaphor"  # "has sent them drones": a pronoun in the recipient's place is a party
+            if t.lower_ in self.words["dative_pronouns"] and (slot.role == "dat" or (
+                    slot.role == "obj" and role == "recipient" and pred.tokens("pp:with"))):
+                kind = "anaphor"  # "has sent them drones", "supplied them with missiles": a party
             party = self._as_party(t, kind)
             if party is not None:
                 return party
