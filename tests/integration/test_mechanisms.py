@@ -1266,3 +1266,8 @@ def test_them_in_the_recipients_place_of_supply_with_is_a_party(extractor):
     assert c.denied
     got = claims(extractor, "The Houthis say Iran supplies them with rockets.")
     assert ("IRN", "houthis", "ammunition", "ongoing") in got
+
+
+def test_a_bloc_or_a_vague_group_is_no_party(extractor):
+    assert not claims(extractor, "NATO allies discussed sending more air defence systems to Peru.")
+    assert not claims(extractor, "Peru's Western partners have sent tanks to Lima.")

@@ -275,6 +275,9 @@ class FrameReader:
             return "item"
         if tok.lemma_.lower() in self.words["container_nouns"]:
             return "item"  # "Egypt's order for jets was delivered": a deal or a shipment stands for its contents
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lower_ in self.words["vague_parties"] \
+                and not any(c.dep_ == "appos" for c in tok.children):
+            return "other"  # "NATO allies", "Western partners", "Gulf states": a bloc or a vague group, no party
         if self.mentions.actor_of_phrase(tok) is not None:
             return "actor"
         low = tok.lower_
