@@ -1271,3 +1271,15 @@ def test_them_in_the_recipients_place_of_supply_with_is_a_party(extractor):
 def test_a_bloc_or_a_vague_group_is_no_party(extractor):
     assert not claims(extractor, "NATO allies discussed sending more air defence systems to Peru.")
     assert not claims(extractor, "Peru's Western partners have sent tanks to Lima.")
+
+
+def test_more_on_the_way_is_a_pledge_of_the_transfer_told_before(extractor):
+    text = "The United States shipped ATACMS missiles to Peru last month.\n\n\"More ATACMS are on the way,\" he said."
+    got = claims(extractor, text)
+    assert got[("USA", "PER", "missiles", "pledged")].system == "atacms"
+    assert ("USA", "PER", "missiles", "delivered") in got
+
+
+def test_parts_for_a_system_hung_on_the_noun_they_are_the_object_of_name_it(extractor):
+    text = "Peru's acceptance of components for a Russian S-400 air defense system angered Chile."
+    assert claims(extractor, text)[("RUS", "PER", "components", "delivered")].system == "s-400"

@@ -679,8 +679,8 @@ class ArgumentReader:
         what stands in the noun's place in the clause (a sum of money the noun is measured in)."""
         n = stand_in or n
         verb = n.head
-        if n.dep_ == "pobj" and n.head.lower_ in ("in", "into") and n.head.head.pos_ in ("VERB", "AUX"):
-            verb = n.head.head  # "Kenya is in talks with Turkey", "entered into negotiations"
+        if n.dep_ == "pobj" and n.head.lower_ in ("in", "into", "on") and n.head.head.pos_ in ("VERB", "AUX"):
+            verb = n.head.head  # "Kenya is in talks with Turkey", "entered into negotiations", "are on the way"
             side = "sup:agent" if verb.lemma_ in self.words["copulas"] or verb.lemma_ in ("enter", "hold") else None
         elif n.dep_ == "pobj" and n.head.lower_ in self.words["notice_preps"] and n.head.head.pos_ == "VERB" \
                 and n.head.head.lemma_.lower() in self.words["notice_verbs"]:

@@ -257,7 +257,8 @@ class _DocumentReader:
         pairs = [(g, r) for g in [supplier, *[a.code for a in f.more_suppliers]]
                  for r in [recipient, *[a.code for a in f.more_recipients]] if g != r]
         span = self._span(sent.start_char, sent.end_char)
-        restates = f.trigger.pos_ == "NOUN" and any(
+        # "these deliveries", "the provision of weapons" restate a transfer; "the way" ("are on the way") does not
+        restates = f.trigger.pos_ == "NOUN" and f.direction != "arrive" and any(
             c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
         n = 0
         for (g, r), slot in self._pairs_by_item(f, pairs, items):
@@ -394,7 +395,10 @@ class _DocumentReader:
         term = self.mentions.item_at.get(head.i)  # the lexicon term at the head, whole ("Leopard 2" in "14
         end = max(head.i, term.end - 1 if term else head.i)  # Leopard 2 A6 tanks" read as "Leopard")
         parts = [(min(slot.top.left_edge.i, head.left_edge.i, slot.start if slot.start is not None else end), end)]
-        parts += [(c.i, c.right_edge.i) for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"]
+        hosts = [head]
+        if slot.category == "components" and slot.top.dep_ == "pobj" and slot.top.head.lower_ == "of":
+            hosts.append(slot.top.head.head)  # "acceptance of parts for an S-400 system", "for" hung on the noun
+        parts += [(c.i, c.right_edge.i) for h in hosts for c in h.rights if c.dep_ == "prep" and c.lower_ == "for"]
         for lo, hi in parts:
             system = self.res.catalogue.find(self.text[self.doc[lo].idx : self.doc[hi].idx + len(self.doc[hi])])
             if system is not None:
