@@ -1283,3 +1283,8 @@ def test_more_on_the_way_is_a_pledge_of_the_transfer_told_before(extractor):
 def test_parts_for_a_system_hung_on_the_noun_they_are_the_object_of_name_it(extractor):
     text = "Peru's acceptance of components for a Russian S-400 air defense system angered Chile."
     assert claims(extractor, text)[("RUS", "PER", "components", "delivered")].system == "s-400"
+
+
+def test_a_people_named_in_the_plural_before_the_object_receives_it(extractor):
+    got = claims(extractor, "Britain sold the Peruvians Typhoon jets.")
+    assert got[("GBR", "PER", "aircraft", "delivered")].item == "Typhoon jets"

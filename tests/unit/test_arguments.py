@@ -1711,3 +1711,20 @@ def test_a_measure_that_is_no_sum_lends_nothing():
     rows = SUM_OF_AID.replace("euros euro NOUN NNS dobj 1", "crates crate NOUN NNS dobj 1")
     got = args_of(rows, "aid")
     assert not any(rule in ("sum", "support") for _, _, rule in got)
+
+
+# "Britain sold the Peruvians jets." as en_core_web_sm parses it: the people a modifier of the object
+PEOPLE_BEFORE_OBJECT = """
+Britain Britain PROPN NNP nsubj 1
+sold sell VERB VBD ROOT -1
+the the DET DT det 4
+Peruvians Peruvians PROPN NNPS compound 4
+jets jet NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_people_after_the_objects_determiner_may_be_a_fused_dative():
+    assert ("dat", "Peruvians", "fused-dative") in args_of(PEOPLE_BEFORE_OBJECT, "sold")
+    rows = PEOPLE_BEFORE_OBJECT.replace("Peruvians Peruvians PROPN NNPS", "Patriot Patriot PROPN NNP")
+    assert not any(rule == "fused-dative" for _, _, rule in args_of(rows, "sold"))

@@ -277,6 +277,8 @@ class ArgumentReader:
         out = []
         for a in args:
             first = a.token.left_edge
+            if first.dep_ == "det" and first.i + 1 < a.token.i and a.token.doc[first.i + 1].tag_ == "NNPS":
+                first = a.token.doc[first.i + 1]  # "sold the Saudis jets": a people, named in the plural
             if a.role == "obj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod") and first.i < a.token.i:
                 out.append(Arg("dat", first, "fused-dative"))
         return out

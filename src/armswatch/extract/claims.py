@@ -450,7 +450,8 @@ class _DocumentReader:
                 or tok.is_space or tok.head.like_num:
             return True
         actor = self.mentions.actor_at.get(tok.i)
-        return actor is not None and actor.how == "name" and not self._hyphenated(actor.end)
+        named = actor is not None and (actor.how == "name" or tok.tag_ == "NNPS")  # "Saudi Arabia", "the Saudis"
+        return named and not self._hyphenated(actor.end)
 
     def _calibre(self, tok: Token) -> bool:
         """"155mm", "155-mm": a number joined to a calibre unit names the weapon, it counts nothing."""
