@@ -277,8 +277,11 @@ class ArgumentReader:
         out = []
         for a in args:
             first = a.token.left_edge
-            if first.dep_ == "det" and first.i + 1 < a.token.i and a.token.doc[first.i + 1].tag_ == "NNPS":
-                first = a.token.doc[first.i + 1]  # "sold the Saudis jets": a people, named in the plural
+            after_det = a.token.doc[first.i + 1] if first.dep_ == "det" and first.i + 1 < a.token.i else None
+            if a.role == "obj" and after_det is not None and after_det.pos_ == "PROPN" and after_det.dep_ in (
+                    "compound", "nmod") and (after_det.tag_ == "NNPS" or after_det.text.endswith("s")):
+                out.append(Arg("dat", after_det, "people-dative"))  # "sold the Saudis jets": a people, plural
+                continue
             if a.role == "obj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod") and first.i < a.token.i:
                 out.append(Arg("dat", first, "fused-dative"))
         return out

@@ -450,8 +450,11 @@ class _DocumentReader:
                 or tok.is_space or tok.head.like_num:
             return True
         actor = self.mentions.actor_at.get(tok.i)
-        named = actor is not None and (actor.how == "name" or tok.tag_ == "NNPS")  # "Saudi Arabia", "the Saudis"
-        return named and not self._hyphenated(actor.end)
+        if actor is None:
+            return False
+        people = tok.dep_ in ("compound", "nmod") and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "det" \
+            and tok.text.endswith("s")  # "sold the Saudis jets"
+        return (actor.how == "name" or people) and not self._hyphenated(actor.end)
 
     def _calibre(self, tok: Token) -> bool:
         """"155mm", "155-mm": a number joined to a calibre unit names the weapon, it counts nothing."""

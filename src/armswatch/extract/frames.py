@@ -231,9 +231,9 @@ class FrameReader:
         for slot, t in candidates:
             if t.i in exclude:
                 continue
-            if t.i in fused and slot.role == "dat" and t.tag_ != "NNPS" and \
+            if t.i in fused and slot.role == "dat" and \
                     getattr(self.mentions.actor_at.get(t.i), "how", None) not in ("name", "metonym"):
-                continue  # "transfer Kuwaiti ships": a demonym on the object is no recipient ("the Saudis" is)
+                continue  # "transfer Kuwaiti ships": a demonym on the object is no recipient (a people-dative is)
             kind = self.kind_of(t)
             if t.lower_ in self.words["dative_pronouns"] and (slot.role == "dat" or (
                     slot.role == "obj" and role == "recipient" and pred.tokens("pp:with"))):
