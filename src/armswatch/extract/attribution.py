@@ -312,8 +312,7 @@ class AttributionReader:
                     objs = [o for o in p.children if o.dep_ == "pobj"]
                     if objs:
                         head = objs[0]
-        if head.lemma_ in self.words["document_nouns"] and self._seen_by_outlet(head) \
-                and self.mentions.actor_of_phrase(head) is None:
+        if self._seen_by_outlet(head) and self.mentions.actor_of_phrase(head) is None:
             return None  # "customs data seen by a newspaper" (not "a Cuban report seen by"): the paper's own
         name = self.names.name_of(head)
         if name is None and head.lemma_ in self.words["document_nouns"]:
@@ -322,10 +321,8 @@ class AttributionReader:
         return Speaker(name, self.vias.get(name))
 
     def _outlets_own(self, document: Token) -> bool:
-        """Documents the citing outlet saw itself: "citing records it had reviewed", "citing documents seen
-        by the paper"."""
-        if document.lemma_ not in self.words["document_nouns"]:
-            return False
+        """What the citing outlet saw itself: "citing records it had reviewed", "citing documents seen by
+        the paper"."""
         seen_by_it = any(v.lemma_ in self.words["sighting_verbs"] and any(
             s.dep_ == "nsubj" and s.lower_ in self.words["party_pronouns"] for s in v.children)
             for v in document.children if v.dep_ == "relcl")

@@ -147,17 +147,16 @@ def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = (),
                 and not _designation(slot.head.doc[nxt], names, in_names):
             phrase.append(slot.head.doc[nxt])
             nxt += 1
-        texts = [t.text for t in phrase]
         doc = slot.head.doc
         around = [t.lower_ for t in phrase] + [doc[i].lower_ for i in (phrase[0].i - 1, nxt) if 0 <= i < len(doc)]
         if any(w in words["currency_signs"] for w in around):
             return None, None, None  # "$1.5 billion worth of weapons": a price, no count
         if nums[0].lower_ in words["vague_quantities"]:  # "hundreds more drones" counts nothing exactly
-            return None, " ".join(texts), None if unit_tok.pos_ == "PRON" else _unit(unit_tok)
+            return None, _as_written(phrase), None if unit_tok.pos_ == "PRON" else _unit(unit_tok)
         scaled = [t.lemma_ if t.tag_ == "CD" and t.lemma_ in _SCALES else t.text for t in phrase]  # "1.5m"
         value = parse_number([w for w in scaled
                               if w.lower() not in words["approximators"] or w.lower() in ("a", "one")])
-        text = " ".join(texts)
+        text = _as_written(phrase)
         return value, text, None if unit_tok.pos_ == "PRON" else _unit(unit_tok)  # "a quarter of a million of them"
     # vague: "dozens of", "hundreds of thousands of", "a limited number of"
     if measures and any(m.lower_ in words["vague_quantities"] for m in measures):
@@ -166,6 +165,11 @@ def read_quantity(slot: ItemSlot, words: WordLists, names: Collection[int] = (),
     if det:
         return None, det[0].text, _unit(slot.head)
     return None, None, None
+
+
+def _as_written(phrase: list[Token]) -> str:
+    """The phrase as the text writes it: "2m", "thirty-two", "nearly 1,000" (tokens joined by their own spacing)."""
+    return "".join(t.text_with_ws for t in phrase[:-1]) + phrase[-1].text if phrase else ""
 
 
 def _vague_text(measures: list[Token], vague: Collection[str]) -> str:
