@@ -1288,3 +1288,13 @@ def test_parts_for_a_system_hung_on_the_noun_they_are_the_object_of_name_it(extr
 def test_a_people_named_in_the_plural_before_the_object_receives_it(extractor):
     got = claims(extractor, "Britain sold the Peruvians Typhoon jets.")
     assert got[("GBR", "PER", "aircraft", "delivered")].item == "Typhoon jets"
+
+
+def test_a_statement_in_its_own_voice_is_the_source_of_what_it_says(extractor):
+    text = ("Chile and Peru strongly condemn the arms transfers between Cuba and Venezuela.\n\n"
+            "We will continue to expose Venezuela's attempts to acquire missiles from Cuba.")
+    assert claims(extractor, text)[("CUB", "VEN", "missiles", "sought")].source == "Chile and Peru"
+    # a news report in the past tense has no voice of its own: its unattributed claims are the outlet's
+    text = ("Chile condemned the talks.\n\n\"We are worried,\" a diplomat said. Venezuela wants to acquire missiles "
+            "from Cuba.")
+    assert claims(extractor, text)[("CUB", "VEN", "missiles", "sought")].source is None

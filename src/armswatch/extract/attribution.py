@@ -70,7 +70,7 @@ class AttributionReader:
         self.names = SpeakerNames(self.doc, self.mentions, self.words, self.adjectives, self.canonical,
                                   original=self.original)
         self._turns = self._transcript_turns()
-        self._author = self._authored()
+        self._author = self._authored() or self._statement_voice()
 
     # -- the claim's source ------------------------------------------------------------------------------
     def attribute(self, trigger: Token) -> Attribution:
@@ -451,6 +451,29 @@ class AttributionReader:
         words = [w for w in m.group(1).split() if w.lower().strip(".") not in self.words["titles"]
                  and w.lower() not in self.words["person_roles"]]
         return Speaker(" ".join(words[-2:])) if len(words) >= 2 else None
+
+    def _statement_voice(self) -> Speaker | None:
+        """A statement speaks in its own voice: "Chile and Peru condemn the transfer of ... We will ...". In a
+        text that says "we" or "our", the parties that open a sentence near its start with a verb of stance in
+        the present ("condemn", "welcome") are the source of what it says without naming another."""
+        first_person = {t.lower_ for t in self.doc[:3000]} & self.words["first_person_plural"]
+        if not first_person:
+            return None
+        for sent in list(self.doc.sents)[:12]:
+            root = sent.root
+            if root.lemma_.lower() not in self.words["stance_verbs"] or root.lower_.endswith("ed"):  # the present
+                continue
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is None or self.mentions.actor_of_phrase(subject) is None:
+                continue
+            words, depth = [], 0
+            for t in subject.subtree:  # the parties as written, without an acronym in brackets
+                depth += t.text == "("
+                if depth == 0 and t.dep_ != "det" or (t.dep_ == "det" and t.i != subject.left_edge.i):
+                    words.append(t.text_with_ws)
+                depth -= t.text == ")"
+            return Speaker("".join(words).strip(" ,"))
+        return None
 
     def observe(self, sent: Span) -> None:
         """Track the last named speaker of sentences that carry no claim, for later back-references."""

@@ -51,10 +51,15 @@ class SpeakerNames:
                 break
         return self.doc[lo:hi]
 
-    def name_of(self, head: Token) -> str | None:
-        """A canonical source string for the speaker phrase headed by `head` (None for a pronoun)."""
+    def name_of(self, head: Token, joined: bool = True) -> str | None:
+        """A canonical source string for the speaker phrase headed by `head` (None for a pronoun); parties
+        said together are named together ("Chile, Peru and Bolivia condemn ...")."""
         if head.lower_ in self.words["person_pronouns"] or head.tag_ in ("WDT", "WP"):
             return None
+        together = [c for c in head.conjuncts if c.i > head.i] if joined and head.i in self.mentions.actor_at else []
+        if together and all(c.i in self.mentions.actor_at for c in together):
+            names = [n for t in [head, *together] if (n := self.name_of(t, joined=False))]
+            return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names or [None])[0]
         group = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects(p)
                       if o.tag_ == "NNS"), None) if head.like_num or head.lower_ == "one" else None
         if group is not None:
