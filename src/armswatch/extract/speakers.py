@@ -59,7 +59,8 @@ class SpeakerNames:
         together = [c for c in head.conjuncts if c.i > head.i] if joined and head.i in self.mentions.actor_at else []
         if together and all(c.i in self.mentions.actor_at for c in together):
             names = [n for t in [head, *together] if (n := self.name_of(t, joined=False))]
-            return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names or [None])[0]
+            if len(names) > 1:
+                return ", ".join(names[:-1]) + " and " + names[-1]
         group = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects(p)
                       if o.tag_ == "NNS"), None) if head.like_num or head.lower_ == "one" else None
         if group is not None:
