@@ -1298,3 +1298,10 @@ def test_a_statement_in_its_own_voice_is_the_source_of_what_it_says(extractor):
     text = ("Chile condemned the talks.\n\n\"We are worried,\" a diplomat said. Venezuela wants to acquire missiles "
             "from Cuba.")
     assert claims(extractor, text)[("CUB", "VEN", "missiles", "sought")].source is None
+
+
+def test_a_start_under_a_plan_or_an_authorisation_is_as_far_along_as_the_plan(extractor):
+    assert ("CHL", "PER", "armoured_vehicles", "pledged") in claims(
+        extractor, "Chile plans to start delivering tanks to Peru.")
+    assert ("CHL", "PER", "armoured_vehicles", "delivered") in claims(
+        extractor, "Chile has begun delivering tanks to Peru.")

@@ -248,7 +248,7 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
     r = _Reader(words, governors, direction, headline, progressive)
     status = r.trigger_words(trigger, base_status, m)
     chain = [trigger, *governor_chain(trigger)]
-    effect_seen = False
+    effect_seen = started = False
     # "has not accepted Taiwan's request for jets": the request stands, whatever became of it
     request_noun = trigger.pos_ == "NOUN" and base_status == "sought"
     for depth, tok in enumerate(chain):
@@ -269,7 +269,10 @@ def read_modality(trigger: Token, direction: str, base_status: str, governors: d
         if request_noun:  # "rejected Lima's request for jets": the request was made all the same
             m.negated, m.refusal, m.not_yet, m.denial = negated, False, False, False
         effect = r.effect_of(tok)
-        if effect and not effect_seen:
+        # "plans to start delivering", "authorized the agency to begin arming": a start under a plan or an
+        # authorisation is as far along as the plan; a start alone is the transfer under way
+        if effect and (not effect_seen or (started and effect not in ("start", "ongoing"))):
+            started = effect == "start" and not effect_seen
             effect_seen = True
             status = r.status_for(effect, status, tok, m, trigger)
         via_pp = chain[depth - 1].dep_ == "prep"  # "the scandal over the sales", not "the authority to arm"
