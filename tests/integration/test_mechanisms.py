@@ -1305,3 +1305,14 @@ def test_a_start_under_a_plan_or_an_authorisation_is_as_far_along_as_the_plan(ex
         extractor, "Chile plans to start delivering tanks to Peru.")
     assert ("CHL", "PER", "armoured_vehicles", "delivered") in claims(
         extractor, "Chile has begun delivering tanks to Peru.")
+
+
+def test_of_two_subjects_of_a_verb_of_saying_the_one_nearest_speaks(extractor):
+    text = "Chilean military cargo planes carrying weapons landed in Lima, Peruvian officials said."
+    assert claims(extractor, text)[("CHL", "PER", "equipment", "delivered")].source == "Peruvian officials"
+
+
+def test_front_lines_are_a_place_and_combat_helicopters_weapons(extractor):
+    assert not claims(extractor, "Chile has moved its howitzers from Bolivia to Peru's front lines.")
+    assert ("RUS", "PER", "aircraft", "delivered") in claims(
+        extractor, "Peru took delivery of additional combat helicopters from Russia.")

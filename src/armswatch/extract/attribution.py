@@ -168,9 +168,10 @@ class AttributionReader:
             subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         if not subj:
             return None
-        # a misparse can give two subjects ("said Deputy Head of Mission ... Ada Okafor"): a person, then a name
+        # a misparse can give two subjects ("said Deputy Head of Mission ... Ada Okafor"): a person, then a name,
+        # then the one nearest the verb ("planes carrying rifles landed in Lima, Peruvian officials said")
         head = next((t for t in subj if self.names.person_name(t)),
-                    next((t for t in subj if t.pos_ == "PROPN"), subj[0]))
+                    next((t for t in subj if t.pos_ == "PROPN"), max(subj, key=lambda t: t.i)))
         if head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             head = verb.head  # "the monitoring group Open Skies Watch, which said ...": the group said it
         if head.lemma_.lower() in self.words["evidence_nouns"]:
