@@ -362,6 +362,8 @@ def test_a_number_inside_a_name_of_several_words_is_no_count_and_the_name_stays_
     assert (tanks.quantity, tanks.item, tanks.system) == (None, "T-64BV mod. 2017 tanks", "t-64")
     got = claims(extractor, "Austria sold 12 T-64BV mod. 2017 tanks to Chad.")
     assert got[("AUT", "TCD", "armoured_vehicles", "delivered")].quantity == 12
+    got = claims(extractor, "China has delivered four Type 054A/P frigates to Peru.")
+    assert got[("CHN", "PER", "naval", "delivered")].item == "Type 054A/P frigates"
 
 
 def test_an_abbreviation_inside_a_name_ends_no_sentence(extractor):

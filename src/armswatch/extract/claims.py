@@ -506,6 +506,9 @@ class _DocumentReader:
             lo, end = min(lo, term.start), self.doc[max(head.i, term.end - 1)]
         elif before is not None and before.end == lo and before.end - before.start > 1:
             lo = before.start  # "the Hawk Mk. 9 jets" with the name cut off its noun at the full stop
+        inside = self.mentions.item_at.get(lo)
+        if inside is not None and inside.start < lo and inside.end - inside.start > 1:
+            lo = inside.start  # "Type 054A/P frigates" cut at the slash
         # as written: the parsed text may have a headline's case changed ("Leopard Tanks")
         return " ".join(self.text[self.doc[lo].idx: end.idx + len(end)].split())
 
