@@ -1318,3 +1318,11 @@ def test_front_lines_are_a_place_and_combat_helicopters_weapons(extractor):
     assert not claims(extractor, "Chile has moved its howitzers from Bolivia to Peru's front lines.")
     assert ("RUS", "PER", "aircraft", "delivered") in claims(
         extractor, "Peru took delivery of additional combat helicopters from Russia.")
+
+
+def test_a_determination_approving_a_programme_sale_to_a_government_of_items(extractor):
+    text = ("The State Department has made a determination approving a possible Foreign Military Sale to the "
+            "Government of Peru of Stinger missiles for an estimated cost of $740 million.")
+    got = claims(extractor, text)
+    assert set(got) == {("USA", "PER", "air_defence", "pledged")}
+    assert got[("USA", "PER", "air_defence", "pledged")].system == "stinger"

@@ -1730,3 +1730,25 @@ def test_a_people_in_the_plural_after_the_objects_determiner_is_a_dative():
     assert ("dat", "Peruvians", "people-dative") in args_of(rows, "sold")  # the tagger is not sure of plurals
     rows = PEOPLE_BEFORE_OBJECT.replace("Peruvians Peruvians PROPN NNPS", "Patriot Patriot PROPN NNP")
     assert not any(rule == "people-dative" for _, _, rule in args_of(rows, "sold"))
+
+
+# "The ministry made a determination approving a sale to Peru." as en_core_web_sm parses it
+DETERMINATION = """
+The the DET DT det 1
+ministry ministry NOUN NN nsubj 2
+made make VERB VBD ROOT -1
+a a DET DT det 4
+determination determination NOUN NN dobj 2
+approving approve VERB VBG acl 4
+a a DET DT det 7
+sale sale NOUN NN dobj 5
+to to ADP IN prep 5
+Peru Peru PROPN NNP pobj 8
+. . PUNCT . punct 2
+"""
+
+
+def test_the_one_who_made_a_decision_does_what_the_clause_on_it_says():
+    assert ("subj", "ministry", "decision") in args_of(DETERMINATION, "approving")
+    rows = DETERMINATION.replace("determination determination NOUN", "photo photo NOUN")
+    assert ("subj", "photo", "participle") in args_of(rows, "approving")

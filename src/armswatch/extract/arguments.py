@@ -526,6 +526,10 @@ class ArgumentReader:
             rel_role = {"nsubj": "subj", "nsubjpass": "obj", "dobj": "obj"}.get(rel.dep_)
             return [(self._list_head(noun), "relative")] if rel_role == role else []
         if role == "subj" and v.tag_ == "VBG" and v.dep_ == "acl":
+            if noun.lemma_.lower() in self.words["decision_nouns"] and noun.dep_ == "dobj" \
+                    and noun.head.pos_ in ("VERB", "AUX") and self.verb(noun.head).tokens("subj"):
+                # "the ministry made a determination approving the sale": the one who determined approves
+                return [(t, "decision") for t in self.verb(noun.head).tokens("subj")]
             return [(noun, "participle")]
         if role == "obj":
             return [(self._list_head(noun), "participle" if v.dep_ != "relcl" else "relative")]
@@ -620,8 +624,8 @@ class ArgumentReader:
                      if c.tag_ == "VBG" and c.lemma_.lower() in self.words["inclusion_verbs"]
                      for o in children(c, "dobj")]
         args += self._shared_genitive(n, args)
-        args += self._displaced_of(args)
         args += self._support_args(n, pred, stand_in)
+        args += self._displaced_of(args)
         args += self._copula_args(n)
         args += self._lifted(n, args)
         return pred
@@ -644,10 +648,14 @@ class ArgumentReader:
         """"the sale to Chile of four systems", "a package for Chile, including radars": an of-phrase or a list
         hung on the recipient is the noun's own."""
         have = {a.role for a in args}
-        return [Arg(f"pp:{word}", o, "displaced") for a in args if a.role in ("pp:to", "pp:for")
-                for p in children(a.token, "prep")
-                if ((word := prep_word(p)) == "of" or word in self.words["list_preps"] and a.token.pos_ == "PROPN")
-                and f"pp:{word}" not in have for o in prep_objects(p)]
+        out = [Arg(f"pp:{word}", o, "displaced") for a in args if a.role in ("pp:to", "pp:for")
+               for p in children(a.token, "prep")
+               if ((word := prep_word(p)) == "of" or word in self.words["list_preps"] and a.token.pos_ == "PROPN")
+               and f"pp:{word}" not in have for o in prep_objects(p)]
+        # "a sale to the Government of Chile of 40 missiles": the second of-phrase hung on the name inside
+        out += [Arg("pp:of", o, "displaced") for a in out if a.role == "pp:of" and a.token.pos_ == "PROPN"
+                for p in children(a.token, "prep") if prep_word(p) == "of" for o in prep_objects(p)]
+        return out
 
     def _clause_on_noun(self, clause: Token) -> list[Arg]:
         """"a package that includes 40 boats" (incl), "a shipment bound for Russia" (pp:for), "contracts signed

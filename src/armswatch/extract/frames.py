@@ -112,7 +112,10 @@ class FrameReader:
         """"arms" is no form of the verb "arm"; "supplies" in "medical supplies" is no frame either."""
         if row.pos == "VERB" and tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return True
-        return row.pos == "NOUN" and tok.i in self.mentions.item_at and not any(s.role == "self" for s in row.items)
+        m = self.mentions.item_at.get(tok.i)
+        if m is not None and m.term.role == "generic" and m.term.cased and row.pos == "NOUN":
+            return False  # "a Foreign Military Sale to Chile of 40 missiles": the programme's name is the sale
+        return row.pos == "NOUN" and m is not None and not any(s.role == "self" for s in row.items)
 
     def read(self, tok: Token, row: FrameRow) -> Frame:
         pred = self.args.predicate(tok)
@@ -452,6 +455,8 @@ class FrameReader:
             if slot.role == "obj":  # "shipped shells to Russia, along with missiles": the list hung on the verb
                 tokens += [a.token for a in pred.args if a.role.removeprefix("pp:") in self.words["list_preps"]]
                 tokens += self._list_on_party(pred) if tokens else []
+            own_name = self.mentions.item_at.get(pred.head.i)  # "Foreign Military Sale": no items of its own
+            tokens = [t for t in tokens if own_name is None or self.mentions.item_at.get(t.i) is not own_name]
             for t in tokens:
                 if slot.category:
                     forced += self._know_how(t, slot.category)
