@@ -1326,3 +1326,14 @@ def test_a_determination_approving_a_programme_sale_to_a_government_of_items(ext
     got = claims(extractor, text)
     assert set(got) == {("USA", "PER", "air_defence", "pledged")}
     assert got[("USA", "PER", "air_defence", "pledged")].system == "stinger"
+
+
+def test_coordinated_modifiers_of_different_kinds_make_one_item_of_each(extractor):
+    got = claims(extractor, "Chile sent surface-to-air and anti-tank missiles to Peru.")
+    assert set(got) == {("CHL", "PER", "air_defence", "delivered"), ("CHL", "PER", "missiles", "delivered")}
+    assert got[("CHL", "PER", "missiles", "delivered")].item == "surface-to-air and anti-tank missiles"
+    # a modifier that names no kind, or a noun of its own with the head ("artillery rounds"), splits nothing
+    got = claims(extractor, "Chile sent new and used missiles to Peru.")
+    assert set(got) == {("CHL", "PER", "missiles", "delivered")}
+    assert set(claims(extractor, "Chile sent artillery and mortar rounds to Peru.")) == {
+        ("CHL", "PER", "ammunition", "delivered")}

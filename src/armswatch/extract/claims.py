@@ -244,7 +244,8 @@ class _DocumentReader:
             last = self.context.recent[-1]  # "Norway has promised six" (F-16s)
             items = [ItemSlot(f.bare_number, f.bare_number, last.category)]
             self._carried_system[f.bare_number.i] = last.system
-        return [specific for s in items if not self._domestic(s, f.trigger) for specific in self._specific(s)]
+        return [kind for s in items if not self._domestic(s, f.trigger) for specific in self._specific(s)
+                for kind in self.frames.items.by_modifier_groups(specific)]
 
     def _emit(self, f: Frame, mod: Modality, sent: Span, sent_no: int, supplier: str, recipient: str,
               items: list[ItemSlot], told_by: str | None = None) -> int:
@@ -436,7 +437,11 @@ class _DocumentReader:
         if prev.is_sent_start or prev.dep_ in ("nsubj", "nsubjpass", "punct"):
             return False
         if prev.dep_ in ("conj", "cc"):  # coordinated modifiers: "mortar and artillery rounds"
-            return top.left_edge.i <= prev.head.i < lo
+            return top.left_edge.i <= prev.head.i < lo or (  # "surface-to-air and anti-tank missiles"
+                prev.dep_ == "cc" and top.left_edge.i <= prev.head.i and top.is_ancestor(prev))
+        if prev.dep_ in ("prep", "pobj") and top.left_edge.i <= prev.i and any(
+                a.head.i == top.i and a.dep_ in _MODIFIER_DEPS and a.i < prev.i for a in prev.ancestors):
+            return True  # the words of a modifier written with a preposition: "surface-to-air"
         if (prev.dep_ in _MODIFIER_DEPS or _designation(prev)) and prev.head.i < lo and top.is_ancestor(prev):
             return True  # "four Leopard 2 battle tanks", "12 F-16 fighter jets" however the parser hangs the name
         return lo <= prev.head.i <= top.i

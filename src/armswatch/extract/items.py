@@ -60,6 +60,29 @@ class ItemReader:
             category = "ammunition"  # "millions of rounds of artillery": what the guns fire
         return ItemSlot(tok, head, category, chain)
 
+    def by_modifier_groups(self, slot: ItemSlot) -> list[ItemSlot]:
+        """"anti-ship and anti-aircraft missiles": coordinated modifiers of different categories before one
+        noun make one item of each category; otherwise the slot as it is."""
+        head = slot.head
+        before = [t for t in head.doc[head.left_edge.i:head.i] if t.head.i == head.i or head.i in
+                  {a.i for a in t.ancestors}]
+        cuts = [t.i for t in before if t.lower_ in ("and", "or") and t.dep_ == "cc"]
+        if not cuts or not before:
+            return [slot]
+        bounds = [before[0].i, *cuts, head.i]
+        categories: list[str] = []
+        for lo, hi in zip(bounds, bounds[1:], strict=False):
+            # a modifier term ("anti-ship"), or the term the last group makes with the noun ("anti-tank missiles");
+            # not a noun of its own ("artillery and mortar rounds": artillery rounds)
+            found = [m.term.category for i in range(lo, hi) if (m := self.mentions.item_at.get(i)) is not None
+                     and m.term.category and lo <= m.start and (
+                         m.term.role == "modifier" or (m.term.role == "strong" and m.end == head.i + 1))]
+            if not found:
+                return [slot]  # "new and used missiles": a group that names no kind
+            categories.append(found[-1])
+        kinds = list(dict.fromkeys(categories))
+        return [replace(slot, category=c) for c in kinds] if len(kinds) > 1 else [slot]
+
     def _amount(self, tok: Token) -> bool:
         """"$2 billion", "2 billion euros": a sum of money."""
         currency = self.words["currency_signs"]

@@ -193,7 +193,9 @@ class Mentions:
         tok = head.doc[i]
         # stay inside the head's own pre-modifiers: not across a possessive or a preposition
         while tok.i != head.i:
-            if tok.dep_ in ("poss", "prep", "pobj", "case", "relcl", "acl", "appos", "conj"):
+            # a conjunct of a modifier modifies too ("financial and military support"), not one of the noun
+            coordinated = tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod") and tok.head.i < head.i
+            if tok.dep_ in ("poss", "prep", "pobj", "case", "relcl", "acl", "appos", "conj") and not coordinated:
                 return False
             if tok.head.i == tok.i:
                 return False
