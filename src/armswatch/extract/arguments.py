@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from armswatch.extract.lexicon import WordLists
 
-__all__ = ["Arg", "ArgumentReader", "Predicate", "children", "prep_objects", "prep_word"]
+__all__ = ["Arg", "ArgumentReader", "Predicate", "children", "plural_people", "prep_objects", "prep_word"]
 
 _SUBJECT_DEPS = ("nsubj",)
 _RELATIVE_TAGS = ("WDT", "WP")
@@ -107,6 +107,13 @@ def _relative_words(verb: Token) -> list[Token]:
     """The relative pronouns hung on a verb: "which" in "the jets, which Tehran wants to buy"."""
     return [c for c in verb.children if c.tag_ in _RELATIVE_TAGS or (c.lower_ == "that" and c.dep_ in (
         "nsubj", "nsubjpass", "dobj"))]
+
+
+def plural_people(tok: Token) -> bool:
+    """"the Saudis" in "sold the Saudis jets": a people named in the plural after a determiner, read by the
+    parser as a modifier of the noun after it (the tagger is not sure of plurals: NNPS or a final "s")."""
+    return tok.pos_ == "PROPN" and tok.dep_ in ("compound", "nmod") and tok.i > 0 \
+        and tok.doc[tok.i - 1].dep_ == "det" and (tok.tag_ == "NNPS" or tok.text.endswith("s"))
 
 
 def _range_end(prep: Token) -> list[Token]:
@@ -278,8 +285,7 @@ class ArgumentReader:
         for a in args:
             first = a.token.left_edge
             after_det = a.token.doc[first.i + 1] if first.dep_ == "det" and first.i + 1 < a.token.i else None
-            if a.role == "obj" and after_det is not None and after_det.pos_ == "PROPN" and after_det.dep_ in (
-                    "compound", "nmod") and (after_det.tag_ == "NNPS" or after_det.text.endswith("s")):
+            if a.role == "obj" and after_det is not None and plural_people(after_det):
                 out.append(Arg("dat", after_det, "people-dative"))  # "sold the Saudis jets": a people, plural
                 continue
             if a.role == "obj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod") and first.i < a.token.i:

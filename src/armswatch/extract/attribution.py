@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -460,7 +461,7 @@ class AttributionReader:
         first_person = {t.lower_ for t in self.doc[:3000]} & self.words["first_person_plural"]
         if not first_person:
             return None
-        for sent in list(self.doc.sents)[:12]:
+        for sent in islice(self.doc.sents, 12):
             root = sent.root
             if root.lemma_.lower() not in self.words["stance_verbs"] or root.lower_.endswith("ed"):  # the present
                 continue

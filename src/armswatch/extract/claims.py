@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extract.arguments import plural_people
 from armswatch.extract.attribution import AttributionReader
 from armswatch.extract.boilerplate import head_block_end
 from armswatch.extract.denials import DenialReader
@@ -264,10 +265,11 @@ class _DocumentReader:
         n = 0
         for (g, r), slot in self._pairs_by_item(f, pairs, items):
             qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at, self._in_names)
+            named = self._system(slot)
             told = [t for t in self.context.recent if (t.supplier, t.recipient, t.category) == (g, r, slot.category)]
             # "these deliveries" restates a claim already made: kept only to tell its count or system ("the
             # latest shipment included 20 Shahed-136 drones"), merged into the claim told before
-            adds = (qty is not None or self._system(slot) is not None) and any(t.status == mod.status for t in told)
+            adds = (qty is not None or named is not None) and any(t.status == mod.status for t in told)
             if restates and told and not adds:
                 continue
             claim = Claim(
@@ -275,7 +277,7 @@ class _DocumentReader:
                 item=self._item_text(slot), evidence=self.text[slice(*span)], evidence_span=span,
                 quantity=qty, quantity_text=qty_text, unit=unit, hedged=mod.hedged or attribution.hedged or slot.hedged,
                 denied=denied_here, period_start=period[0], period_end=period[1], source=attribution.source,
-                via=attribution.via, system=self._system(slot) or self._carried_system.get(slot.head.i),
+                via=attribution.via, system=named or self._carried_system.get(slot.head.i),
                 extractor_version=self.version)
             self._note(claim, slot, f)
             if f.direction == "part" or self.context.points_back(f):
@@ -457,9 +459,7 @@ class _DocumentReader:
         actor = self.mentions.actor_at.get(tok.i)
         if actor is None:
             return False
-        people = tok.dep_ in ("compound", "nmod") and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "det" \
-            and tok.text.endswith("s")  # "sold the Saudis jets"
-        return (actor.how == "name" or people) and not self._hyphenated(actor.end)
+        return (actor.how == "name" or plural_people(tok)) and not self._hyphenated(actor.end)
 
     def _calibre(self, tok: Token) -> bool:
         """"155mm", "155-mm": a number joined to a calibre unit names the weapon, it counts nothing."""
