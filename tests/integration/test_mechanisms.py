@@ -1337,3 +1337,27 @@ def test_coordinated_modifiers_of_different_kinds_make_one_item_of_each(extracto
     assert set(got) == {("CHL", "PER", "missiles", "delivered")}
     assert set(claims(extractor, "Chile sent artillery and mortar rounds to Peru.")) == {
         ("CHL", "PER", "ammunition", "delivered")}
+
+
+def test_bare_equipment_is_military_in_an_article_that_names_arms(extractor):
+    text = "Spain has sent weapons to Peru since March.\n\nMadrid has been delivering this equipment by sea."
+    assert ("ESP", "PER", "equipment", "ongoing") in claims(extractor, text)
+    assert claims(extractor, "Norway has been delivering drilling equipment to Brazil.") == {}
+
+
+def test_an_amount_of_items_is_a_measure(extractor):
+    text = "Spain sent weapons to Peru in May, including a large amount of equipment and a volume of shells."
+    got = claims(extractor, text)
+    assert got[("ESP", "PER", "ammunition", "delivered")].item == "volume of shells"
+    sold = claims(extractor, "Spain sold a large amount of shells to Peru.")
+    assert ("ESP", "PER", "ammunition", "delivered") in sold
+
+
+def test_a_package_restated_with_a_new_status_is_a_new_claim(extractor):
+    text = ("Spain flew a cargo of weapons to Peru in April.\n\n"
+            "In May Spain announced a new package for Peru.\n\n"
+            "The capabilities contained in the package include mortar rounds and other items.")
+    got = claims(extractor, text)
+    assert {("ESP", "PER", "equipment", "delivered"), ("ESP", "PER", "equipment", "pledged"),
+            ("ESP", "PER", "ammunition", "pledged")} <= set(got)
+    assert got[("ESP", "PER", "equipment", "pledged")].item == "other items"

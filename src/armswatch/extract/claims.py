@@ -262,14 +262,19 @@ class _DocumentReader:
         # "these deliveries", "the provision of weapons" restate a transfer; "the way" ("are on the way") does not
         restates = f.trigger.pos_ == "NOUN" and f.direction != "arrive" and any(
             c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
+        consignment = f.trigger.pos_ == "NOUN" and f.trigger.lemma_.lower() in self.words["consignment_nouns"]
         n = 0
         for (g, r), slot in self._pairs_by_item(f, pairs, items):
             qty, qty_text, unit = read_quantity(slot, self.words, self.mentions.actor_at, self._in_names)
             named = self._system(slot)
-            told = [t for t in self.context.recent if (t.supplier, t.recipient, t.category) == (g, r, slot.category)]
+            # told before: in an earlier sentence ("The capabilities contained in the package include ..." tells
+            # the package once, however many frames read it); a package or shipment is one consignment with a
+            # status of its own (the package pledged is not the cargo delivered last month)
+            told = [t for t in self.context.recent if (t.supplier, t.recipient, t.category) == (g, r, slot.category)
+                    and t.sent_no < sent_no and (t.status == mod.status or not consignment)]
             # "these deliveries" restates a claim already made: kept only to tell its count or system ("the
             # latest shipment included 20 Shahed-136 drones"), merged into the claim told before
-            adds = (qty is not None or named is not None) and any(t.status == mod.status for t in told)
+            adds = qty is not None or named is not None
             if restates and told and not adds:
                 continue
             claim = Claim(
@@ -594,7 +599,13 @@ class _DocumentReader:
         return any(w in self.words["military_use_markers"] for w in re.findall(r"[\w-]+", item.lower()))
 
     def _named_categories(self) -> set[str]:
-        return {m.term.category for m in self.mentions.items if m.term.category and m.term.role == "strong"}
+        """The kinds of weapon the article names unmistakably: a strong term, or for bare "equipment" a
+        generic that can only be military ("weapons", "military aid", "defense articles")."""
+        named = {m.term.category for m in self.mentions.items if m.term.category and m.term.role == "strong"}
+        if any(m.term.role == "generic" and self.doc[m.start:m.end].text.lower() not in self.mentions.bare_dual
+               for m in self.mentions.items):
+            named.add(_GENERIC)
+        return named
 
     def _names_weapons(self) -> bool:
         """Does the article name a weapon? Plain weapon nouns count; a named system only beside one
