@@ -1361,3 +1361,23 @@ def test_a_package_restated_with_a_new_status_is_a_new_claim(extractor):
     assert {("ESP", "PER", "equipment", "delivered"), ("ESP", "PER", "equipment", "pledged"),
             ("ESP", "PER", "ammunition", "pledged")} <= set(got)
     assert got[("ESP", "PER", "equipment", "pledged")].item == "other items"
+
+
+def test_a_supplied_participle_in_a_phrase_keeps_its_own_past(extractor):
+    text = "With French-supplied rifles and training, the Chadian army continues to develop its capabilities."
+    assert set(claims(extractor, text)) == {("FRA", "TCD", "small_arms", "delivered")}
+
+
+def test_military_deliveries_are_their_own_item(extractor):
+    got = claims(extractor, "Spain made military deliveries to Peru in May.")
+    assert got[("ESP", "PER", "equipment", "delivered")].item == "military deliveries"
+    assert ("ESP", "PER", "equipment", "delivered") in claims(extractor, "Spain sent a military shipment to Peru.")
+
+
+def test_a_status_the_headline_words_say_stands_beside_the_body(extractor):
+    text = ("Spain Continues Military Deliveries to Peru\n\n"
+            "With Spanish-provided weapons, the Peruvian army keeps training.")
+    assert {("ESP", "PER", "equipment", "ongoing"), ("ESP", "PER", "equipment", "delivered")} <= set(
+        claims(extractor, text))
+    text = "Peru Buys Spanish Howitzers\n\nPeru has agreed to buy 12 howitzers from Spain."
+    assert set(claims(extractor, text)) == {("ESP", "PER", "artillery", "pledged")}

@@ -560,9 +560,11 @@ class _DocumentReader:
 
     def _without_restated_headlines(self, claims: list[Claim]) -> list[Claim]:
         """A headline sums up the story: "Peru buys Korean jets" over "Peru has agreed to buy 24 jets" is
-        the body's pledge, not a second, delivered transfer. The body's statuses win for the same triple."""
+        the body's pledge, not a second, delivered transfer. The body's statuses win for the same triple over
+        the headline's present tense; a status the headline words say ("Spain continues deliveries to Peru")
+        stands."""
         told = {(c.supplier, c.recipient, c.category) for c in claims if c.evidence_span[1] > self.headline_end}
-        return [c for c in claims if c.evidence_span[1] > self.headline_end
+        return [c for c in claims if c.evidence_span[1] > self.headline_end or c.status != "delivered"
                 or (c.supplier, c.recipient, c.category) not in told]
 
     def _merge(self, group: list[Claim]) -> Claim:

@@ -57,6 +57,8 @@ def governor_chain(tok: Token) -> list[Token]:
             while cur.dep_ == "conj" and cur.head.i != cur.i:
                 cur = cur.head
             continue
+        if dep == "amod" and cur.head.dep_ == "pobj":
+            break  # "with US-supplied rifles, the army continues to ...": the participle tells its own past
         cur = cur.head
         chain.append(cur)
         if dep == "relcl" or (dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
