@@ -1381,3 +1381,57 @@ def test_a_status_the_headline_words_say_stands_beside_the_body(extractor):
         claims(extractor, text))
     text = "Peru Buys Spanish Howitzers\n\nPeru has agreed to buy 12 howitzers from Spain."
     assert set(claims(extractor, text)) == {("ESP", "PER", "artillery", "pledged")}
+
+
+def source_of(extractor, text: str) -> list[str | None]:
+    return [c.source for c in claims(extractor, text).values()]
+
+
+def test_an_unnamed_person_speaks_for_the_organisation_named_on_them(extractor):
+    assert source_of(extractor, "South Korea's National Intelligence Service (NIS) was briefed. An NIS official "
+                                "said Russia had sent rifles to North Korea.") == ["National Intelligence Service"]
+    assert source_of(extractor, "A spokesman for Nordic Aero Works said Norway has sent drones to Chile.") == [
+        "Nordic Aero Works"]
+    assert source_of(extractor, "Peruvian officials said Chile has sent rifles to Bolivia.") == ["Peruvian officials"]
+
+
+def test_an_office_with_no_state_said_is_the_one_named_before_or_the_clause_s_state(extractor):
+    assert source_of(extractor, "Chile has sent rifles to Peru, the defence ministry said.") == [
+        "Chilean Defence Ministry"]
+    text = ("Peru's defence ministry welcomed the talks.\n\n"
+            "Chile has sent rifles to Peru, the ministry said.")
+    assert source_of(extractor, text) == ["Peruvian Defence Ministry"]
+
+
+def test_a_clause_on_the_speaker_is_the_writer_s_own(extractor):
+    text = "Bolivia, which buys its rifles from Chile, said Peru has sent drones to Ecuador."
+    got = claims(extractor, text)
+    assert got[("CHL", "BOL", "small_arms", "ongoing")].source is None
+    assert got[("PER", "ECU", "uav", "delivered")].source == "Bolivian government"
+
+
+def test_evidence_and_outlets_are_no_source_and_the_outlet_carries_it(extractor):
+    text = "Leaked documents first reported by the Financial Times show that Chile sold rifles to Peru."
+    c = claims(extractor, text)[("CHL", "PER", "small_arms", "delivered")]
+    assert (c.source, c.via) == (None, "Financial Times")
+    text = ("Chile has sold rifles to Peru, the Financial Times reported.\n\n"
+            "The newspaper said Chile had also sold drones to Peru.")
+    got = claims(extractor, text)
+    assert [(c.source, c.via) for c in got.values()] == [(None, "Financial Times")] * 2
+    assert source_of(extractor, "Chile has sold rifles to Peru, the National Police Agency said.") == [
+        "National Police Agency"]
+
+
+def test_institution_initials_and_unknown_makers_are_named(extractor):
+    text = ("The Joint Staff Council (JSC) of Chile met on Monday.\n\n"
+            "Peru has received rifles from Chile, the JSC said.")
+    assert source_of(extractor, text) == ["Joint Staff Council"]
+    text = "Peru has ordered eight drones from Chile-based Andean Avionics Corp, the company said on Monday."
+    assert source_of(extractor, text) == ["Andean Avionics Corp"]
+
+
+def test_a_wire_dateline_is_no_speaker(extractor):
+    text = "QUITO, May 3 (Example Wire) - Chile has sent rifles to Peru, officials said."
+    assert source_of(extractor, text) == ["officials"]
+    text = "LIMA, March 25 (Example Wire) - Chile on Tuesday announced a package for Peru that includes rifles."
+    assert source_of(extractor, text) == ["Chilean government"]

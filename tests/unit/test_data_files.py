@@ -68,6 +68,7 @@ def test_no_word_list_in_extract_code():
 _GRAMMAR = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "dative", "conj", "acl", "relcl", "advcl", "xcomp",
             "ccomp", "pcomp", "amod", "compound", "nmod", "poss", "npadvmod", "appos", "attr", "oprd", "acomp", "aux",
             "auxpass", "det", "nummod", "quantmod", "advmod", "case", "cc", "punct", "neg", "mark", "prt", "dep",
+            "parataxis", "at",
             "VERB", "AUX", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "X", "subj", "obj", "dat", "pp:to", "pp:from",
             "pp:for", "cop", "aircraft", "air_defence", "armoured_vehicles", "artillery", "ammunition", "missiles",
             "uav", "naval", "small_arms", "delivered", "ongoing", "pledged", "negotiating", "sought", "give", "take",

@@ -36,6 +36,7 @@ _AUTHORED = re.compile(r"\b(?:Remarks|Statement|Testimony|Address|Speech|Briefin
 class Speaker:
     name: str
     via: str | None = None
+    outlet: bool = False  # a news outlet reporting on its own ("the newspaper reported")
 
 
 @dataclass
@@ -76,10 +77,14 @@ class AttributionReader:
     # -- the claim's source ------------------------------------------------------------------------------
     def attribute(self, trigger: Token) -> Attribution:
         sent = trigger.sent
+        if self._describes_speaker(trigger):
+            return Attribution(None, None, False)
         speaker, hedged = self._governing_speaker(trigger)
         if speaker is None:
             speaker = self._trailing_speaker(trigger)
         via, according = self._via_in(sent)
+        if speaker is not None and not speaker.name:  # evidence, or no one: the outlet asserts it
+            return Attribution(None, self._one_spelling(speaker.via or via), hedged)
         if according is not None and self._unnamed_reports(according):
             hedged = True  # "according to news reports": a hedge, not a source
         if speaker is None and according is not None and not self._unnamed_reports(according):
@@ -101,14 +106,27 @@ class AttributionReader:
             speaker = self._according_speaker(according) or speaker
         elif according is not None and speaker.name.lower().split()[-1] in self.words["document_nouns"]:
             speaker = self._according_speaker(according) or speaker  # "the report, citing officials, said"
-        if via is None and speaker.name in self.outlets:
-            via = speaker.name  # "the Mehr news agency reported": the outlet is both
+        if speaker.outlet or speaker.name in self.outlets:
+            # "the Mehr news agency reported": the outlet's own reporting, carried by it; no one else's word
+            self.last = speaker
+            return Attribution(None, self._one_spelling(via or speaker.name), hedged)
         if via and speaker.name:
             self.vias.setdefault(speaker.name, via)
         via = via or self.vias.get(speaker.name) or speaker.via or None
         self.last = Speaker(speaker.name, via)
         self.vias.setdefault(speaker.name, via or "")
         return Attribution(speaker.name, self._one_spelling(via or None), hedged)
+
+    def _describes_speaker(self, trigger: Token) -> bool:
+        """"Baku, which buys its rifles from Ankara, said ...": a clause on the speaker is the writer's
+        description of them, not what they said."""
+        path = [trigger, *trigger.ancestors]
+        for below, anc in zip(path, path[1:], strict=False):
+            if self.speech.get(anc.lemma_.lower()) and anc.pos_ == "VERB":
+                if below.dep_ not in ("nsubj", "nsubjpass"):
+                    return False
+                return any(t.dep_ in ("relcl", "acl", "appos") for t in path[:path.index(below)])
+        return False
 
     def _one_spelling(self, outlet: str | None) -> str | None:
         """One outlet, one name: "UkrInform" and "Ukrinform" are the spelling outlets.txt lists first."""
@@ -176,19 +194,26 @@ class AttributionReader:
         if head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             head = verb.head  # "the monitoring group Open Skies Watch, which said ...": the group said it
         if head.lemma_.lower() in self.words["evidence_nouns"]:
-            return None  # "satellite images suggest": evidence, no one who says so
+            # "satellite images suggest", "leaked documents show": evidence, no one who says so; an outlet
+            # that published it carries it ("documents first reported by Example News show")
+            return Speaker("", self._outlet_agent(head))
+        if any(c.dep_ == "det" and c.lower_ in ("neither", "no") for c in head.children):
+            return Speaker("")  # "neither government said": no one
         if head.lower_ in ("we", "i") and self._turn_speaker(head.idx) is not None:
             return self._turn_speaker(head.idx)  # "we assess" in a briefing: the one speaking
         if head.lower_ in ("it", "they") and verb.dep_ == "relcl":
             return self._sentence_subject(head)  # "Washington fined three firms it said had sold rifles"
         if self._is_back_reference(head):
             return self.last
-        name = self.names.described_before(head) or self.names.name_of(head)
+        described = self.names.described_before(head)
+        name = described or self.names.name_of(head)
         if not name:
             return self.last
         a = self.mentions.actor_of_phrase(head) if head.i in self.mentions.actor_at else None
+        # "Chile, Peru and ...": the parser may hang Peru as appos; not the same party again ("the Joint Staff (JS)")
         partners = [t for t in head.subtree if t.dep_ in ("conj", "appos") and t.i > head.i
-                    and t.i in self.mentions.actor_at]  # "Chile, Peru and ...": the parser may hang Peru as appos
+                    and t.i in self.mentions.actor_at and self.doc[t.i - 1].text != "("
+                    and (a is None or self.mentions.actor_at[t.i].code != a.code)]
         if a is not None and partners:  # "Chile, Peru and the Republic of Korea condemn ...": all of them speak
             span = self.doc[head.left_edge.i: max(self.mentions.actor_at[c.i].end for c in partners)]
             return Speaker(" ".join(span.text.split()), None)
@@ -197,7 +222,53 @@ class AttributionReader:
         if a is not None and a.actor.kind == "state" and len(own) <= 4 and self._is_place(a):
             # "Germany said", "Prague said", "Latvia, which had urged Oslo, said" -> "German government"
             name = self.names.state_name(a.actor, a.how, self.doc[a.start:a.end].text)
+        elif a is None and described is None:
+            name = self._owned(name, head, verb)
+        phrase = self.names.phrase(head)
+        if self.is_outlet(phrase.text, head):  # "The newspaper reported that ..."
+            outlet = self._outlet_name(phrase) or self._outlet_before(head.idx)
+            return Speaker(outlet, outlet=True) if outlet else None
         return Speaker(name, self.vias.get(name))
+
+    def _outlet_before(self, char: int) -> str | None:
+        """"the newspaper" stands for the outlet named last before it."""
+        found = [(m.start(), name) for name in self.outlets if len(name) > 2
+                 for m in re.finditer(r"\b" + re.escape(name) + r"\b", self._text[:char])]
+        return max(found)[1] if found else None
+
+    def _owned(self, name: str, head: Token, verb: Token) -> str:
+        """"the ministry", "the government" with no state said: the one named before ("Peru's defence ministry
+        said ... the ministry said"), else the state the reported clause is about ("Chile will send rifles, the
+        government said" -> "Chilean government")."""
+        if head.lower_ not in self.words["org_heads"] or head.lower_ in self.words["group_words"] \
+                or head.lower_ in self.words["company_words"] or self._owner_named(head):
+            return name
+        before = next((t for t in reversed(self.doc[:head.i]) if t.lemma_ == head.lemma_ and self._owner_named(t)),
+                      None)
+        if before is not None:
+            return self.names.name_of(before) or name
+        owner = self._reported_state(verb)
+        if owner is None:
+            return name
+        return f"{self.names.demonym(owner.code)} {'government' if name.lower() == 'government' else name}"
+
+    def _owner_named(self, office: Token) -> bool:
+        return any(t.i in self.mentions.actor_at or t.lower_ in self.adjectives
+                   or (t.text[:1].isupper() and t.i != t.sent.start)  # "the Defence Ministry of Chile", a name
+                   for t in self.names.phrase(office))
+
+    def _reported_state(self, verb: Token) -> Actor | None:
+        """The state the reported clause is about: its subject ("said Chile will send", "Chile will send ...,
+        the ministry said")."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ in ("parataxis", "advcl", "ccomp") or not clauses:
+            clauses.append(verb.head)
+        for clause in clauses:
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                a = self.mentions.actor_of_phrase(subj)
+                if a is not None and a.actor.kind == "state":
+                    return a.actor
+        return None
 
     def _sentence_subject(self, pronoun: Token) -> Speaker | None:
         """The party a speaking "it" stands for: the subject of its sentence's main verb, when that names one."""
@@ -231,10 +302,15 @@ class AttributionReader:
         bare = t.removeprefix("the ").removeprefix("The ")
         if t in self.outlets or bare in self.outlets or f"The {bare}" in self.outlets:
             return True  # "the Times reported": "The Times"
+        if head is not None and head.i in self.mentions.actor_at:
+            return False  # "the Defense Security Cooperation Agency": an office, not a news agency
         # "the Yonhap news agency", not "a lawmaker briefed by the spy agency": the words of the name itself
         own = [w for w in head.subtree if not any(a.dep_ in ("acl", "relcl", "appos", "prep") and a.head.i == head.i
                                                   for a in [w, *w.ancestors] if a.i != head.i)] if head else []
-        return any(w.lower_ in self.words["outlet_words"] for w in own)
+        # "agency" is a news agency only as one ("the Tasnim news agency", not "the National Police Agency")
+        news = any(w.lower_ in self.words["news_words"] for w in own)
+        only_news = self.words["news_only_outlet_words"]
+        return any(w.lower_ in self.words["outlet_words"] and (news or w.lower_ not in only_news) for w in own)
 
     def _via_in(self, sent: Span) -> tuple[str | None, Span | None]:
         """An outlet cited in the sentence, and a source it or "according to" names ("Reuters, citing
@@ -330,6 +406,15 @@ class AttributionReader:
             for v in document.children if v.dep_ == "relcl")
         return seen_by_it or self._seen_by_outlet(document)
 
+    def _outlet_agent(self, document: Token) -> str | None:
+        """The outlet that saw or published a document: "documents first reported by Example News"."""
+        for v in document.children:
+            for o in (o for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+                phrase = self.names.phrase(o)
+                if v.dep_ == "acl" and self.is_outlet(phrase.text, o):
+                    return self._outlet_name(phrase)
+        return None
+
     def _seen_by_outlet(self, document: Token) -> bool:
         """"customs data reviewed by Example News": the outlet's own reporting, no one else's word."""
         return any(v.lemma_ in self.words["sighting_verbs"] and self.is_outlet(self.names.phrase(o).text, o)
@@ -364,7 +449,10 @@ class AttributionReader:
             name = self.names.person_name(head) or self.names.name_of(head)
             if name:
                 if self.is_outlet(self.doc[start:end].text, head):
-                    name = self._outlet_name(self.doc[start:end])
+                    outlet = self._outlet_name(self.doc[start:end]) or self._outlet_before(head.idx)
+                    return Speaker(outlet, outlet=True) if outlet else None
+                if head.i not in self.mentions.actor_at:
+                    name = self._owned(name, head, verb)
                 return Speaker(name, self.vias.get(name))
         return None
 

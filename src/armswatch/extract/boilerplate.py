@@ -56,7 +56,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{1,40}(?:, [A-Z][\w .'\-]{1,30})?)\s+[—–-]{1,2}\s+", re.M)
+# "KIGALI —", "LIMA, Peru —", "OSLO, May 3 (Example Wire) -", "QUITO (Example Wire) —"
+_DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{1,40}(?:, [A-Z][\w .'\-]{1,30})?)(?: \([^)\n]{1,40}\))?\s+[—–-]{1,2}\s+",
+                       re.M)
 
 
 def head_block_end(text: str) -> int:

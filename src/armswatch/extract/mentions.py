@@ -284,7 +284,7 @@ class MentionFinder:
     def _acronyms(doc: Doc, found: list[ActorMention], taken: set[int]) -> list[ActorMention]:
         """"the LAF" after "the Lebanese Armed Forces": an all-capital word made of the initials of a name
         around an actor mention stands for that actor."""
-        initials: dict[str, Actor] = {}
+        initials: dict[str, tuple[Actor, str]] = {}
         for a in found:
             lo, hi = a.start, a.end
             while lo > 0 and doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha:
@@ -295,12 +295,14 @@ class MentionFinder:
                 hi += 1
             letters = "".join(t.text[0] for t in doc[lo:hi] if t.text[:1].isupper())
             if len(letters) >= 2 and hi - lo >= 2:
-                initials.setdefault(letters, a.actor)
+                # a state's own name ("DPRK") stays a name; initials of more than it ("LAF", "NIS") an institution
+                how = a.how if (lo, hi) == (a.start, a.end) else "institution"
+                initials.setdefault(letters, (a.actor, how))
         out = []
         for t in doc:
-            actor = initials.get(t.text)
-            if actor is not None and t.i not in taken:
-                out.append(ActorMention(t.i, t.i + 1, actor, "name"))
+            known = initials.get(t.text)
+            if known is not None and t.i not in taken:
+                out.append(ActorMention(t.i, t.i + 1, known[0], known[1]))
                 taken.add(t.i)
         return out
 

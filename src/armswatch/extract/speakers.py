@@ -89,14 +89,32 @@ class SpeakerNames:
         person = self.person_name(head)
         if person:
             return person
+        organisation = self._organisation_of_role(head)
+        if organisation:
+            return organisation
         if head.pos_ == "NOUN":  # "the state-owned maker Nordic Aero Works": the name, not the description
             named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
                 return self.name_of(named)
         expanded = self.acronym(head.text)  # "the NIS said" -> "National Intelligence Service"
-        if expanded and head.i not in self.mentions.actor_at:
+        if expanded and (head.i not in self.mentions.actor_at or self.mentions.actor_at[head.i].how == "institution"):
             return self.canon(expanded)
         return self.canon(self._office(head) or self._words(head))
+
+    def _organisation_of_role(self, head: Token) -> str | None:
+        """An unnamed person speaks for the organisation named on them: "an NIS official", "the head of the
+        HUR", "a spokesman for Nordic Aero" -> the organisation (not a state: "US officials" stay officials)."""
+        if head.lemma_.lower() not in self.words["person_roles"] and head.lower_ not in self.words["person_roles"]:
+            return None
+        named = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [
+            o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "at") for o in prep_objects(p)]
+        for tok in named:
+            a = self.mentions.actor_at.get(tok.i)
+            organisation = a.actor.kind == "company" or a.how == "institution" if a is not None else (
+                (tok.text.isupper() and 2 <= len(tok.text) <= 6) or (tok.pos_ == "PROPN" and tok.ent_type_ == "ORG"))
+            if organisation and tok.lower_ not in self.words["person_roles"]:
+                return self.name_of(tok)
+        return None
 
     def _words(self, head: Token) -> str | None:
         words = [t for t in self.phrase(head) if t.lower_ not in self.words["speaker_determiners"] and not t.is_punct]
@@ -243,6 +261,12 @@ class SpeakerNames:
                            None)
             if company is not None:
                 return self.doc[company.start:company.end].text
+            # a maker the data does not know: the last organisation named before ("from Nordic Aero, the
+            # company said")
+            org = next((e for e in reversed(self._entities) if e.end <= head.i and e.label_ == "ORG"
+                        and e.start not in self.mentions.actor_at), None)
+            if org is not None:
+                return " ".join(org.text.split())
         return None
 
     # -- states, acronyms, canonical forms -----------------------------------------------------------------
@@ -274,4 +298,6 @@ class SpeakerNames:
     def canon(self, name: str | None) -> str | None:
         if name is None:
             return None
+        if name.count("(") > name.count(")"):  # "the Joint Staff (JS) said": the phrase ends inside the brackets
+            name = name[:name.rindex("(")].rstrip()
         return self.canonical.get(name.lower(), name)
