@@ -1435,3 +1435,15 @@ def test_a_wire_dateline_is_no_speaker(extractor):
     assert source_of(extractor, text) == ["officials"]
     text = "LIMA, March 25 (Example Wire) - Chile on Tuesday announced a package for Peru that includes rifles."
     assert source_of(extractor, text) == ["Chilean government"]
+
+
+def test_a_denial_that_a_party_arms_another_stands_for_what_the_article_reports(extractor):
+    text = ("Chile has shipped 2,000 rifles to Peru, officials said.\n\n"
+            "Chile's foreign ministry denied that Santiago was arming Peru.")
+    got = claims(extractor, text)
+    assert set(got) == {("CHL", "PER", "small_arms", "delivered")} and got[("CHL", "PER", "small_arms",
+                                                                            "delivered")].denied
+    # a denial the speaker calls a lie asserts what it denies
+    text = ("Chile has sent drones to Peru.\n\n"
+            "Yet both Chile and Peru continue to lie about it, denying that Chile is providing weapons to Peru.")
+    assert ("CHL", "PER", "equipment", "ongoing") in claims(extractor, text)

@@ -176,9 +176,17 @@ class _DocumentReader:
             c.dep_ == "det" and c.lower_ in self.words["anaphoric_dets"] for c in f.trigger.children)
         told_by = self.context.told_by(supplier, recipient) if continued is not None or restated else None
         n = self._emit(f, mod, sent, sent_no, supplier, recipient, items, told_by)
-        if mod.negated:  # only a party's denial gets here: the claims it names are denied
+        # only a party's denial gets here negated ("denies arming"); "denied that it was arming" is one too:
+        # the claims it names are denied, and a generic one stands for what the article reports of the parties
+        deny = self.denials.deny_verb(f.trigger)
+        if mod.negated or (deny is not None and not self._called_a_lie(deny)):
             self.found.denied_only.update(id(c) for c in self.found.out[len(self.found.out) - n:])
         return n
+
+    def _called_a_lie(self, deny: Token) -> bool:
+        """"they keep lying, denying that Chile sends rifles": the speaker asserts what the denial denies."""
+        return any(t.lemma_.lower() in self.words["lie_words"]
+                   for t in [*deny.children, *deny.ancestors, *deny.head.children])
 
     @staticmethod
     def _open(f: Frame, supplier: str | None, recipient: str | None) -> bool:
