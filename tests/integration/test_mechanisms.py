@@ -1439,7 +1439,7 @@ def test_a_wire_dateline_is_no_speaker(extractor):
 
 def test_a_denial_that_a_party_arms_another_stands_for_what_the_article_reports(extractor):
     text = ("Chile has shipped 2,000 rifles to Peru, officials said.\n\n"
-            "Chile's foreign ministry denied that Santiago was arming Peru.")
+            "Chile's foreign ministry denied that Chile was arming Peru.")
     got = claims(extractor, text)
     assert set(got) == {("CHL", "PER", "small_arms", "delivered")} and got[("CHL", "PER", "small_arms",
                                                                             "delivered")].denied
