@@ -1447,3 +1447,24 @@ def test_a_denial_that_a_party_arms_another_stands_for_what_the_article_reports(
     text = ("Chile has sent drones to Peru.\n\n"
             "Yet both Chile and Peru continue to lie about it, denying that Chile is providing weapons to Peru.")
     assert ("CHL", "PER", "equipment", "ongoing") in claims(extractor, text)
+
+
+def test_ruling_out_a_transfer_is_a_refusal(extractor):
+    assert claims(extractor, "Germany has again ruled out sending cruise missiles to Peru.") == {}
+
+
+def test_an_order_to_people_is_a_command_not_a_purchase(extractor):
+    assert claims(extractor, "Peru's junta ordered 1,000 Chilean troops to leave the country.") == {}
+    assert ("ESP", "PER", "artillery", "pledged") in claims(
+        extractor, "Peru ordered 12 howitzers from Spain to replace its old guns.")
+
+
+def test_a_region_of_a_state_is_that_state(extractor):
+    assert ("CHL", "PER", "personnel", "delivered") in claims(
+        extractor, "Chile has deployed 1,100 troops to Peru's Tumbes region.")
+    assert claims(extractor, "Chile has deployed 1,100 troops to the Tumbes region.") == {}
+
+
+def test_related_equipment_beside_named_items_keeps_its_claim(extractor):
+    got = claims(extractor, "Spain approved the sale to Peru of three howitzers and related equipment.")
+    assert {("ESP", "PER", "artillery", "pledged"), ("ESP", "PER", "equipment", "pledged")} <= set(got)

@@ -83,7 +83,7 @@ class FrameReader:
         found: list[Frame] = []
         for tok in sent:
             row = self.valency.row_for(tok)
-            if row is None or self._is_item_word(tok, row) or self._requirement(tok, row):
+            if row is None or self._is_item_word(tok, row) or self._requirement(tok, row) or self._command(tok):
                 continue
             f = self.read(tok, row)
             if (f.direction != "part" or f.items) and not self._multilateral(tok):
@@ -97,6 +97,17 @@ class FrameReader:
         clause = [*trigger.subtree, *(t for p in trigger.ancestors for t in p.children if t.dep_ == "prep")]
         return any(t.lower_ in self.words["multilateral_missions"] for t in clause) or any(
             t.lower_ == "interim" and t.nbor(1).lower_ == "force" for t in clause if t.i + 1 < len(t.doc))
+
+    def _command(self, tok: Token) -> bool:
+        """"ordered the troops to leave", "directed the army to hand over": an order to someone to do something
+        is a command, no purchase."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.words["command_verbs"]:
+            return False
+        # the one told can act: a party, people, troops ("ordered 12 howitzers to replace ..." is a purchase)
+        told = [o for o in children(tok, "dobj") if o.i in self.mentions.actor_at
+                or self.mentions.category_of(o) in (None, "personnel")]
+        return bool(told) and any(any(a.lower_ == "to" for a in children(c, "aux"))
+                                  for c in children(tok, "xcomp", "ccomp"))
 
     @staticmethod
     def _requirement(tok: Token, row: FrameRow) -> bool:
@@ -269,6 +280,10 @@ class FrameReader:
             return "actor"
         if tok.lemma_.lower() in self.words["place_nouns"]:
             return "other"  # "troops sent to its border with Ukraine", "warships sent to the waters off Taiwan"
+        if tok.lemma_.lower() in self.words["territory_nouns"]:
+            # "troops sent to Peru's Tumbes region" went to Peru; "to the Tumbes region", to no one named
+            owner = any(c.dep_ == "poss" and c.i in self.mentions.actor_at for c in tok.children)
+            return "actor" if owner else "other"
         if tok.lemma_.lower() in self.words["non_party_heads"]:
             leader = self._led_by(tok)  # "the Czech-led initiative" is the Czech Republic's
             owner = any(c.dep_ == "poss" and c.i in self.mentions.actor_at for c in tok.children)

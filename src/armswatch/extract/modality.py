@@ -222,7 +222,9 @@ class _Reader:
             m.negated = m.not_yet = True
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.w["hedge_nouns"]:
             m.hedged = True  # "allegations that the UAE has supplied weapons", "reports that Iran sent drones"
-        if tok.pos_ in ("VERB", "AUX") and lemma in self.w["refusal_verbs"]:
+        particle = next((c.lower_ for c in kids if c.dep_ == "prt"), None)
+        phrasal = f"{lemma} {particle}" if particle else lemma  # "ruled out sending"
+        if tok.pos_ in ("VERB", "AUX") and (lemma in self.w["refusal_verbs"] or phrasal in self.w["refusal_verbs"]):
             m.negated = True
             m.refusal = lemma not in self.w["denial_verbs"]
             m.denial = not m.refusal
