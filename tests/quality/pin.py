@@ -12,14 +12,14 @@ import sys
 
 from armswatch.extract import Extractor
 from tests.conftest import SHARED
-from tests.quality.test_quality_gate import FIXTURES, HERE, _score, fixtures_hash
+from tests.quality.test_quality_gate import FIXTURES, HERE, NEWS_PROBE, _score, fixtures_hash
 
 
 def main() -> int:
     allow_lower = "--allow-lower" in sys.argv
     floors = json.loads((HERE / "floors.json").read_text())
     extractor = Extractor()
-    targets = {"fixtures": FIXTURES, "shared/seeds": SHARED / "seeds",
+    targets = {"fixtures": FIXTURES, "newsprobe": NEWS_PROBE, "shared/seeds": SHARED / "seeds",
                "shared/real-corpus/articles": SHARED / "real-corpus" / "articles",
                "shared/dev-corpus/articles": SHARED / "dev-corpus" / "articles"}
     for name, folder in targets.items():

@@ -20,6 +20,8 @@ from tests.conftest import ROOT, SHARED
 HERE = Path(__file__).parent
 FLOORS = json.loads((HERE / "floors.json").read_text())
 FIXTURES = ROOT / "tests" / "fixtures" / "gold"
+# news-style excerpts written blind by another author from the annotation guide alone, never from the code
+NEWS_PROBE = ROOT / "tests" / "fixtures" / "newsprobe"
 
 
 def fixtures_hash() -> str:
@@ -54,6 +56,17 @@ def test_fixture_floors(extractor):
         if attribute in floor:
             assert s.attributes[attribute] >= floor[attribute], attribute
     assert s.negative_documents_with_claims == 0
+
+
+@pytest.mark.model
+def test_news_probe_floors(extractor):
+    s = _score(extractor, NEWS_PROBE)
+    floor = FLOORS["newsprobe"]
+    assert s.triple.f1 >= floor["triple_f1"], s.misses + s.spurious
+    assert s.status.f1 >= floor["status_f1"], s.wrong_status
+    for attribute in ("source", "quantity"):
+        assert s.attributes[attribute] >= floor[attribute], attribute
+    assert s.negative_documents_with_claims <= floor["negative_documents_with_claims"]
 
 
 @pytest.mark.model
