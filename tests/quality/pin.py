@@ -37,7 +37,8 @@ def main() -> int:
                 return 1
         floors[name] = {**old, **new}
         print(name, new)
-    floors["fixtures"]["sha256"] = fixtures_hash()
+    floors["fixtures"]["sha256"] = fixtures_hash(FIXTURES)
+    floors["newsprobe"]["sha256"] = fixtures_hash(NEWS_PROBE)
     (HERE / "floors.json").write_text(json.dumps(floors, indent=1) + "\n")
     return 0
 

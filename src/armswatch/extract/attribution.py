@@ -226,9 +226,13 @@ class AttributionReader:
             name = self._owned(name, head, verb)
         phrase = self.names.phrase(head)
         if self.is_outlet(phrase.text, head):  # "The newspaper reported that ..."
-            outlet = self._outlet_name(phrase) or self._outlet_before(head.idx)
-            return Speaker(outlet, outlet=True) if outlet else None
+            return self._outlet_speaker(phrase, head)
         return Speaker(name, self.vias.get(name))
+
+    def _outlet_speaker(self, phrase: Span, head: Token) -> Speaker | None:
+        """An outlet speaking on its own: by its name, or "the newspaper" by the one named last before it."""
+        outlet = self._outlet_name(phrase) or self._outlet_before(head.idx)
+        return Speaker(outlet, outlet=True) if outlet else None
 
     def _outlet_before(self, char: int) -> str | None:
         """"the newspaper" stands for the outlet named last before it."""
@@ -449,8 +453,7 @@ class AttributionReader:
             name = self.names.person_name(head) or self.names.name_of(head)
             if name:
                 if self.is_outlet(self.doc[start:end].text, head):
-                    outlet = self._outlet_name(self.doc[start:end]) or self._outlet_before(head.idx)
-                    return Speaker(outlet, outlet=True) if outlet else None
+                    return self._outlet_speaker(self.doc[start:end], head)
                 if head.i not in self.mentions.actor_at:
                     name = self._owned(name, head, verb)
                 return Speaker(name, self.vias.get(name))

@@ -612,8 +612,7 @@ class _DocumentReader:
         """The kinds of weapon the article names unmistakably: a strong term, or for bare "equipment" a
         generic that can only be military ("weapons", "military aid", "defense articles")."""
         named = {m.term.category for m in self.mentions.items if m.term.category and m.term.role == "strong"}
-        if any(m.term.role == "generic" and self.doc[m.start:m.end].text.lower() not in self.mentions.bare_dual
-               for m in self.mentions.items):
+        if any(m.term.role == "generic" and not self.mentions.is_bare_dual(m) for m in self.mentions.items):
             named.add(_GENERIC)
         return named
 

@@ -173,15 +173,17 @@ class Mentions:
         """"ships", "planes", "jets": civil as often as military unless a modifier says otherwise
         ("fighter jets", "F-16 jets", "patrol boats" are matched by longer or modifier terms)."""
         m = self.item_at.get(head.i)
-        # bare "equipment" or "hardware" is oil-field gear as often as military kit
-        bare = m is not None and self.doc[m.start:m.end].text.lower() in self.bare_dual
-        if m is None or (m.term.role != "dual" and not bare):
+        if m is None or (m.term.role != "dual" and not self.is_bare_dual(m)):
             return False
         left = head.left_edge.i
         if self.groups is not None and any(c.lower_ in self.groups.military for c in head.children if c.i < head.i):
             return False  # "surveillance aircraft", "military helicopters", "patrol boats"
         return not any((mod := self.item_at.get(i)) is not None and mod is not m and mod.term.category
                        for i in range(left, head.i))
+
+    def is_bare_dual(self, m: ItemMatch) -> bool:
+        """Bare "equipment" or "hardware": oil-field gear as often as military kit."""
+        return self.doc[m.start:m.end].text.lower() in self.bare_dual
 
     def is_generic(self, head: Token) -> bool:
         """"weapons", "arms", "military aid": a transfer whose category is not told."""
